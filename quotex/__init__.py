@@ -1,0 +1,33 @@
+"""quotex: find quotations in text and tell who said them.
+
+>>> from quotex import extract
+>>> [(q.quote, q.speaker) for q in extract('"We will win," Jane Smith said.')]
+[('We will win,', 'Jane Smith')]
+
+The core is pure: :func:`extract` takes a ``str`` and returns records; it does
+no I/O and imports neither click nor rich.
+"""
+from __future__ import annotations
+
+from quotex.records import FIELDS, KINDS, Quote, Span
+
+__version__ = "1.0.0"
+__all__ = ["FIELDS", "KINDS", "Quote", "Span", "extract", "explain", "__version__"]
+
+
+def extract(text: str, *, terms: bool = False) -> list[Quote]:
+    """Every quotation in ``text`` with its speaker, in document order.
+
+    With ``terms=True`` the result also holds records of kind ``"term"``:
+    short spans in marks that are not speech (scare quotes, titles).
+    """
+    from quotex.resolver import resolve
+
+    return [q for q, _ in resolve(text) if terms or q.kind != "term"]
+
+
+def explain(text: str, *, terms: bool = False) -> list[tuple[Quote, list[str]]]:
+    """Like :func:`extract`, with the candidates each record's rules considered."""
+    from quotex.resolver import resolve
+
+    return [(q, why) for q, why in resolve(text) if terms or q.kind != "term"]
