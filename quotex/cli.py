@@ -1,0 +1,333 @@
+"""The ``quotex`` command line: option parsing and wiring only.
+
+Reading inputs is :mod:`quotex.inputs`, extraction in workers is
+:mod:`quotex.batch`, writing records is :mod:`quotex.output`, tables are
+:mod:`quotex.render`, counting is :mod:`quotex.stats`. Those heavy modules
+(and Rich) are imported inside the commands, so ``quotex --version`` stays fast.
+"""
+from __future__ import annotations
+
+import codecs
+import functools
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
+
+import click
+
+from quotex import __version__
+from quotex.errors import (EXIT_BROKEN_PIPE, EXIT_CODES, EXIT_FAILURE, EXIT_INTERRUPTED,
+                           OutputError, error_line, escape_controls)
+
+if TYPE_CHECKING:
+    from quotex.batch import Result
+    from quotex.output import Reporter
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_CODES_HELP = "\b\nExit codes:\n" + "\n".join(
+    f"  {code:<4} {meaning}" for code, meaning in EXIT_CODES)
+
+EXTRACT_EPILOG = """\b
+Examples:
+  quotex extract article.txt
+  quotex extract --recursive --include '*.txt' news/ > quotes.jsonl
+  quotex extract corpus.jsonl.gz --text-field body --id-field doc_id -o quotes.csv
+  cat article.txt | quotex extract - --format json
+  quotex extract article.txt | jq -r .speaker
+
+\b
+Records (jsonl, json, csv) have the keys file, id (null unless the input is
+a JSON Lines corpus), then start, end, quote, speaker, mention, mention_start,
+mention_end, cue, addressees, kind, rule, confidence; with --explain also
+candidates. Offsets index the decoded text; text[start:end] includes the marks.
+
+""" + EXIT_CODES_HELP
+
+STATS_EPILOG = """\b
+Examples:
+  quotex stats --recursive news/
+  quotex stats corpus.jsonl --format json | jq .speakers
+
+""" + EXIT_CODES_HELP
+
+
+def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding: {value}") from None
+    return value
+
+
+_INPUT_OPTIONS = [
+    click.argument("paths", nargs=-1, required=True, metavar="PATH..."),
+    click.option("-r", "--recursive", is_flag=True,
+                 help="Also read the files in subfolders of folder PATHs."),
+    click.option("--include", multiple=True, metavar="GLOB",
+                 help="Only read files in folders whose name matches GLOB (repeatable)."),
+    click.option("--exclude", multiple=True, metavar="GLOB",
+                 help="Skip files in folders whose name matches GLOB (repeatable)."),
+    click.option("--encoding", metavar="NAME", callback=_check_encoding,
+                 help="Decode input files with NAME (default: UTF-8, falling back "
+                      "with a warning)."),
+    click.option("--text-field", default="text", show_default=True, metavar="KEY",
+                 help="Key of the text in JSON Lines corpus records."),
+    click.option("--id-field", default="id", show_default=True, metavar="KEY",
+                 help="Key of the record id in JSON Lines corpus records."),
+    click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+                 help="Worker processes (default: the number of CPUs; 1 for a single file)."),
+    click.option("--progress/--quiet", default=None,
+                 help="Show or hide the progress bar and the summary on stderr "
+                      "(default: shown when stderr is a terminal)."),
+]
+
+
+def input_options(f: F) -> F:
+    """The PATH argument and the options every reading command shares."""
+    for decorator in reversed(_INPUT_OPTIONS):
+        f = decorator(f)
+    return f
+
+
+@dataclass(frozen=True)
+class InputOptions:
+    paths: tuple[str, ...]
+    recursive: bool
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    encoding: str | None
+    text_field: str
+    id_field: str
+    jobs: int | None
+
+
+def _stderr(line: str) -> None:
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _silence_stdout() -> None:
+    """After EPIPE: point stdout at /dev/null so the exit-time flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def guarded(f: F) -> F:
+    """Turn every failure into a one-line message and an exit code; never a traceback."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return f(*args, **kwargs)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            _stderr("quotex: interrupted")
+            raise SystemExit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            _silence_stdout()
+            raise SystemExit(EXIT_BROKEN_PIPE) from None
+        except OutputError as err:
+            _stderr(error_line(str(err)))
+            raise SystemExit(EXIT_FAILURE) from None
+        except Exception as err:
+            if os.environ.get("QUOTEX_DEBUG"):
+                raise
+            _stderr(escape_controls(f"quotex: internal error: {type(err).__name__}: {err}",
+                                    keep_newlines=False))
+            raise SystemExit(EXIT_FAILURE) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _binary(stream: Any) -> IO[bytes]:
+    """The byte layer under a text stream (stdin/stdout), text layer flushed."""
+    try:
+        if stream.writable():
+            stream.flush()
+    except (AttributeError, ValueError, OSError):
+        pass
+    return cast("IO[bytes]", getattr(stream, "buffer", stream))
+
+
+def _width() -> int:
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+def _jobs(opts: InputOptions) -> int:
+    if opts.jobs is not None:
+        return opts.jobs
+    paths = opts.paths
+    if len(paths) == 1 and (paths[0] == "-" or (
+            os.path.isfile(paths[0]) and not paths[0].endswith((".jsonl", ".jsonl.gz")))):
+        return 1  # one document: worker processes would only cost start-up time
+    count = getattr(os, "process_cpu_count", os.cpu_count)
+    return int(count() or 1)
+
+
+def _reporter(progress: bool | None) -> Reporter:
+    from quotex.output import Reporter
+
+    show = _isatty(sys.stderr) if progress is None else progress
+    return Reporter(sys.stderr, progress=show, summary=show)
+
+
+def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
+             explain: bool = False) -> Iterator[Result]:
+    """Extracted documents in input order; problems go to the reporter."""
+    from quotex import batch, inputs
+
+    if reporter.show_progress:
+        reporter.start(inputs.total_bytes(opts.paths, recursive=opts.recursive,
+                                          include=opts.include, exclude=opts.exclude))
+    items = inputs.iter_documents(
+        opts.paths, recursive=opts.recursive, include=opts.include, exclude=opts.exclude,
+        encoding=opts.encoding, text_field=opts.text_field, id_field=opts.id_field,
+        stdin=_binary(sys.stdin))
+    results = batch.run(items, jobs=_jobs(opts), terms=terms, explain=explain)
+    try:
+        for item in results:
+            if isinstance(item, inputs.Problem):
+                reporter.problem(item)
+                continue
+            yield item
+            reporter.advance(item.doc.source, item.quotes, item.doc.size)
+    finally:
+        for gen in (results, items):
+            close = getattr(gen, "close", None)
+            if close is not None:
+                close()
+
+
+def _finish(reporter: Reporter, started: float) -> None:
+    reporter.summary(time.monotonic() - started)
+    if reporter.stats.failures:
+        raise SystemExit(EXIT_FAILURE)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
+@click.version_option(__version__, "--version", prog_name="quotex",
+                      message="%(prog)s %(version)s", help="Show the version and exit.")
+def cli() -> None:
+    """Find quotations in text and tell who said them, with exact offsets.
+
+    Run `quotex extract --help` for the options.
+    """
+
+
+@cli.command(epilog=EXTRACT_EPILOG)
+@input_options
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]),
+              help="Output format (default: from -o's suffix; else table on a terminal, "
+                   "jsonl otherwise).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), metavar="FILE",
+              help="Write to FILE instead of stdout, atomically: FILE is complete or untouched.")
+@click.option("--terms", is_flag=True,
+              help='Also output records of kind "term" (scare quotes, titles).')
+@click.option("--explain", is_flag=True,
+              help="Show for each quote the rule that fired and the candidates considered.")
+@guarded
+def extract(fmt: str | None, output: str | None, terms: bool, explain: bool,
+            progress: bool | None, **inputs: Any) -> None:
+    """Extract quotations and their speakers from each PATH.
+
+    PATH is a text file, a folder (its text files; --recursive for
+    subfolders), - for stdin, or a JSON Lines corpus (.jsonl, .jsonl.gz)
+    with one document per line. Records are written as each document
+    finishes; problems with one input are reported on stderr and the run
+    goes on.
+    """
+    from quotex.output import AtomicFile, Sink, StreamSink, format_for, make_writer
+
+    opts = InputOptions(**inputs)
+    to_file = output not in (None, "-")
+    terminal = not to_file and _isatty(sys.stdout)
+    fmt = fmt or format_for(output, terminal)
+    reporter = _reporter(progress)
+    started = time.monotonic()
+    sink: Sink = AtomicFile(str(output)) if to_file else StreamSink(_binary(sys.stdout))
+    writer = make_writer(fmt, sink, explain=explain, terms=terms, terminal=terminal,
+                         width=_width())
+    try:
+        writer.begin()
+        for res in _results(opts, reporter, terms=terms, explain=explain):
+            if terminal:
+                reporter.pause()
+            writer.document(res.doc, res.quotes, res.explanations)
+            sink.flush()
+            if terminal:
+                reporter.resume()
+        writer.end()
+        sink.commit()
+    except BaseException:
+        reporter.stop()
+        sink.discard()
+        raise
+    _finish(reporter, started)
+
+
+@cli.command(epilog=STATS_EPILOG)
+@input_options
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True, metavar="N",
+              help="Show the N most frequent speakers and cues (0: all).")
+@guarded
+def stats(fmt: str, top: int, progress: bool | None, **inputs: Any) -> None:
+    """Count quotes per speaker, top cues and the share of quotes attributed.
+
+    PATH is read as by `quotex extract`.
+    """
+    opts = InputOptions(**inputs)
+    reporter = _reporter(progress)
+    started = time.monotonic()
+    for _ in _results(opts, reporter):
+        pass
+    reporter.stop()
+    out = _binary(sys.stdout)
+    if fmt == "json":
+        text = json.dumps(reporter.stats.as_dict(top=top), ensure_ascii=False, indent=2) + "\n"
+    else:
+        from quotex import render
+
+        terminal = _isatty(sys.stdout)
+        text = render.to_text(render.stats_renderable(reporter.stats, top=top),
+                              terminal=terminal, width=_width())
+    try:
+        out.write(text.encode("utf-8", "backslashreplace"))
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        raise OutputError(f"cannot write to stdout: {err.strerror or err}") from err
+    _finish(reporter, started)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console-script entry point (``quotex``)."""
+    cli.main(args=list(argv) if argv is not None else None, prog_name="quotex")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,92 @@
+"""Exit codes and the one-line messages quotex prints on stderr.
+
+Nothing here imports Rich: error reporting must work (and be fast) for the
+machine formats too.
+"""
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+#: Everything was read and processed (also when no quote was found).
+EXIT_OK = 0
+#: Some input could not be read or processed (the others were, and their
+#: output was written), the output could not be written, or an internal error.
+EXIT_FAILURE = 1
+#: Usage error: unknown option, bad option value, missing PATH.
+EXIT_USAGE = 2
+#: Interrupted with Ctrl-C (SIGINT).
+EXIT_INTERRUPTED = 130
+#: Stdout was closed early by the reader (``quotex extract ... | head -1``).
+EXIT_BROKEN_PIPE = 141
+
+#: (code, meaning) pairs, for ``--help`` and the README (tests check both).
+EXIT_CODES: tuple[tuple[int, str], ...] = (
+    (EXIT_OK, "success, also when no quote was found"),
+    (EXIT_FAILURE, "some input could not be read or processed (the rest was), "
+                   "the output could not be written, or an internal error"),
+    (EXIT_USAGE, "usage error: bad option or missing PATH"),
+    (EXIT_INTERRUPTED, "interrupted (Ctrl-C)"),
+    (EXIT_BROKEN_PIPE, "the reader closed the pipe early (e.g. | head); quiet"),
+)
+
+# C0 and C1 controls except newline, DEL, and lone surrogates (which cannot
+# be encoded as UTF-8 and would crash a write).
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _visible(m: re.Match[str]) -> str:
+    c = ord(m.group())
+    if c <= 0xFF:
+        return f"\\x{c:02x}"
+    return f"\\u{c:04x}"
+
+
+def escape_controls(text: str, *, keep_newlines: bool = True) -> str:
+    """``text`` with control characters and lone surrogates made visible.
+
+    ``"\\x1b[31m"`` becomes the six characters ``\\x1b[31m``, so that text taken
+    from the input can never send escape sequences to a terminal. Newlines
+    are kept unless ``keep_newlines`` is False (then they become ``\\x0a``).
+    """
+    pattern = _UNSAFE if keep_newlines else _UNSAFE_LINE
+    return pattern.sub(_visible, text)
+
+
+class ProblemLike(Protocol):
+    """What :func:`problem_line` needs from ``quotex.inputs.Problem``."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def line(self) -> int | None: ...
+    @property
+    def severity(self) -> str: ...
+
+
+def problem_line(problem: ProblemLike) -> str:
+    """``quotex: error: <source>[:<line>]: <message>`` (or ``warning``), one line."""
+    where = problem.source if problem.line is None else f"{problem.source}:{problem.line}"
+    level = "warning" if problem.severity == "warning" else "error"
+    text = f"quotex: {level}: {where}: {problem.message}"
+    return escape_controls(text, keep_newlines=False)
+
+
+def error_line(message: str) -> str:
+    """``quotex: error: <message>``, one line."""
+    return escape_controls(f"quotex: error: {message}", keep_newlines=False)
+
+
+class OutputError(Exception):
+    """The output could not be written (full disk, missing directory...).
+
+    ``str(error)`` is the one-line message, without the ``quotex: error:`` prefix.
+    """
+
+
+def describe_os_error(err: OSError) -> str:
+    """``No space left on device`` rather than ``[Errno 28] No space ...: 'x'``."""
+    return err.strerror or str(err) or type(err).__name__
