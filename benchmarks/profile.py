@@ -24,6 +24,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, Callable
 
 # This file is named like the stdlib module ``profile`` that cProfile imports:
 # move its folder behind the stdlib on sys.path so that import finds the real one.
@@ -65,16 +66,19 @@ def load(path: Path, limit_mb: float | None) -> list[str]:
     return texts
 
 
-def frame_key(frame) -> tuple[str, str, int]:  # type: ignore[no-untyped-def]
+def frame_key(frame: Any) -> tuple[str, str, int]:
     return (frame.function, frame.file_path_short or "", frame.line_no or 0)
 
 
-def aggregate(root) -> tuple[dict[tuple[str, str, int], float], dict[tuple[str, str, int], float]]:  # type: ignore[no-untyped-def]
-    """Self and total (recursion counted once) seconds per function."""
-    self_time: dict[tuple[str, str, int], float] = {}
-    total_time: dict[tuple[str, str, int], float] = {}
+Key = tuple[str, str, int]
 
-    def walk(frame, stack: frozenset[tuple[str, str, int]]) -> None:  # type: ignore[no-untyped-def]
+
+def aggregate(root: Any) -> tuple[dict[Key, float], dict[Key, float]]:
+    """Self and total (recursion counted once) seconds per function."""
+    self_time: dict[Key, float] = {}
+    total_time: dict[Key, float] = {}
+
+    def walk(frame: Any, stack: frozenset[Key]) -> None:
         if frame.is_synthetic:
             return
         key = frame_key(frame)
@@ -89,12 +93,12 @@ def aggregate(root) -> tuple[dict[tuple[str, str, int], float], dict[tuple[str, 
     return self_time, total_time
 
 
-def where(key: tuple[str, str, int]) -> str:
+def where(key: Key) -> str:
     function, path, line = key
     return f"{function}  {path}:{line}" if line else f"{function}  {path}"
 
 
-def report_pyinstrument(run, top: int, tree: bool) -> None:  # type: ignore[no-untyped-def]
+def report_pyinstrument(run: Callable[[], float], top: int, tree: bool) -> None:
     from pyinstrument import Profiler
 
     profiler = Profiler(interval=0.001)
@@ -102,8 +106,8 @@ def report_pyinstrument(run, top: int, tree: bool) -> None:  # type: ignore[no-u
     elapsed = run()
     profiler.stop()
     session = profiler.last_session
-    root = session.root_frame()
-    if root is None:
+    root = session.root_frame() if session is not None else None
+    if session is None or root is None:
         print("no samples")
         return
     self_time, total_time = aggregate(root)
@@ -121,7 +125,7 @@ def report_pyinstrument(run, top: int, tree: bool) -> None:  # type: ignore[no-u
         print(profiler.output_text(unicode=True, color=False))
 
 
-def report_cprofile(run, top: int) -> None:  # type: ignore[no-untyped-def]
+def report_cprofile(run: Callable[[], float], top: int) -> None:
     import cProfile
     import pstats
 
