@@ -1,0 +1,272 @@
+"""Running the extractor over a stream of documents, in worker processes.
+
+:func:`run` takes what :func:`quotex.inputs.iter_documents` yields and gives
+back one :class:`Result` per Document (its text dropped, so memory stays
+flat) and every Problem, in input order.
+
+With ``jobs > 1`` documents go to a process pool in batches of about
+:data:`BATCH_BYTES` (news articles are small; one per task would spend more
+on inter-process traffic than on extraction), with at most
+``window`` batches (default ``4 * jobs``) in flight, so memory does not grow
+with the number of inputs. Results are yielded in input order as soon as the
+next one in order is done. The pool is started with ``fork`` when that is
+available and the process has no other threads (fast start-up, nothing to
+re-import), else ``forkserver`` or ``spawn``. Workers ignore SIGINT: on
+Ctrl-C, or when the consumer stops early (``| head``), the generator's
+cleanup cancels queued batches and terminates the workers.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from typing import Union
+
+import quotex
+from quotex.inputs import Document, Problem
+from quotex.records import Quote
+
+#: A batch sent to a worker closes once its texts reach this many characters.
+BATCH_BYTES = 256 * 1024
+#: ... or this many documents.
+BATCH_DOCS = 256
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The records of one Document. ``doc`` has ``text=""``; quote offsets are
+    already shifted by ``doc.base`` (they index the whole decoded file)."""
+
+    doc: Document
+    quotes: list[Quote]
+    explanations: list[list[str]] | None = None
+
+
+# What a worker returns for one document: its quotes and explanations, or the
+# message of the exception that stopped it.
+_Outcome = Union[tuple[list[Quote], Union[list[list[str]], None]], str]
+
+
+def extract_one(text: str, base: int, terms: bool, explain: bool) -> _Outcome:
+    """The quotes of one text, offsets shifted by ``base``; an exception
+    becomes its one-line message."""
+    try:
+        explanations: list[list[str]] | None = None
+        if explain:
+            pairs = quotex.explain(text, terms=terms)
+            quotes = [q for q, _ in pairs]
+            explanations = [list(why) for _, why in pairs]
+        else:
+            quotes = quotex.extract(text, terms=terms)
+        if base:
+            quotes = [_shift(q, base) for q in quotes]
+        return quotes, explanations
+    except Exception as e:  # noqa: BLE001 - any failure becomes a Problem
+        detail = " ".join(str(e).split())
+        return f"internal error: {type(e).__name__}{': ' + detail if detail else ''}"
+
+
+def _shift(q: Quote, base: int) -> Quote:
+    return replace(
+        q,
+        start=q.start + base,
+        end=q.end + base,
+        mention_start=None if q.mention_start is None else q.mention_start + base,
+        mention_end=None if q.mention_end is None else q.mention_end + base,
+    )
+
+
+def _work(batch: list[tuple[str, int]], terms: bool, explain: bool) -> list[_Outcome]:
+    """Worker entry point (module level, so it pickles under spawn)."""
+    return [extract_one(text, base, terms, explain) for text, base in batch]
+
+
+def _init_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _result(doc: Document, outcome: _Outcome) -> Result | Problem:
+    if isinstance(outcome, str):
+        return Problem(doc.source, outcome, doc.line)
+    quotes, explanations = outcome
+    return Result(replace(doc, text=""), quotes, explanations)
+
+
+def run(
+    items: Iterable[Document | Problem],
+    *,
+    jobs: int = 1,
+    terms: bool = False,
+    explain: bool = False,
+    window: int | None = None,
+    batch_bytes: int = BATCH_BYTES,
+    start_method: str | None = None,
+) -> Iterator[Result | Problem]:
+    """Extract every Document with :func:`quotex.extract` (or
+    :func:`quotex.explain`), in ``jobs`` worker processes when ``jobs > 1``,
+    yielding results in input order as soon as they are ready and passing
+    Problems through in order. An exception while extracting one document
+    becomes a Problem ("internal error: ...") and the run goes on."""
+    if jobs <= 1:
+        return _run_serial(items, terms, explain)
+    return _run_pool(items, jobs, terms, explain, window or 4 * jobs, max(1, batch_bytes), start_method)
+
+
+def _run_serial(items: Iterable[Document | Problem], terms: bool, explain: bool) -> Iterator[Result | Problem]:
+    for item in items:
+        if isinstance(item, Problem):
+            yield item
+        else:
+            yield _result(item, extract_one(item.text, item.base, terms, explain))
+
+
+def _groups(items: Iterable[Document | Problem], batch_bytes: int) -> Iterator[list[Document | Problem]]:
+    """Consecutive items in groups holding about ``batch_bytes`` of text."""
+    group: list[Document | Problem] = []
+    size = docs = 0
+    for item in items:
+        group.append(item)
+        if isinstance(item, Document):
+            size += len(item.text)
+            docs += 1
+            if size >= batch_bytes or docs >= BATCH_DOCS:
+                yield group
+                group, size, docs = [], 0, 0
+    if group:
+        yield group
+
+
+def _context(start_method: str | None) -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    if start_method is None:
+        if "fork" in methods and threading.active_count() == 1:
+            start_method = "fork"
+        elif "forkserver" in methods:
+            start_method = "forkserver"
+        else:
+            start_method = "spawn"
+    return multiprocessing.get_context(start_method)
+
+
+class _Pool:
+    """A process pool that can be rebuilt when a worker dies, and torn down
+    without waiting for running batches."""
+
+    def __init__(self, jobs: int, start_method: str | None) -> None:
+        self.jobs = jobs
+        self.start_method = start_method
+        self.executor: ProcessPoolExecutor | None = None
+
+    def submit(self, docs: list[tuple[str, int]], terms: bool, explain: bool) -> Future[list[_Outcome]]:
+        if self.executor is None:
+            self.executor = ProcessPoolExecutor(
+                self.jobs, mp_context=_context(self.start_method), initializer=_init_worker
+            )
+        return self.executor.submit(_work, docs, terms, explain)
+
+    def discard(self) -> None:
+        """Drop the executor after a worker died; the next submit starts a new one."""
+        if self.executor is not None:
+            self.kill()
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True)
+            self.executor = None
+
+    def kill(self) -> None:
+        executor, self.executor = self.executor, None
+        if executor is None:
+            return
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        for p in processes:
+            if p.is_alive():
+                p.terminate()
+        for p in processes:
+            p.join(timeout=5)
+            if p.is_alive():
+                p.kill()
+                p.join(timeout=1)
+
+
+# One entry of the in-flight queue: the items of a group and the future of
+# the extraction of its documents (None when it has none).
+_Entry = tuple[list[Document | Problem], "Future[list[_Outcome]] | None"]
+
+
+def _run_pool(
+    items: Iterable[Document | Problem],
+    jobs: int,
+    terms: bool,
+    explain: bool,
+    window: int,
+    batch_bytes: int,
+    start_method: str | None,
+) -> Iterator[Result | Problem]:
+    pool = _Pool(jobs, start_method)
+    pending: deque[_Entry] = deque()
+    groups = _groups(items, batch_bytes)
+    finished = False
+
+    def texts(group: list[Document | Problem]) -> list[tuple[str, int]]:
+        return [(d.text, d.base) for d in group if isinstance(d, Document)]
+
+    def emit(entry: _Entry) -> Iterator[Result | Problem]:
+        group, future = entry
+        if future is None:
+            yield from (item for item in group if isinstance(item, Problem))
+            return
+        try:
+            outcomes = future.result()
+        except BrokenProcessPool:
+            outcomes = ["internal error: a worker process died"] * len(texts(group))
+            pool.discard()
+            # Every batch still in flight went down with the pool: resubmit.
+            for i, (g, f) in enumerate(pending):
+                if f is not None:
+                    pending[i] = (g, pool.submit(texts(g), terms, explain))
+        except Exception as e:  # noqa: BLE001 - e.g. a result that would not pickle
+            outcomes = [f"internal error: {type(e).__name__}: {' '.join(str(e).split())}"] * len(texts(group))
+        it = iter(outcomes)
+        for item in group:
+            yield item if isinstance(item, Problem) else _result(item, next(it))
+
+    try:
+        # Groups are held back until a second batch of documents shows up:
+        # when the whole input is one batch, a pool is not worth starting.
+        held: list[list[Document | Problem]] | None = []
+        for group in groups:
+            if held is not None:
+                held.append(group)
+                if sum(1 for g in held if texts(g)) < 2:
+                    continue
+                for g in held:
+                    docs = texts(g)
+                    pending.append((g, pool.submit(docs, terms, explain) if docs else None))
+                held = None
+            else:
+                docs = texts(group)
+                pending.append((group, pool.submit(docs, terms, explain) if docs else None))
+            while pending and (pending[0][1] is None or pending[0][1].done()):
+                yield from emit(pending.popleft())
+            while len(pending) >= window:
+                yield from emit(pending.popleft())
+        if held is not None:
+            yield from _run_serial((item for g in held for item in g), terms, explain)
+        while pending:
+            yield from emit(pending.popleft())
+        finished = True
+    finally:
+        if finished:
+            pool.close()
+        else:
+            for _, f in pending:
+                if f is not None:
+                    f.cancel()
+            pool.kill()

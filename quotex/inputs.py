@@ -1,0 +1,478 @@
+"""Reading the inputs of a run: files, folders, stdin and JSON Lines corpora.
+
+:func:`iter_documents` turns the paths a user gave into a lazy stream of
+:class:`Document` s and :class:`Problem` s, in a stable order, and never
+raises for bad input.
+
+What each PATH means
+    ``-``                   the bytes of standard input, as one text (gzip is
+                            recognised by its magic number).
+    a folder                the files in it whose names end with one of the
+                            default text extensions (:data:`TEXT_EXTENSIONS`:
+                            ``.txt .text .md``, their ``.gz`` forms, and the
+                            corpora ``.jsonl .jsonl.gz .ndjson``), in sorted
+                            name order; ``recursive=True`` walks subfolders
+                            depth first, each level sorted by name. Names
+                            starting with ``.`` are skipped.
+    ``*.jsonl``, ``*.jsonl.gz``, ``*.ndjson``
+                            a corpus: one JSON object a line; ``text_field``
+                            holds the text and ``id_field`` the id. Each record
+                            is a Document with ``id`` (``str()`` of the id, or
+                            the line number when the record has no id) and
+                            ``line`` (1-based). Blank lines are skipped; a
+                            malformed line is an error Problem with its line
+                            number and the rest goes on.
+    ``*.gz``                gzip-compressed text, read as a stream.
+    any other file          text, whatever its extension.
+
+``include``/``exclude`` are glob patterns (``fnmatch``) matched against a
+walked file's path relative to the folder (with ``/``) and against its base
+name. Any ``include`` replaces the default extension set. ``exclude`` also
+prunes folders. Neither applies to files named explicitly.
+
+Decoding (see :mod:`quotex.decode`): UTF-8; a BOM (UTF-8/16/32) picks the
+codec and is stripped; legacy files are decoded as cp1252 with a warning;
+``encoding`` forces a codec. Offsets in the records index the decoded text,
+BOM excluded; newlines are kept exactly as in the file (no ``\\r\\n``
+translation). An unknown ``encoding`` yields one error Problem (source
+``--encoding``) and nothing else; :func:`check_encoding` lets a caller turn
+it into a usage error up front instead.
+
+Large inputs are decoded incrementally and split at paragraph boundaries into
+Documents of about ``chunk_size`` characters; ``Document.base`` is the offset
+of a chunk's first character in the whole decoded file (:func:`quotex.batch.run`
+shifts the records by it).
+
+Problems (one line each). Errors: a PATH that does not exist, a broken symbolic
+link, a file that cannot be read (permissions) or vanished after it was
+listed, a malformed JSON Lines record, a non-gzip ``.gz``, and a binary file
+or socket/device named explicitly. Warnings: a binary file, FIFO, socket or
+device met in a folder walk (skipped; a FIFO is never opened there), a folder
+seen twice through a symbolic link (skipped, so loops end), a legacy
+encoding, undecodable bytes, NUL bytes in a text. A warning about a file
+comes before its Document. A FIFO or character device named explicitly
+(``<(cmd)``, ``/dev/stdin``) is read like stdin.
+"""
+from __future__ import annotations
+
+import errno
+import fnmatch
+import gzip
+import json
+import os
+import stat
+import sys
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import BinaryIO
+
+from quotex import decode
+
+#: Documents larger than this many characters are split into chunks at
+#: paragraph boundaries; also the size of each read.
+CHUNK_SIZE = 4 * 1024 * 1024
+
+_DEFAULT_EXTENSIONS = (".txt", ".text", ".md", ".txt.gz", ".text.gz", ".md.gz", ".jsonl", ".jsonl.gz", ".ndjson")
+_CORPUS_EXTENSIONS = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+
+
+def _load_extensions() -> tuple[str, ...]:
+    try:
+        raw = resources.files("quotex").joinpath("data/text_extensions.txt").read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return _DEFAULT_EXTENSIONS
+    exts = tuple(
+        line.strip().lower() for line in raw.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    )
+    return exts or _DEFAULT_EXTENSIONS
+
+
+#: File name endings a folder walk picks up when no ``include`` is given
+#: (from ``quotex/data/text_extensions.txt``).
+TEXT_EXTENSIONS: tuple[str, ...] = _load_extensions()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One text to extract from.
+
+    ``source`` is the path as given (or found under a given folder), ``-`` for
+    stdin, or the corpus path for a JSON Lines record. ``text`` is decoded
+    text; record offsets index it, plus ``base``: the character offset of
+    ``text`` in the whole decoded file when a large file is split into
+    chunks (0 otherwise). ``size`` is the number of input bytes it took.
+    """
+
+    source: str
+    text: str
+    id: str | None = None
+    line: int | None = None
+    size: int = 0
+    base: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with an input, one line. ``severity`` is ``"error"``
+    (counts for the exit code) or ``"warning"`` (the input, if any, is still
+    processed)."""
+
+    source: str
+    message: str
+    line: int | None = None
+    severity: str = "error"
+
+
+def check_encoding(encoding: str) -> str:
+    """The canonical codec name for ``encoding``; ValueError("unknown encoding: X")
+    when there is none."""
+    return decode.check_encoding(encoding)
+
+
+# --------------------------------------------------------------------------
+# Public entry points
+
+
+def iter_documents(
+    paths: Sequence[str],
+    *,
+    recursive: bool = False,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    encoding: str | None = None,
+    text_field: str = "text",
+    id_field: str = "id",
+    stdin: BinaryIO | None = None,
+    chunk_size: int = CHUNK_SIZE,
+) -> Iterator[Document | Problem]:
+    """Lazily yield the documents of ``paths`` in a stable order, with a
+    Problem for each input that cannot be used; never raises for bad input.
+    A warning Problem for a file comes before its Document."""
+    if encoding is not None:
+        try:
+            decode.check_encoding(encoding)
+        except ValueError as e:
+            yield Problem("--encoding", str(e))
+            return
+    opts = _Options(encoding, text_field, id_field, max(1, chunk_size))
+    for path in paths:
+        if path == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from _read_stream(stream, "-", opts, sniff_gzip=True)
+            continue
+        for entry in _expand(path, recursive, include, exclude):
+            if isinstance(entry, Problem):
+                yield entry
+            else:
+                yield from _read_path(entry[0], entry[1], entry[2], opts)
+
+
+def total_bytes(
+    paths: Sequence[str],
+    *,
+    recursive: bool = False,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+) -> int | None:
+    """The bytes :func:`iter_documents` would read (a stat walk, no reads), or
+    None when that is unknown (stdin, a FIFO)."""
+    total = 0
+    for path in paths:
+        if path == "-":
+            return None
+        for entry in _expand(path, recursive, include, exclude):
+            if isinstance(entry, Problem):
+                continue
+            st = entry[1]
+            if not stat.S_ISREG(st.st_mode):
+                return None
+            total += st.st_size
+    return total
+
+
+# --------------------------------------------------------------------------
+# Finding files
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    encoding: str | None
+    text_field: str
+    id_field: str
+    chunk_size: int
+
+
+# (path, stat result, named explicitly?)
+_Found = tuple[str, os.stat_result, bool]
+
+
+def _expand(path: str, recursive: bool, include: Sequence[str], exclude: Sequence[str]) -> Iterator[_Found | Problem]:
+    """The files PATH stands for: itself, or the files of a folder."""
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ENOENT and os.path.islink(path):
+            yield Problem(path, "broken symbolic link")
+        else:
+            yield Problem(path, _os_message(e, "cannot open"))
+        return
+    if stat.S_ISDIR(st.st_mode):
+        yield from _walk(path, "", recursive, include, exclude, {(st.st_dev, st.st_ino)})
+    elif stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode):
+        yield (path, st, True)
+    else:
+        yield Problem(path, f"not a regular file ({_kind(st.st_mode)}); skipped")
+
+
+def _walk(
+    folder: str,
+    rel: str,
+    recursive: bool,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    seen: set[tuple[int, int]],
+) -> Iterator[_Found | Problem]:
+    """Files under ``folder`` (``rel`` is its path below the top folder),
+    sorted by name at each level; one directory's entries in memory at a time
+    (plus the sorted names of the folders above it)."""
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError as e:
+        yield Problem(folder, _os_message(e, "cannot list folder"))
+        return
+    for entry in entries:
+        name = entry.name
+        path = entry.path
+        relpath = f"{rel}/{name}" if rel else name
+        if exclude and _matches(relpath, name, exclude):
+            continue
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if not recursive:
+                continue
+            try:
+                st = entry.stat()
+            except OSError as e:
+                yield Problem(path, _os_message(e, "cannot list folder"))
+                continue
+            key = (st.st_dev, st.st_ino)
+            if key in seen:
+                yield Problem(path, "folder already visited (symbolic link loop?); skipped", severity="warning")
+                continue
+            seen.add(key)
+            yield from _walk(path, relpath, recursive, include, exclude, seen)
+            continue
+        if not _wanted(relpath, name, include):
+            continue
+        try:
+            st = entry.stat()
+        except OSError as e:
+            if e.errno == errno.ENOENT and entry.is_symlink():
+                yield Problem(path, "broken symbolic link")
+            else:
+                yield Problem(path, _os_message(e, "cannot read"))
+            continue
+        mode = st.st_mode
+        if stat.S_ISREG(mode):
+            yield (path, st, False)
+        else:
+            yield Problem(path, f"not a regular file ({_kind(mode)}); skipped", severity="warning")
+
+
+def _wanted(relpath: str, name: str, include: Sequence[str]) -> bool:
+    if include:
+        return _matches(relpath, name, include)
+    return name.lower().endswith(TEXT_EXTENSIONS)
+
+
+def _matches(relpath: str, name: str, patterns: Sequence[str]) -> bool:
+    return any(fnmatch.fnmatchcase(relpath, p) or fnmatch.fnmatchcase(name, p) for p in patterns)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode):
+        return "character device"
+    if stat.S_ISBLK(mode):
+        return "block device"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    return "special file"
+
+
+def _os_message(e: OSError, what: str) -> str:
+    reasons = {
+        errno.ENOENT: "no such file or directory",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.ELOOP: "too many levels of symbolic links",
+        errno.EISDIR: "is a folder",
+        errno.ENAMETOOLONG: "file name too long",
+    }
+    reason = reasons.get(e.errno or 0) or (e.strerror or type(e).__name__).lower()
+    return f"{what}: {reason}"
+
+
+# --------------------------------------------------------------------------
+# Reading one input
+
+
+def _read_path(path: str, st: os.stat_result, explicit: bool, opts: _Options) -> Iterator[Document | Problem]:
+    special = not stat.S_ISREG(st.st_mode)
+    flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
+    if not special:
+        # A regular file replaced by a FIFO after the stat must not block us.
+        flags |= getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as e:
+        yield Problem(path, _os_message(e, "cannot read"))
+        return
+    try:
+        fst = os.fstat(fd)
+        if not special and not stat.S_ISREG(fst.st_mode):
+            os.close(fd)
+            yield Problem(path, f"not a regular file ({_kind(fst.st_mode)}); skipped",
+                          severity="error" if explicit else "warning")
+            return
+        if not special and hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        f = os.fdopen(fd, "rb")
+    except OSError as e:
+        os.close(fd)
+        yield Problem(path, _os_message(e, "cannot read"))
+        return
+    with f:
+        lower = path.lower()
+        corpus = lower.endswith(_CORPUS_EXTENSIONS)
+        gz = lower.endswith(".gz")
+        try:
+            if corpus:
+                yield from _read_corpus(f, path, explicit, opts, gz)
+            else:
+                yield from _read_stream(f, path, opts, gz=gz, explicit=explicit)
+        except OSError as e:
+            yield Problem(path, _os_message(e, "cannot read"))
+
+
+def _read_stream(
+    f: BinaryIO,
+    source: str,
+    opts: _Options,
+    *,
+    gz: bool = False,
+    sniff_gzip: bool = False,
+    explicit: bool = True,
+) -> Iterator[Document | Problem]:
+    """One text input (a plain or gzip file, stdin) as one or more Documents."""
+    raw: BinaryIO = f
+    position = None
+    try:
+        if sniff_gzip or gz:
+            peek = _peek(f)
+            if peek.startswith(b"\x1f\x8b"):
+                gz = True
+            elif gz:
+                yield Problem(source, "not a gzip file; skipped")
+                return
+        if gz:
+            stream: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
+            if raw.seekable():
+                start = raw.tell()
+                position = lambda: raw.tell() - start  # noqa: E731
+        else:
+            stream = raw
+        head = decode.read_full(stream.read, opts.chunk_size)
+        what = decode.binary_kind(head)
+        if what is not None:
+            yield Problem(source, f"binary file ({what}); skipped", severity="error" if explicit else "warning")
+            return
+        for item in decode.decode_pieces(
+            head, stream.read, encoding=opts.encoding, chunk_size=opts.chunk_size, position=position
+        ):
+            if isinstance(item, str):
+                yield Problem(source, item, severity="warning")
+            else:
+                yield Document(source, item.text, size=item.nbytes, base=item.base)
+    except (gzip.BadGzipFile, EOFError, zlib.error) as e:
+        yield Problem(source, f"cannot read: corrupt gzip data ({_one_line(e) or 'truncated'})")
+    except UnicodeError as e:
+        yield Problem(source, f"cannot decode: {_one_line(e)}")
+
+
+def _peek(f: BinaryIO) -> bytes:
+    peek = getattr(f, "peek", None)
+    if peek is not None:
+        data: bytes = peek(2)
+        return data[:2]
+    return b""
+
+
+def _read_corpus(f: BinaryIO, source: str, explicit: bool, opts: _Options, gz: bool) -> Iterator[Document | Problem]:
+    """A JSON Lines corpus: one Document per record."""
+    stream: BinaryIO = f
+    try:
+        if gz:
+            if not _peek(f).startswith(b"\x1f\x8b"):
+                yield Problem(source, "not a gzip file; skipped")
+                return
+            stream = gzip.GzipFile(fileobj=f, mode="rb")  # type: ignore[assignment]
+        head = stream.read(decode.SNIFF_BYTES)
+        what = decode.binary_kind(head) if not head.startswith(b"{") else None
+        if what is not None:
+            yield Problem(source, f"binary file ({what}); skipped", severity="error" if explicit else "warning")
+            return
+        lines = _lines(head, stream)
+        for lineno, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            yield _record(line, lineno, source, opts)
+    except (gzip.BadGzipFile, EOFError, zlib.error) as e:
+        yield Problem(source, f"cannot read: corrupt gzip data ({_one_line(e) or 'truncated'})")
+
+
+def _lines(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
+    """The lines (split at ``\\n``) of ``head`` followed by the rest of ``stream``."""
+    parts = head.split(b"\n")
+    last = parts.pop()
+    yield from (p + b"\n" for p in parts)
+    rest = stream.readline() if len(head) == decode.SNIFF_BYTES or last else b""
+    if last or rest:
+        yield last + rest
+    yield from stream
+
+
+def _record(line: bytes, lineno: int, source: str, opts: _Options) -> Document | Problem:
+    try:
+        obj = json.loads(line)
+    except UnicodeDecodeError:
+        return Problem(source, "not valid UTF-8", lineno)
+    except ValueError as e:
+        msg = e.msg if isinstance(e, json.JSONDecodeError) else str(e)
+        col = f" (column {e.colno})" if isinstance(e, json.JSONDecodeError) else ""
+        return Problem(source, f"not valid JSON: {msg}{col}", lineno)
+    except RecursionError:
+        return Problem(source, "not valid JSON: nested too deeply", lineno)
+    if not isinstance(obj, dict):
+        return Problem(source, f"not a JSON object but {type(obj).__name__ if obj is not None else 'null'}", lineno)
+    if opts.text_field not in obj:
+        return Problem(source, f'record has no "{opts.text_field}" field', lineno)
+    text = obj[opts.text_field]
+    if not isinstance(text, str):
+        return Problem(source, f'"{opts.text_field}" is not a string', lineno)
+    ident = obj.get(opts.id_field)
+    return Document(source, text, id=str(lineno) if ident is None else str(ident), line=lineno, size=len(line))
+
+
+def _one_line(e: BaseException) -> str:
+    return " ".join(str(e).split())
+
