@@ -74,6 +74,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 # vertical tab and escape do); NUL is counted on its own.
 _CONTROL = bytes(b for b in range(1, 32) if b not in b"\t\n\v\f\r\x1b") + b"\x7f"
 
+_CONTROL_CHARS = dict.fromkeys(b"\x00" + _CONTROL)
+
 #: Share of NUL bytes, and of other control bytes, in the first
 #: :data:`SNIFF_BYTES` above which an input is binary.
 NUL_RATIO = 0.10
@@ -183,8 +185,10 @@ def utf16_without_bom(head: bytes) -> str | None:
     else:
         return None
     try:
-        sample[: 2 * pairs].decode(name)
+        text = sample[: 2 * pairs].decode(name)
     except UnicodeDecodeError:
+        return None
+    if len(text) - len(text.translate(_CONTROL_CHARS)) > CONTROL_RATIO * len(text):
         return None
     return name
 
@@ -196,11 +200,13 @@ def binary_kind(head: bytes) -> str | None:
     magic number, or too many NUL or control bytes in the first
     :data:`SNIFF_BYTES`, make it binary.
     """
-    if not head or bom(head) or utf16_without_bom(head):
+    if not head or bom(head):
         return None
     for magic, what in _MAGIC:
         if head.startswith(magic):
             return what
+    if utf16_without_bom(head):
+        return None
     if head[4:12] in (b"ftypisom", b"ftypmp42", b"ftypM4A ", b"ftypqt  ") or head[4:8] == b"ftyp":
         return "MP4 media"
     if head.startswith(b"RIFF") and head[8:12] in (b"WAVE", b"AVI ", b"WEBP"):
@@ -268,16 +274,18 @@ def cut_point(buf: str, limit: int) -> int:
     ``limit`` characters: after the last blank line, else after the last
     newline, else after the last space or tab, else at a hard limit."""
     low = max(1, len(buf) - limit)
-    best = max(buf.rfind("\n\n", low - 2) + 2, buf.rfind("\n\r\n", low - 3) + 3, buf.rfind("\r\r", low - 2) + 2)
+
+    def after_last(sep: str) -> int:
+        i = buf.rfind(sep, max(0, low - len(sep)))
+        return -1 if i < 0 else i + len(sep)
+
+    best = max(after_last("\n\n"), after_last("\n\r\n"), after_last("\r\r"))
     if best >= low:
         return best
-    for sep in ("\n", "\r"):
-        i = buf.rfind(sep, low - 1)
-        if i + 1 >= low:
-            return i + 1
-    i = max(buf.rfind(" ", low - 1), buf.rfind("\t", low - 1))
-    if i + 1 >= low:
-        return i + 1
+    for seps in (("\n", "\r"), (" ", "\t")):
+        best = max(after_last(sep) for sep in seps)
+        if best >= low:
+            return best
     return len(buf) if len(buf) <= limit else low
 
 
