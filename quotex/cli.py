@@ -7,7 +7,6 @@ Reading inputs is :mod:`quotex.inputs`, extraction in workers is
 """
 from __future__ import annotations
 
-import codecs
 import functools
 import json
 import os
@@ -41,7 +40,6 @@ Examples:
   cat article.txt | quotex extract - --format json
   quotex extract article.txt | jq -r .speaker
 
-\b
 Records (jsonl, json, csv) have the keys file, id (null unless the input is
 a JSON Lines corpus), then start, end, quote, speaker, mention, mention_start,
 mention_end, cue, addressees, kind, rule, confidence; with --explain also
@@ -59,10 +57,12 @@ Examples:
 
 def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is not None:
+        from quotex.inputs import check_encoding
+
         try:
-            codecs.lookup(value)
-        except LookupError:
-            raise click.BadParameter(f"unknown encoding: {value}") from None
+            check_encoding(value)
+        except ValueError as err:
+            raise click.BadParameter(str(err)) from None
     return value
 
 
@@ -71,18 +71,20 @@ _INPUT_OPTIONS = [
     click.option("-r", "--recursive", is_flag=True,
                  help="Also read the files in subfolders of folder PATHs."),
     click.option("--include", multiple=True, metavar="GLOB",
-                 help="Only read files in folders whose name matches GLOB (repeatable)."),
+                 help="In folders, read only files whose name or relative path matches "
+                      "GLOB (repeatable; replaces the default text extensions)."),
     click.option("--exclude", multiple=True, metavar="GLOB",
-                 help="Skip files in folders whose name matches GLOB (repeatable)."),
+                 help="In folders, skip files and subfolders whose name or relative path "
+                      "matches GLOB (repeatable)."),
     click.option("--encoding", metavar="NAME", callback=_check_encoding,
-                 help="Decode input files with NAME (default: UTF-8, falling back "
-                      "with a warning)."),
+                 help="Decode inputs with codec NAME (default: UTF-8, or as the BOM says; "
+                      "legacy files as cp1252 with a warning)."),
     click.option("--text-field", default="text", show_default=True, metavar="KEY",
                  help="Key of the text in JSON Lines corpus records."),
     click.option("--id-field", default="id", show_default=True, metavar="KEY",
                  help="Key of the record id in JSON Lines corpus records."),
     click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
-                 help="Worker processes (default: the number of CPUs; 1 for a single file)."),
+                 help="Worker processes (default: the number of CPUs)."),
     click.option("--progress/--quiet", default=None,
                  help="Show or hide the progress bar and the summary on stderr "
                       "(default: shown when stderr is a terminal)."),
@@ -178,11 +180,7 @@ def _width() -> int:
 def _jobs(opts: InputOptions) -> int:
     if opts.jobs is not None:
         return opts.jobs
-    paths = opts.paths
-    if len(paths) == 1 and (paths[0] == "-" or (
-            os.path.isfile(paths[0]) and not paths[0].endswith((".jsonl", ".jsonl.gz")))):
-        return 1  # one document: worker processes would only cost start-up time
-    count = getattr(os, "process_cpu_count", os.cpu_count)
+    count = getattr(os, "process_cpu_count", None) or os.cpu_count
     return int(count() or 1)
 
 
@@ -190,7 +188,7 @@ def _reporter(progress: bool | None) -> Reporter:
     from quotex.output import Reporter
 
     show = _isatty(sys.stderr) if progress is None else progress
-    return Reporter(sys.stderr, progress=show, summary=show)
+    return Reporter(sys.stderr, progress=show, summary=show, force=progress is True)
 
 
 def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,

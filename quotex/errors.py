@@ -23,8 +23,8 @@ EXIT_BROKEN_PIPE = 141
 #: (code, meaning) pairs, for ``--help`` and the README (tests check both).
 EXIT_CODES: tuple[tuple[int, str], ...] = (
     (EXIT_OK, "success, also when no quote was found"),
-    (EXIT_FAILURE, "some input could not be read or processed (the rest was), "
-                   "the output could not be written, or an internal error"),
+    (EXIT_FAILURE, "an input failed (the others were processed), the output "
+                   "could not be written, or an internal error"),
     (EXIT_USAGE, "usage error: bad option or missing PATH"),
     (EXIT_INTERRUPTED, "interrupted (Ctrl-C)"),
     (EXIT_BROKEN_PIPE, "the reader closed the pipe early (e.g. | head); quiet"),

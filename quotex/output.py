@@ -296,12 +296,14 @@ class Reporter:
     while a table is written to the same terminal on stdout.
     """
 
-    def __init__(self, stderr: IO[str], *, progress: bool = False, summary: bool = False) -> None:
+    def __init__(self, stderr: IO[str], *, progress: bool = False, summary: bool = False,
+                 force: bool = False) -> None:
         from quotex.stats import Stats
 
         self.stderr = stderr
         self.show_progress = progress
         self.show_summary = summary
+        self.force = force
         self.stats = Stats()
         self.warnings = 0
         self._progress: Any = None
@@ -314,7 +316,8 @@ class Reporter:
 
         from quotex.render import progress_bar
 
-        self._progress = progress_bar(Console(file=self.stderr, highlight=False, markup=False))
+        self._progress = progress_bar(Console(file=self.stderr, highlight=False, markup=False,
+                                             force_terminal=True if self.force else None))
         self._task = self._progress.add_task("quotex", total=total_bytes, files=0)
         self._progress.start()
 

@@ -1,0 +1,106 @@
+"""Renderers: quote tables, stats, escaping, problem lines."""
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+
+from quotex import render
+from quotex.errors import escape_controls, problem_line
+from quotex.inputs import Problem
+from quotex.records import Quote
+from quotex.stats import Stats, compute
+
+QUOTES = [
+    Quote(0, 14, "We will win,", "Jane Smith", "Jane Smith", 15, 25, "said", (), "direct", "cue-after", 0.95),
+    Quote(40, 95, "A much longer quotation that has to wrap inside the quote column because "
+          "the table is narrow", None, kind="direct"),
+]
+
+SNAPSHOT = """\
+news/a.txt
+┌────────────┬──────┬──────────────────────────────────────────────────────────┬─────────┐
+│ speaker    │ cue  │ quote                                                    │ offsets │
+├────────────┼──────┼──────────────────────────────────────────────────────────┼─────────┤
+│ Jane Smith │ said │ We will win,                                             │    0-14 │
+├────────────┼──────┼──────────────────────────────────────────────────────────┼─────────┤
+│ (unknown)  │      │ A much longer quotation that has to wrap inside the      │   40-95 │
+│            │      │ quote column because the table is narrow                 │         │
+└────────────┴──────┴──────────────────────────────────────────────────────────┴─────────┘
+2 quotes
+"""
+
+
+def show(renderable: object, width: int = 100) -> str:
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    console.print(renderable)
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    assert isinstance(out, str)
+    return "\n".join(line.rstrip() for line in out.splitlines()) + "\n"
+
+
+def test_quotes_table_snapshot() -> None:
+    assert show(render.quotes_table("news/a.txt", QUOTES), width=90) == SNAPSHOT
+
+
+def test_explain_and_kind_columns() -> None:
+    out = show(render.quotes_table("a.txt", QUOTES, explanations=[["Jane Smith: cue 'said'"], []],
+                                   show_kind=True))
+    assert "rule / candidates" in out and "kind" in out
+    assert "cue-after" in out and "Jane Smith: cue 'said'" in out
+
+
+def test_input_cannot_inject_escapes_or_markup() -> None:
+    evil = Quote(0, 30, "red \x1b[31m bell \x07 [bold]x[/bold] \u009b \ud800", "\x1b]0;t\x07Eve")
+    out = show(render.quotes_table("f\x1b[2J.txt", [evil]), width=120)
+    for raw in ("\x1b", "\x07", "\u009b", "\ud800"):
+        assert raw not in out
+    assert "\\x1b[31m" in out and "\\x07" in out and "[bold]x[/bold]" in out and "\\x9b" in out
+    assert "\\ud800" in out and "f\\x1b[2J.txt" in out
+
+
+def test_escape_controls() -> None:
+    assert escape_controls("a\x00b\tc\nd\x7f\x85") == "a\\x00b\\x09c\nd\\x7f\\x85"
+    assert escape_controls("a\nb", keep_newlines=False) == "a\\x0ab"
+    assert escape_controls("Ünïcode “quotes” — fine") == "Ünïcode “quotes” — fine"
+
+
+def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    table = render.quotes_table("a.txt", QUOTES[:1])
+    assert "\x1b[" in render.to_text(table, terminal=True)
+    assert "\x1b[" not in render.to_text(table, terminal=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[3" not in render.to_text(table, terminal=True)  # no colours (bold may stay)
+
+
+def test_no_quotes_line() -> None:
+    assert show(render.no_quotes("a.txt")) == "a.txt: no quotes\n"
+    assert render.document_title("c.jsonl", "17", 3) == "c.jsonl:3 (id 17)"
+    assert render.document_title("a.txt") == "a.txt"
+
+
+def test_problem_lines() -> None:
+    assert problem_line(Problem("a.txt", "cannot read: permission denied")) == \
+        "quotex: error: a.txt: cannot read: permission denied"
+    assert problem_line(Problem("c.jsonl", "invalid JSON", line=4)) == "quotex: error: c.jsonl:4: invalid JSON"
+    assert problem_line(Problem("b.txt", "decoded as cp1252", severity="warning")) == \
+        "quotex: warning: b.txt: decoded as cp1252"
+    assert problem_line(Problem("evil\n\x1b.txt", "x")) == "quotex: error: evil\\x0a\\x1b.txt: x"
+
+
+def test_stats() -> None:
+    qs = [Quote(0, 1, "a", "Ann", cue="said"), Quote(2, 3, "b", "Bob", cue="said"),
+          Quote(4, 5, "c", "Ann", cue="told"), Quote(6, 7, "d", None)]
+    stats = compute([("x.txt", qs[:2]), ("x.txt", qs[2:]), ("y.txt", [])])
+    d = stats.as_dict()
+    assert d["files"] == 2 and d["documents"] == 3 and d["quotes"] == 4
+    assert d["attributed"] == 3 and d["attributed_share"] == 0.75 and d["distinct_speakers"] == 2
+    assert d["speakers"] == [{"speaker": "Ann", "quotes": 2}, {"speaker": "Bob", "quotes": 1},
+                             {"speaker": None, "quotes": 1}]
+    assert d["cues"][0] == {"cue": "said", "quotes": 2}
+    assert stats.as_dict(top=1)["speakers"] == [{"speaker": "Ann", "quotes": 2}]
+    assert Stats().as_dict()["attributed_share"] == 0.0
+    out = show(render.stats_renderable(stats))
+    assert "quotes per speaker" in out and "Ann" in out and "75.0%" in out and "(unknown)" in out
