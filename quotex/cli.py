@@ -15,7 +15,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar, cast
 
 import click
 
@@ -163,14 +163,14 @@ def _isatty(stream: Any) -> bool:
         return False
 
 
-def _binary(stream: Any) -> IO[bytes]:
+def _binary(stream: Any) -> BinaryIO:
     """The byte layer under a text stream (stdin/stdout), text layer flushed."""
     try:
         if stream.writable():
             stream.flush()
     except (AttributeError, ValueError, OSError):
         pass
-    return cast("IO[bytes]", getattr(stream, "buffer", stream))
+    return cast(BinaryIO, getattr(stream, "buffer", stream))
 
 
 def _width() -> int:

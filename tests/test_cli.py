@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -16,7 +17,7 @@ from click.testing import CliRunner
 import quotex
 from quotex import output
 from quotex.cli import cli
-from quotex.errors import EXIT_CODES
+from quotex.errors import EXIT_CODES, OutputError
 from quotex.records import FIELDS
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_2475380bb444d615.txt"
@@ -26,7 +27,7 @@ KEYS = ["file", "id", *FIELDS]
 Write = Callable[..., Path]
 
 
-def jsonl(stdout: str) -> list[dict[str, object]]:
+def jsonl(stdout: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in stdout.splitlines()]
 
 
@@ -72,7 +73,7 @@ def test_seed_through_the_cli(runner: CliRunner) -> None:
     assert len(records) >= 5
     text = SEED.read_text(encoding="utf-8")
     for rec in records:
-        assert rec["quote"] in text[rec["start"]:rec["end"]]  # type: ignore[misc]
+        assert rec["quote"] in text[rec["start"]:rec["end"]]
 
 
 def test_json_is_one_array(runner: CliRunner, write: Write) -> None:
@@ -271,7 +272,7 @@ def test_output_file_is_atomic(runner: CliRunner, write: Write, tmp_path: Path,
         writes.append(data)
         if len(writes) == 2:
             if isinstance(exc, OSError):
-                raise output.OutputError(f"cannot write {self.name}: {exc.strerror}")
+                raise OutputError(f"cannot write {self.name}: {exc.strerror}")
             raise exc
         original_write(self, data)
 
@@ -329,9 +330,8 @@ def test_stats_json_and_table(runner: CliRunner, write: Write) -> None:
 
 # -------------------------------------------------------- real processes
 
-def _run(*args: str, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, *args], capture_output=True, timeout=60,
-                          **kwargs)  # type: ignore[call-overload, no-any-return]
+def _run(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, *args], capture_output=True, timeout=60, check=False)
 
 
 def test_python_dash_m_and_no_rich_for_machine_formats(tmp_path: Path) -> None:
