@@ -1,0 +1,95 @@
+"""Word lists and mark tables, loaded once from ``quotex/data``.
+
+Every list is plain text in the package (one entry a line, ``#`` starts a
+comment), so that adding a speech verb or a title is a data change, not a
+code change. See ``quotex/data/README.md`` for where each list came from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("quotex").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.rstrip("\n")
+        if line.strip() and not line.lstrip().startswith("#"):
+            out.append(line)
+    return out
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(line.strip() for line in _lines(name))
+
+
+@dataclass(frozen=True)
+class MarkPair:
+    opening: str
+    closing: str
+    family: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All word lists quotex uses, as lowercase frozensets and maps."""
+
+    verb_forms: dict[str, str]  # inflected form ("pointed out") -> lemma ("point out")
+    addressee_lemmas: frozenset[str]
+    titles: frozenset[str]
+    demonyms: frozenset[str]
+    not_names: frozenset[str]
+    particles: frozenset[str]
+    suffixes: frozenset[str]
+    roles: frozenset[str]
+    pronoun_gender: dict[str, str]
+    first_name_gender: dict[str, str]
+    apostrophe_words: frozenset[str]
+    marks: tuple[MarkPair, ...]
+
+    @property
+    def closers(self) -> dict[str, frozenset[str]]:
+        """Opening mark -> the marks that may close it."""
+        out: dict[str, set[str]] = {}
+        for m in self.marks:
+            out.setdefault(m.opening, set()).add(m.closing)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    @property
+    def family(self) -> dict[str, str]:
+        """Every mark glyph -> its family (double, single, guillemet, cjk)."""
+        out: dict[str, str] = {}
+        for m in self.marks:
+            out.setdefault(m.opening, m.family)
+            out.setdefault(m.closing, m.family)
+        return out
+
+
+@cache
+def load() -> Lexicon:
+    """The lexicon, read from the package data once per process."""
+    verb_forms: dict[str, str] = {}
+    for line in _lines("speech_verbs.txt"):
+        forms = [f.replace("_", " ") for f in line.split()]
+        for form in forms:
+            verb_forms[form] = forms[0]
+    pronouns = dict(line.split("\t")[:2] for line in _lines("pronouns.tsv"))
+    names = dict(line.split("\t")[:2] for line in _lines("first_names.tsv"))
+    marks = tuple(MarkPair(*line.split("\t")[:4]) for line in _lines("quote_marks.tsv"))
+    return Lexicon(
+        verb_forms=verb_forms,
+        addressee_lemmas=_words("addressee_verbs.txt"),
+        titles=_words("titles.txt"),
+        demonyms=_words("demonyms.txt"),
+        not_names=_words("not_names.txt"),
+        particles=_words("name_particles.txt"),
+        suffixes=_words("name_suffixes.txt"),
+        roles=_words("roles.txt"),
+        pronoun_gender=pronouns,
+        first_name_gender=names,
+        apostrophe_words=_words("apostrophe_words.txt"),
+        marks=marks,
+    )

@@ -1,0 +1,246 @@
+"""Who is who in a document: names, their canonical forms, genders and roles.
+
+One pass over the document finds capitalized name sequences
+(``Russian President Vladimir Putin``), strips what is not the name (titles,
+nationalities, sentence starters), and links each to an entity: a later
+``Putin`` or ``Mr. Putin`` joins ``Vladimir Putin``. An entity's canonical
+name is the fullest form the document gives it. Titles and role words seen
+next to a name ("ISS Expedition 55 commander Anton Shkaplerov",
+"Anton Shkaplerov, the commander of ...") become the entity's descriptors, so
+that "the commander" can be resolved later. No parser, no model: word lists
+in ``quotex/data`` and a bounded look around each name.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from quotex.lexicon import Lexicon, load
+
+_CAP = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.)"
+_PART_WORD = r"(?:al|el|bin|da|de|del|della|der|di|du|la|le|van|von|y|ibn|ben)"
+NAME_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}'’\-])(?:{_PART_WORD}-)?{_CAP}(?:[ \u00a0](?:{_PART_WORD}[ \u00a0])*(?:{_PART_WORD}-)?{_CAP})*"
+)
+_SENTENCE_START = regex.compile(r"(?:^|[.!?\n]\s*|[\"“”‘’]\s*|—\s*)$")
+WORD_RE = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.]*|[^\s\p{L}\p{M}\d]")
+
+#: Last words that make a capitalized sequence an organisation or a place, not a person.
+ORG_WORDS = frozenset("""
+administration agency airlines airport army assembly association authority bank board bureau
+campaign center centre church city club coalition college commission committee company congress
+corp corp. corporation council county court department embassy federation force foundation fund
+government group guard hall hospital house inc inc. institute journal kremlin league legislature
+magazine media ministry museum nations navy network news office organization organisation party
+police post press program programme reuters school senate service society squad state states station
+street studio team television times tribune union university
+""".split())
+#: First words of place names, which are not people's first names.
+PLACE_FIRST = frozenset("new north south east west san los las saint st. fort lake mount port".split())
+FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss madam madame mme mlle lady queen princess dame".split())
+MALE_TITLES = frozenset("mr mr. sir lord king prince father mister monsieur".split())
+
+
+@dataclass
+class Entity:
+    """One person or organisation of the document."""
+
+    id: int
+    forms: list[tuple[str, ...]] = field(default_factory=list)
+    gender: str | None = None  # "m", "f" or None
+    person: bool = False
+    descriptors: set[str] = field(default_factory=set)
+
+    @property
+    def canonical(self) -> str:
+        best = max(self.forms, key=lambda f: (len(f), sum(map(len, f))))
+        return " ".join(best)
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name as written at ``text[start:end]`` (titles stripped), linked to ``entity``."""
+
+    start: int
+    end: int
+    tokens: tuple[str, ...]
+    entity: int
+    subject: bool  # the name opens its sentence or clause
+
+
+def _clean_token(tok: str, lex: Lexicon) -> str:
+    if tok.endswith(".") and len(tok) > 2 and tok.lower() not in lex.titles | lex.suffixes \
+            and not regex.fullmatch(r"(?:\p{Lu}\.)+", tok):
+        return tok[:-1]
+    return tok
+
+
+@cache
+def _lex() -> Lexicon:
+    return load()
+
+
+class Cast:
+    """The entities and name mentions of one document."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lex = _lex()
+        self.entities: list[Entity] = []
+        self.names: list[Name] = []
+        self._starts: list[int] = []
+        self._by_surname: dict[str, list[int]] = {}
+        self._build()
+
+    # -- building ---------------------------------------------------------
+    def _build(self) -> None:
+        lex = self.lex
+        text = self.text
+        for m in NAME_RE.finditer(text):
+            parsed = self.parse_name(m.group(), m.start())
+            if parsed is None:
+                continue
+            start, end, tokens, prefix = parsed
+            ent = self._link(tokens, prefix)
+            before = text[max(0, m.start() - 4):m.start()]
+            subject = m.start() == 0 or bool(_SENTENCE_START.search(before))
+            self.names.append(Name(start, end, tokens, ent.id, subject))
+            self._describe(ent, start, end, prefix)
+        self._starts = [n.start for n in self.names]
+
+    def parse_name(self, chunk: str, offset: int) -> tuple[int, int, tuple[str, ...], list[str]] | None:
+        """Strip a capitalized chunk to the name in it: (start, end, tokens, stripped prefix words)."""
+        lex = self.lex
+        parts = [(mm.start(), mm.group()) for mm in regex.finditer(r"\S+", chunk)]
+        prefix: list[str] = []
+        while parts:
+            low = regex.sub(r"['’]s$", "", parts[0][1].lower())
+            low_nodot = low.rstrip(".")
+            if low in lex.not_names or low_nodot in lex.not_names or low in lex.titles \
+                    or low_nodot in lex.titles or low in lex.demonyms or low in lex.roles:
+                prefix.append(low)
+                parts.pop(0)
+            else:
+                break
+        # possessive and trailing period
+        while parts:
+            s, tok = parts[-1]
+            if tok.endswith(("'s", "’s")):
+                parts[-1] = (s, tok[:-2])
+                break
+            cleaned = _clean_token(tok, lex)
+            if cleaned != tok:
+                parts[-1] = (s, cleaned)
+            break
+        parts = [(s, t) for s, t in parts if t]
+        if not parts:
+            return None
+        if len(parts) == 1 and len(parts[0][1]) < 2:
+            return None
+        tokens = tuple(t for _, t in parts)
+        start = offset + parts[0][0]
+        end = offset + parts[-1][0] + len(parts[-1][1])
+        return start, end, tokens, prefix
+
+    def _link(self, tokens: tuple[str, ...], prefix: list[str]) -> Entity:
+        lex = self.lex
+        core = tuple(t for t in tokens if t.lower() not in lex.suffixes)
+        key = core[-1].lower() if core else tokens[-1].lower()
+        ent: Entity | None = None
+        # a known entity with this surname, or whose first name this is (fiction: "Elizabeth")
+        for eid in reversed(self._by_surname.get(key, [])):
+            cand = self.entities[eid]
+            if any(_compatible(f, tokens) for f in cand.forms):
+                ent = cand
+                break
+        if ent is None and len(core) == 1:
+            first = core[0]
+            for cand in reversed(self.entities):
+                if any(len(f) > 1 and f[0] == first for f in cand.forms):
+                    ent = cand
+                    break
+        if ent is None:
+            ent = Entity(len(self.entities))
+            self.entities.append(ent)
+        if tokens not in ent.forms:
+            ent.forms.append(tokens)
+        ids = self._by_surname.setdefault(key, [])
+        if ent.id in ids:
+            ids.remove(ent.id)
+        ids.append(ent.id)  # most recently mentioned last
+        # who is this: person, gender
+        first = core[0].lower() if core else ""
+        gender = lex.first_name_gender.get(first)
+        for p in prefix:
+            if p in FEMALE_TITLES:
+                gender = "f"
+            elif p in MALE_TITLES:
+                gender = "m"
+        if gender and ent.gender is None:
+            ent.gender = gender
+        last = tokens[-1].lower()
+        titled = any(p in lex.titles for p in prefix if p not in ("first",))
+        if gender or titled:
+            ent.person = True
+        elif len(core) >= 2 and last not in ORG_WORDS and first not in PLACE_FIRST \
+                and not any(t.isupper() and len(t) > 1 for t in core) \
+                and not any(t.lower() in ORG_WORDS for t in core):
+            ent.person = True
+        return ent
+
+    def _describe(self, ent: Entity, start: int, end: int, prefix: list[str]) -> None:
+        lex = self.lex
+        keep = lex.titles | lex.roles | lex.demonyms
+        ent.descriptors.update(p.rstrip(".") for p in prefix if p in keep or p.rstrip(".") in keep)
+        # lowercase role words just before the name: "Japanese astronaut Norishige Kanai"
+        window = self.text[max(0, start - 80):start]
+        words = WORD_RE.findall(window)
+        for w in reversed(words[-7:]):
+            low = w.lower()
+            if low in (",", "-", "—"):
+                continue
+            if not (w[0].isalnum()) or low in ("and", "or", "said", "told", "with", "by", "to"):
+                break
+            if low in lex.verb_forms:
+                break
+            if low in keep:
+                ent.descriptors.add(low)
+        # apposition after the name: "Anton Shkaplerov, the commander of ..."
+        after = self.text[end:end + 120]
+        m = regex.match(r",\s+(?:who\s+(?:is|was|has\s+been|had\s+been|became|serves\s+as)\s+"
+                        r"(?:also\s+)?(?:appointed\s+|named\s+|elected\s+)?)?"
+                        r"(?:(?:the|a|an|its|his|her)\s+)?((?:[\p{L}\-]+\s+){0,3}?[\p{L}\-]+)(?=[\s,.;]|$)", after)
+        if m:
+            for w in m.group(1).split():
+                if w.lower() in keep:
+                    ent.descriptors.add(w.lower())
+
+    # -- queries ----------------------------------------------------------
+    def name_at(self, start: int, end: int) -> Name | None:
+        """The name mention lying inside text[start:end], the last one if several."""
+        i = bisect.bisect_left(self._starts, start)
+        found = None
+        while i < len(self.names) and self.names[i].start < end:
+            if self.names[i].end <= end:
+                found = self.names[i]
+            i += 1
+        return found
+
+    def names_before(self, pos: int, window: int) -> list[Name]:
+        """Name mentions ending before ``pos`` and after ``pos - window``, nearest last."""
+        lo = bisect.bisect_left(self._starts, pos - window)
+        hi = bisect.bisect_left(self._starts, pos)
+        return [n for n in self.names[lo:hi] if n.end <= pos]
+
+    def canonical(self, name: Name) -> str:
+        return self.entities[name.entity].canonical
+
+
+def _compatible(form: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
+    """Two forms may name one person: one's words are inside the other's, in order."""
+    a, b = (form, tokens) if len(form) <= len(tokens) else (tokens, form)
+    it = iter(b)
+    return all(any(x == y for y in it) for x in a)

@@ -1,0 +1,135 @@
+"""Speaker phrases: read the words a cue points at as a name, a pronoun or a description.
+
+``phrase_before`` reads the phrase that ends where a speech verb starts
+("Russian President Vladimir Putin| said", "the cosmonaut| said",
+"Dmitry Rogozin, who was appointed head of Roscosmos,| said");
+``phrase_after`` reads the phrase that starts after an inverted verb
+("said| Elizabeth.", "according to| the Kremlin"). Both return a
+:class:`Mention` with exact offsets, or None when the words are not a
+speaker phrase (a clause, a date, a place after "in").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from quotex.cues import AUXILIARIES
+from quotex.mentions import ORG_WORDS, Cast
+
+#: Words that open a description of a speaker: "the cosmonaut", "a spokesman", "two officials".
+DETERMINERS = frozenset(
+    "the a an another one two three several some many other his her their its our".split())
+PRONOUNS = frozenset("he she they i we".split())
+#: Words that end a speaker phrase read after a verb: "said Smith in a statement".
+STOP_AFTER = regex.compile(
+    r"\s*(?:,|\(|\bin\b|\bon\b|\bat\b|\bafter\b|\bbefore\b|\bduring\b|\bwhen\b|\bwhile\b|\bas\b|"
+    r"\bto\b|\bwho\b|\bwhose\b|\bthat\b|\bbecause\b|\band\b|\bbut\b|\bthis\b|\blast\b|\bearlier\b|"
+    r"\blater\b|\bon\b|\bfrom\b|\bwith\b|\bof\b|\bfor\b|$)", regex.IGNORECASE)
+_AUX_TAIL = regex.compile(r"\s+(?:" + "|".join(AUXILIARIES) + r")$", regex.IGNORECASE)
+_WORDS = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.&]*")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # "name", "pronoun" or "description"
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(text, start, end)]
+
+
+def phrase_before(cast: Cast, start: int, end: int, *, strict: bool = False) -> Mention | None:
+    """The speaker phrase that ends at ``end`` (just before a verb), reading back to ``start``.
+
+    With ``strict``, a description must end in a word for a person or a body
+    ("the cosmonaut", "the ministry"), not any noun ("the cooperation").
+    """
+    text = cast.text
+    seg = text[start:end].rstrip()
+    end = start + len(seg)
+    # strip auxiliaries and adverbs sitting before the verb: "Putin also", "she has"
+    while True:
+        m = _AUX_TAIL.search(text, start, end)
+        if not m:
+            break
+        end = m.start()
+    tail = text[start:end]
+    # an apposition closed by a comma just before the verb: "Rogozin, who ..., said"
+    if tail.endswith(","):
+        body = tail[:-1]
+        cut = body.rfind(",")
+        end = start + (cut if cut >= 0 else len(body))
+        tail = text[start:end]
+    tail = regex.sub(r"\s*\([^()]{1,40}\)$", "", tail)  # "Sen. Ted Cruz (R-Texas)"
+    end = start + len(tail.rstrip())
+    words = _words(text, start, end)
+    if not words:
+        return None
+    ws, we, w = words[-1]
+    if we != end:
+        return None
+    low = w.lower()
+    if low in PRONOUNS:
+        return Mention(ws, we, w, "pronoun")
+    name = cast.name_at(max(start, end - 120), end)
+    if name is not None and name.end == end:
+        return Mention(name.start, name.end, text[name.start:name.end], "name")
+    # a description: the last determiner among the last words
+    k = len(words) - 1
+    lowest = max(0, len(words) - 6)
+    while k >= lowest:
+        if words[k][2].lower() in DETERMINERS:
+            if strict and low not in cast.lex.roles and low not in ORG_WORDS:
+                return None
+            s = words[k][0]
+            return Mention(s, end, text[s:end], "description")
+        k -= 1
+    if low in cast.lex.roles and (len(words) == 1 or words[-2][2].lower() not in ("of", "for", "to")):
+        s = words[-2][0] if len(words) > 1 and words[-2][2][:1].isupper() else ws
+        return Mention(s, end, text[s:end], "description")
+    return None
+
+
+def phrase_after(cast: Cast, start: int, end: int) -> Mention | None:
+    """The speaker phrase that starts at ``start`` (just after a verb), reading on to ``end``."""
+    text = cast.text
+    m = regex.match(r"\s*", text[start:end])
+    start += m.end() if m else 0
+    words = _words(text, start, end)
+    if not words:
+        return None
+    ws, we, w = words[0]
+    low = w.lower()
+    if low in PRONOUNS:
+        if STOP_AFTER.match(text, we, end) or text[we:we + 1] in ".!?":
+            return Mention(ws, we, w, "pronoun")
+        return None
+    name = cast.name_at(ws, min(end, ws + 160))
+    first = None
+    if name is not None:
+        # the first name starting in the phrase, with only titles before it
+        for n in cast.names_before(min(end, ws + 160), 160):
+            if n.start >= ws:
+                first = n
+                break
+    if first is not None:
+        lead = text[ws:first.start]
+        if all(x.lower() in cast.lex.titles or x.lower() in cast.lex.demonyms or x.lower() in cast.lex.roles
+               or x.lower() in DETERMINERS or x[:1].isupper() or x.isdigit()
+               for x in _WORDS.findall(lead)):
+            if low not in DETERMINERS or not regex.search(r"\b(?:of|for|at|with)\b", lead):
+                return Mention(first.start, first.end, text[first.start:first.end], "name")
+    if low in DETERMINERS or low in cast.lex.roles:
+        e = we
+        for s2, e2, w2 in words[1:6]:
+            if STOP_AFTER.match(text, e, s2 + 1) and text[e:s2].strip() not in ("",):
+                break
+            if w2.lower() in ("of", "for", "at", "with", "in", "on", "who", "and", "to", "that", "from"):
+                break
+            e = e2
+        return Mention(ws, e, text[ws:e], "description")
+    return None

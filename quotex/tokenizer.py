@@ -1,0 +1,245 @@
+"""Find quoted spans: pair opening and closing quotation marks.
+
+One left-to-right pass over the marks and paragraph breaks of the text,
+with a stack of open marks (so nested quotes stay inside the outer one).
+Which role a mark plays is told from the mark itself where it is directional
+(“ opens, ” closes) and from its neighbours where it is not (straight quotes,
+’ which is mostly an apostrophe): a mark before a word opens, a mark after one
+closes, a mark inside a word (don't, O'Brien) does neither.
+
+Paragraphs bound every quotation, except the multi-paragraph convention: a
+paragraph that ends inside a quotation and is followed by a paragraph that
+opens with the same kind of mark continues the quotation. An unbalanced mark
+never swallows the rest of the document: its span is cut at the end of its
+paragraph (``closed=False``) or dropped when the paragraph shows it was a
+stray mark.
+
+>>> [text[s.start:s.end] for text in ['"Go," she said, "now."'] for s in find_spans(text)]
+['"Go,"', '"now."']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from quotex.lexicon import load
+from quotex.records import Span
+
+#: Characters after which a mark may open a quotation.
+OPEN_CONTEXT = "([{<—–-‐/"
+#: Characters before which a mark may close a quotation.
+CLOSE_CONTEXT = ".,;:!?)]}>—–-‐/…*_"
+#: How deep the stack of open marks may grow; deeper marks are ignored,
+#: which keeps hostile input (thousands of openers in a row) linear.
+MAX_DEPTH = 32
+#: How far below the top of the stack a closing mark may look for its opener.
+MAX_LOOKBACK = 4
+
+_BREAK_LINES = r"[ \t]*(?:\r\n|\r|\n|\u2029)\s*"
+_BREAK_BLANK = r"[ \t]*(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*|\u2029\s*"
+
+
+@dataclass(frozen=True)
+class _Tables:
+    lines: regex.Pattern[str]
+    blank: regex.Pattern[str]
+    apostrophe: regex.Pattern[str]
+    family: dict[str, str]
+    closers: dict[str, frozenset[str]]
+    marks: frozenset[str]
+
+
+@cache
+def _tables() -> _Tables:
+    lex = load()
+    family = lex.family
+    glyphs = "".join(sorted(family))
+    cls = "[" + regex.escape(glyphs) + "]"
+    words = sorted((w[1:] for w in lex.apostrophe_words), key=len, reverse=True)
+    apostrophe = regex.compile(
+        r"['‘’](?:\d\d?s?\b|(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}]))",
+        regex.IGNORECASE,
+    )
+    return _Tables(
+        lines=regex.compile(rf"(?P<brk>{_BREAK_LINES})|{cls}"),
+        blank=regex.compile(rf"(?P<brk>{_BREAK_BLANK})|{cls}"),
+        apostrophe=apostrophe,
+        family=family,
+        closers=lex.closers,
+        marks=frozenset(family),
+    )
+
+
+def hard_wrapped(text: str) -> bool:
+    """True when single newlines wrap lines inside paragraphs (plain-text e-books).
+
+    Then only blank lines separate paragraphs; otherwise every line is one.
+    """
+    blank = len(regex.findall(r"\n[ \t]*\n", text[:200_000]))
+    lines = text[:200_000].count("\n")
+    if blank == 0 or lines < 8:
+        return False
+    lengths = sorted(len(line) for line in text[:200_000].splitlines() if line.strip())
+    median = lengths[len(lengths) // 2] if lengths else 0
+    return lines - 2 * blank > 2 * blank and 30 <= median <= 90
+
+
+@dataclass
+class _Open:
+    pos: int
+    glyph: str
+    family: str
+
+
+class _Pairing:
+    """The state of one pass: the stack, and what a paragraph break decides."""
+
+    def __init__(self, text: str, tables: _Tables) -> None:
+        self.text = text
+        self.t = tables
+        self.stack: list[_Open] = []
+        self.children: list[Span] = []  # closed spans directly inside stack[0]
+        self.spans: list[Span] = []
+        self.pending: tuple[int, int] | None = None  # (paragraph end, next paragraph start)
+        self.paragraphs: list[int] = [0]  # where each paragraph starts
+
+    # -- roles -----------------------------------------------------------
+    def flanks(self, i: int) -> tuple[bool, bool]:
+        text = self.text
+        prev = text[i - 1] if i > 0 else ""
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        marks = self.t.marks
+        left = nxt != "" and not nxt.isspace() and (
+            prev == "" or prev.isspace() or prev in OPEN_CONTEXT or prev in marks)
+        right = prev != "" and not prev.isspace() and (
+            nxt == "" or nxt.isspace() or nxt in CLOSE_CONTEXT or nxt in marks)
+        return left, right
+
+    def top_accepts(self, glyph: str, fam: str) -> int:
+        """Index of the open mark this glyph may close, or -1."""
+        stack = self.stack
+        for k in range(len(stack) - 1, max(-1, len(stack) - 1 - MAX_LOOKBACK), -1):
+            entry = stack[k]
+            if glyph in self.t.closers.get(entry.glyph, ()) or (
+                fam == "double" and entry.family == "double"
+            ):
+                return k
+            if entry.family != "single" or fam == "single":
+                return -1  # only stray singles (apostrophes) may be skipped over
+        return -1
+
+    def role(self, i: int, glyph: str, fam: str) -> tuple[bool, bool]:
+        """(may open, may close) for the mark at ``i``."""
+        left, right = self.flanks(i)
+        if fam == "double":
+            if glyph == "„":
+                return left, False
+            if glyph == "“":
+                return left or not right, right and not left
+            if glyph == "”":
+                return left and not right, right or not left
+            return left and (not right or not self.stack), right and (not left or bool(self.stack))
+        if fam == "single":
+            if left and self.t.apostrophe.match(self.text, i):
+                return False, right
+            prev = self.text[i - 1] if i > 0 else ""
+            if right and prev in "sS" and self.text[i + 1:i + 3].startswith(" ") and \
+                    self.text[i + 2:i + 3].islower():
+                return False, False  # a possessive: Jones’ car
+            if glyph == "’":
+                return False, right
+            if glyph == "'":
+                return left and not right and not prev.isalnum(), right
+            if glyph == "‘":
+                return left, right and not left
+            return left, False  # ‚
+        if fam == "guillemet":
+            if glyph in "«‹":
+                return True, True
+            return left and not right, True
+        return glyph in "「『", glyph in "」』"
+
+    # -- events ----------------------------------------------------------
+    def mark(self, i: int, glyph: str) -> None:
+        if self.pending is not None:
+            end, next_start = self.pending
+            self.pending = None
+            fam = self.t.family[glyph]
+            bottom = self.stack[0]
+            may_open, _ = self.role(i, glyph, fam)
+            if i == next_start and may_open and fam == bottom.family:
+                del self.stack[1:]
+                return  # the quotation goes on in this paragraph
+            self.close_paragraph(end)
+        fam = self.t.family[glyph]
+        may_open, may_close = self.role(i, glyph, fam)
+        if may_close and self.stack:
+            k = self.top_accepts(glyph, fam)
+            if k >= 0:
+                opener = self.stack[k]
+                del self.stack[k:]
+                span = Span(opener.pos, i + 1, opener.pos + 1, i)
+                if not self.stack:
+                    self.spans.append(span)
+                    self.children = []
+                elif len(self.stack) == 1:
+                    self.children.append(span)
+                return
+        if may_open and len(self.stack) < MAX_DEPTH:
+            self.stack.append(_Open(i, glyph, fam))
+
+    def paragraph_break(self, end: int, next_start: int) -> None:
+        self.paragraphs.append(next_start)
+        if self.pending is not None:
+            self.close_paragraph(self.pending[0])
+        if not self.stack:
+            return
+        if self.stack[0].family != "single":
+            self.pending = (end, next_start)
+        else:
+            self.close_paragraph(end)
+
+    def close_paragraph(self, end: int) -> None:
+        """The paragraph ending at ``end`` left marks open: settle them."""
+        bottom = self.stack[0]
+        same = [c for c in self.children if self.text[c.start] in self.t.marks
+                and self.t.family[self.text[c.start]] == bottom.family]
+        if bottom.family == "single" or same:
+            self.spans.extend(self.children)
+        else:
+            inner = self.text[bottom.pos + 1:end]
+            if regex.search(r"\w", inner):
+                self.spans.append(Span(bottom.pos, end, bottom.pos + 1, end, closed=False))
+        self.stack = []
+        self.children = []
+
+    def finish(self) -> list[Span]:
+        end = len(self.text.rstrip())
+        if self.pending is not None:
+            self.close_paragraph(self.pending[0])
+            self.pending = None
+        if self.stack:
+            self.close_paragraph(max(end, self.stack[0].pos + 1))
+        self.spans.sort(key=lambda s: s.start)
+        return self.spans
+
+
+def find_spans(text: str) -> list[Span]:
+    """Every top-level quoted span of ``text``, in order, marks included."""
+    return scan(text)[0]
+
+
+def scan(text: str) -> tuple[list[Span], list[int]]:
+    """The quoted spans of ``text`` and the offsets where its paragraphs start."""
+    tables = _tables()
+    pattern = tables.blank if hard_wrapped(text) else tables.lines
+    state = _Pairing(text, tables)
+    for m in pattern.finditer(text):
+        if m.group("brk") is not None:
+            end = m.start()
+            state.paragraph_break(end, m.end())
+        else:
+            state.mark(m.start(), m.group())
+    return state.finish(), state.paragraphs
