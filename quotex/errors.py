@@ -27,7 +27,7 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
                    "could not be written, or an internal error"),
     (EXIT_USAGE, "usage error: bad option or missing PATH"),
     (EXIT_INTERRUPTED, "interrupted (Ctrl-C)"),
-    (EXIT_BROKEN_PIPE, "the reader closed the pipe early (e.g. | head); quiet"),
+    (EXIT_BROKEN_PIPE, "the reader closed the pipe early (as head -n 1 does); quiet"),
 )
 
 # C0 and C1 controls except newline, DEL, and lone surrogates (which cannot
