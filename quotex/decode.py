@@ -70,6 +70,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x00asm", "WebAssembly module"),
 )
 
+_MAGIC_FIRST = frozenset(magic[:1] for magic, _ in _MAGIC)
+
 # C0 control bytes that do not occur in text (tab, newlines, form feed,
 # vertical tab and escape do); NUL is counted on its own.
 _CONTROL = bytes(b for b in range(1, 32) if b not in b"\t\n\v\f\r\x1b") + b"\x7f"
@@ -174,6 +176,8 @@ def utf16_without_bom(head: bytes) -> str | None:
     """``utf-16-le``/``utf-16-be`` when ``head`` looks like BOM-less UTF-16
     (mostly ASCII-range text, so every other byte is NUL), else None."""
     sample = head[:SNIFF_BYTES]
+    if b"\x00" not in sample:
+        return None
     pairs = len(sample) // 2
     if pairs < 2:
         return None
@@ -202,18 +206,20 @@ def binary_kind(head: bytes) -> str | None:
     """
     if not head or bom(head):
         return None
-    for magic, what in _MAGIC:
-        if head.startswith(magic):
-            return what
-    if utf16_without_bom(head):
-        return None
-    if head[4:12] in (b"ftypisom", b"ftypmp42", b"ftypM4A ", b"ftypqt  ") or head[4:8] == b"ftyp":
-        return "MP4 media"
-    if head.startswith(b"RIFF") and head[8:12] in (b"WAVE", b"AVI ", b"WEBP"):
-        return "RIFF media"
     sample = head[:SNIFF_BYTES]
+    if sample[:1] in _MAGIC_FIRST:
+        for magic, what in _MAGIC:
+            if sample.startswith(magic):
+                return what
+    if sample[4:8] == b"ftyp":
+        return "MP4 media"
+    if sample.startswith(b"RIFF") and sample[8:12] in (b"WAVE", b"AVI ", b"WEBP"):
+        return "RIFF media"
     n = len(sample)
-    if sample.count(0) > NUL_RATIO * n:
+    nuls = sample.count(0)
+    if nuls and utf16_without_bom(sample):
+        return None
+    if nuls > NUL_RATIO * n:
         return "binary data"
     if n - len(sample.translate(None, _CONTROL)) > CONTROL_RATIO * n:
         return "binary data"
@@ -308,6 +314,15 @@ def decode_pieces(
     """
     chunk_size = max(1, chunk_size)
     eof = len(head) < chunk_size
+    if eof and encoding is None and bom(head) is None and b"\x00" not in head:
+        # The common case, a whole small UTF-8 file: decode once.
+        try:
+            text = head.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            yield Piece(text, 0, position() if position is not None else len(head))
+            return
     codec = choose_codec(head, encoding, complete=eof)
     if codec.warning:
         yield codec.warning

@@ -344,22 +344,22 @@ def _read_path(path: str, st: os.stat_result, explicit: bool, opts: _Options) ->
             yield Problem(path, f"not a regular file ({_kind(fst.st_mode)}); skipped",
                           severity="error" if explicit else "warning")
             return
-        if not special and hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        f = os.fdopen(fd, "rb")
+        lower = path.lower()
+        corpus = lower.endswith(_CORPUS_EXTENSIONS)
+        gz = lower.endswith(".gz")
+        # Plain files are read in large blocks: no buffer layer needed.
+        f = os.fdopen(fd, "rb") if corpus or gz or special else os.fdopen(fd, "rb", buffering=0)
     except OSError as e:
         os.close(fd)
         yield Problem(path, _os_message(e, "cannot read"))
         return
     with f:
-        lower = path.lower()
-        corpus = lower.endswith(_CORPUS_EXTENSIONS)
-        gz = lower.endswith(".gz")
         try:
             if corpus:
                 yield from _read_corpus(f, path, explicit, opts, gz)
             else:
-                yield from _read_stream(f, path, opts, gz=gz, explicit=explicit)
+                yield from _read_stream(f, path, opts, gz=gz, explicit=explicit,
+                                        size_hint=None if special else fst.st_size)
         except OSError as e:
             yield Problem(path, _os_message(e, "cannot read"))
 
@@ -372,8 +372,10 @@ def _read_stream(
     gz: bool = False,
     sniff_gzip: bool = False,
     explicit: bool = True,
+    size_hint: int | None = None,
 ) -> Iterator[Document | Problem]:
-    """One text input (a plain or gzip file, stdin) as one or more Documents."""
+    """One text input (a plain or gzip file, stdin) as one or more Documents.
+    ``size_hint`` (the file's size) saves allocating a whole chunk for a small file."""
     raw: BinaryIO = f
     position = None
     try:
@@ -391,7 +393,12 @@ def _read_stream(
                 position = lambda: raw.tell() - start  # noqa: E731
         else:
             stream = raw
-        head = decode.read_full(stream.read, opts.chunk_size)
+        if size_hint is not None and not gz and size_hint < opts.chunk_size:
+            head = decode.read_full(stream.read, size_hint + 1)
+            if len(head) > size_hint:  # it grew since the stat
+                head += decode.read_full(stream.read, opts.chunk_size - len(head))
+        else:
+            head = decode.read_full(stream.read, opts.chunk_size)
         what = decode.binary_kind(head)
         if what is not None:
             yield Problem(source, f"binary file ({what}); skipped", severity="error" if explicit else "warning")

@@ -167,7 +167,7 @@ def test_read_error_midway(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         def __exit__(self, *a: object) -> None:
             self.f.close()
 
-    monkeypatch.setattr(os, "fdopen", lambda fd, mode: Failing(fd))
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode, *a, **kw: Failing(fd))
     assert summary(docs(f)) == [("a.txt", "error", "cannot read: input/output error")]
 
 
