@@ -54,7 +54,7 @@ def _read_text(raw: dict[str, Any]) -> str:
     if "text" in raw:
         return str(raw["text"])
     # bytes, not read_text(): no newline translation, offsets stay exact
-    return (ROOT / raw["text_file"]).read_bytes().decode("utf-8")
+    return (ROOT / str(raw["text_file"])).read_bytes().decode("utf-8")
 
 
 def load_cases() -> list[Case]:

@@ -315,7 +315,7 @@ def test_generator_close_closes_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(os, "fdopen", tracking)
     it = iter_documents([str(f)])
     next(it)
-    it.close()
+    it.close()  # type: ignore[attr-defined]
     assert closed
 
 

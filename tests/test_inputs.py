@@ -156,7 +156,7 @@ def test_stdin(tmp_path: Path) -> None:
 
 def test_stdin_gzip_is_recognised() -> None:
     data = gzip.compress(b"zipped text")
-    items = docs("-", stdin=io.BufferedReader(io.BytesIO(data)))  # type: ignore[arg-type]
+    items = docs("-", stdin=io.BufferedReader(io.BytesIO(data)))
     [d] = only_docs(items)
     assert d.text == "zipped text"
 
