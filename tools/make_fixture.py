@@ -47,7 +47,7 @@ def case_text(case: dict[str, Any]) -> str:
     """The text of a case, read from ``text_file`` (relative to the repo) if need be."""
     if "text" in case:
         return str(case["text"])
-    return (ROOT / case["text_file"]).read_bytes().decode("utf-8")
+    return (ROOT / str(case["text_file"])).read_bytes().decode("utf-8")
 
 
 def paragraph_end(text: str, pos: int) -> int:
