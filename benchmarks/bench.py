@@ -43,6 +43,7 @@ TARGET_FLOOR_RATIO = 5.0        # quotex --jobs 1 time <= 5x the floor's time
 TARGET_SPEEDUP_PER_CORE = 0.8   # --jobs N speed-up >= 0.8 * N (1.6x on 2 cores)
 TARGET_RSS_GROWTH = 0.20        # peak RSS on 100 MB within 20% of 10 MB
 TARGET_STARTUP = 0.3            # seconds
+BUSY_LOAD = 0.75                # load average per CPU above which the table warns (ours included)
 
 
 @dataclass
@@ -61,6 +62,25 @@ class Series:
 
 def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
+
+def loadavg() -> float:
+    """The 1-minute load average (nan where /proc/loadavg is missing)."""
+    try:
+        with open("/proc/loadavg") as handle:
+            return float(handle.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
+def wait_idle(limit: float, seconds: float) -> float:
+    """Wait up to ``seconds`` for the 1-minute load to drop below ``limit``."""
+    deadline = time.monotonic() + seconds
+    load = loadavg()
+    while load >= limit and time.monotonic() < deadline:
+        time.sleep(5)
+        load = loadavg()
+    return load
 
 
 def default_quotex() -> list[str]:
@@ -108,6 +128,7 @@ def machine_info(quotex: list[str]) -> dict[str, Any]:
         "quotex_version": (version.stdout.strip() or version.stderr.strip()).splitlines()[-1:] or ["?"],
         "git": commit.stdout.strip(),
         "date_utc": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()),
+        "load_start": loadavg(),
     }
 
 
@@ -273,6 +294,12 @@ def table(info: dict[str, Any], numbers: dict[str, Any], starts: dict[str, Serie
     ]
     if problems:
         header.append("WARNING: non-zero exit codes: " + "; ".join(problems))
+    busy = max(info["load_start"], info.get("load_end", 0.0))
+    header.append(f"load average (1 min) at start {info['load_start']:.2f}, at end "
+                  f"{info.get('load_end', float('nan')):.2f}")
+    if busy > BUSY_LOAD * (info["cpu_count"] or 1):
+        header.append("WARNING: the machine was busy with other processes; wall times and speed-up "
+                      "are pessimistic (CPU seconds are less affected)")
     return "\n".join(header + [""] + lines), verdicts
 
 
@@ -291,6 +318,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--poll", type=float, default=0.1,
                         help="seconds between /proc samples of the process tree's RSS (0: off)")
     parser.add_argument("--quotex", help="command to run quotex (default: the quotex beside this python)")
+    parser.add_argument("--wait-idle", type=float, default=0.0, metavar="SECONDS",
+                        help="first wait up to SECONDS for the 1-minute load average to drop below 0.5")
     parser.add_argument("--quick", action="store_true", help="10 MB only, 1 repetition (smoke run)")
     parser.add_argument("--json", type=Path, help="also write all numbers and raw runs here")
     args = parser.parse_args(argv)
@@ -300,6 +329,9 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [args.small_mb] if args.quick else sorted({args.small_mb, args.mb})
     command = "python benchmarks/bench.py " + shlex.join(sys.argv[1:] if argv is None else argv)
 
+    if args.wait_idle > 0:
+        log(f"waiting up to {args.wait_idle:g} s for load < 0.5 (now {loadavg():.2f})")
+        log(f"load is {wait_idle(0.5, args.wait_idle):.2f}")
     info = machine_info(quotex)
     log(f"quotex: {shlex.join(quotex)} ({info['quotex_version'][0]}), {info['cpu_count']} CPUs")
     records = sanity(quotex)
@@ -322,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
         log(f"throughput on {corpus.path.name}: {reps} interleaved repetitions")
         results.append(throughput(quotex, corpus, max(1, args.jobs), reps, args.slow, args.poll))
 
+    info["load_end"] = loadavg()
     numbers = summarize(corpora, results, args.jobs)
     text, verdicts = table(info, numbers, starts, args.jobs, command)
     print(text)
