@@ -24,8 +24,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
-from typing import Union
+from dataclasses import dataclass, fields, replace
+from operator import attrgetter
+from typing import Any, Union
 
 import quotex
 from quotex.inputs import Document, Problem
@@ -81,9 +82,27 @@ def _shift(q: Quote, base: int) -> Quote:
     )
 
 
-def _work(batch: list[tuple[str, int]], terms: bool, explain: bool) -> list[_Outcome]:
+_QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
+_as_tuple = attrgetter(*_QUOTE_FIELDS)
+
+# What travels back from a worker for one document: quotes as plain tuples
+# (several times cheaper to pickle than frozen dataclasses), or an error.
+_Packed = Union[tuple[list[tuple[Any, ...]], Union[list[list[str]], None]], str]
+
+
+def _work(batch: list[tuple[str, int]], terms: bool, explain: bool) -> list[_Packed]:
     """Worker entry point (module level, so it pickles under spawn)."""
-    return [extract_one(text, base, terms, explain) for text, base in batch]
+    out: list[_Packed] = []
+    for text, base in batch:
+        outcome = extract_one(text, base, terms, explain)
+        out.append(outcome if isinstance(outcome, str) else ([_as_tuple(q) for q in outcome[0]], outcome[1]))
+    return out
+
+
+def _unpack(packed: _Packed) -> _Outcome:
+    if isinstance(packed, str):
+        return packed
+    return [Quote(*t) for t in packed[0]], packed[1]
 
 
 def _init_worker() -> None:
@@ -162,7 +181,7 @@ class _Pool:
         self.start_method = start_method
         self.executor: ProcessPoolExecutor | None = None
 
-    def submit(self, docs: list[tuple[str, int]], terms: bool, explain: bool) -> Future[list[_Outcome]]:
+    def submit(self, docs: list[tuple[str, int]], terms: bool, explain: bool) -> Future[list[_Packed]]:
         if self.executor is None:
             self.executor = ProcessPoolExecutor(
                 self.jobs, mp_context=_context(self.start_method), initializer=_init_worker
@@ -197,7 +216,7 @@ class _Pool:
 
 # One entry of the in-flight queue: the items of a group and the future of
 # the extraction of its documents (None when it has none).
-_Entry = tuple[list[Document | Problem], "Future[list[_Outcome]] | None"]
+_Entry = tuple[list[Document | Problem], "Future[list[_Packed]] | None"]
 
 
 def _run_pool(
@@ -223,7 +242,7 @@ def _run_pool(
             yield from (item for item in group if isinstance(item, Problem))
             return
         try:
-            outcomes = future.result()
+            outcomes: list[_Packed] = future.result()
         except BrokenProcessPool:
             outcomes = ["internal error: a worker process died"] * len(texts(group))
             pool.discard()
@@ -235,7 +254,7 @@ def _run_pool(
             outcomes = [f"internal error: {type(e).__name__}: {' '.join(str(e).split())}"] * len(texts(group))
         it = iter(outcomes)
         for item in group:
-            yield item if isinstance(item, Problem) else _result(item, next(it))
+            yield item if isinstance(item, Problem) else _result(item, _unpack(next(it)))
 
     try:
         # Groups are held back until a second batch of documents shows up:
