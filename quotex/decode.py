@@ -33,6 +33,9 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+#: Bytes read at a time after the first chunk.
+READ_BLOCK = 1024 * 1024
+
 #: How many bytes of an input are examined to tell text from binary data.
 SNIFF_BYTES = 8192
 
@@ -280,9 +283,11 @@ def cut_point(buf: str, limit: int) -> int:
     ``limit`` characters: after the last blank line, else after the last
     newline, else after the last space or tab, else at a hard limit."""
     low = max(1, len(buf) - limit)
+    # A final "\r" may be half of a "\r\n" whose "\n" is not read yet.
+    end = len(buf) - 1 if buf.endswith("\r") else len(buf)
 
     def after_last(sep: str) -> int:
-        i = buf.rfind(sep, max(0, low - len(sep)))
+        i = buf.rfind(sep, max(0, low - len(sep)), end)
         return -1 if i < 0 else i + len(sep)
 
     best = max(after_last("\n\n"), after_last("\n\r\n"), after_last("\r\r"))
@@ -327,37 +332,45 @@ def decode_pieces(
     if codec.warning:
         yield codec.warning
     decoder = codecs.getincrementaldecoder(codec.name)(codec.errors)
+    block = min(chunk_size, READ_BLOCK)
     counted = len(head)  # bytes consumed since the last piece
     data = head[codec.skip :] if codec.skip else head
     last_pos = 0
     base = 0
-    carry = ""
+    parts: list[str] = []
+    size = 0  # characters in parts
     warned = nul_warned = False
     while True:
         before = _COUNTER.fired
         text = decoder.decode(data, eof)
+        del data
         if _COUNTER.fired != before and codec.fallback and not warned:
             warned = True
             yield codec.fallback
         if not nul_warned and "\x00" in text:
             nul_warned = True
             yield "contains NUL bytes"
-        buf = carry + text if carry else text
+        if text:
+            parts.append(text)
+            size += len(text)
+        del text
         if eof:
-            if buf or base == 0:
-                yield Piece(buf, base, position() - last_pos if position is not None else counted)
+            if size or base == 0:
+                yield Piece("".join(parts), base, position() - last_pos if position is not None else counted)
             return
-        if len(buf) >= chunk_size:
+        if size >= chunk_size:
+            buf = "".join(parts)
             cut = cut_point(buf, chunk_size)
             piece, carry = buf[:cut], buf[cut:]
+            del buf
+            parts, size = ([carry], len(carry)) if carry else ([], 0)
             if position is not None:
                 now = position()
                 counted, last_pos = now - last_pos, now
             yield Piece(piece, base, counted)
             counted = 0
             base += len(piece)
-        else:
-            carry = buf
-        data = read_full(read, chunk_size)
+            del piece
+        data = read_full(read, block)
         counted += len(data)
-        eof = len(data) < chunk_size
+        eof = len(data) < block

@@ -401,3 +401,19 @@ def test_cut_point_rules() -> None:
     assert decode.cut_point("aaaaaaa", 3) == 4
     # the paragraph break too far back: the carry would exceed the limit
     assert decode.cut_point("a\n\nbbbbbb cc", 4) == 10
+
+
+def test_cut_point_keeps_crlf_together() -> None:
+    assert decode.cut_point("aaa\r\nbbb\r", 100) == 5
+    assert decode.cut_point("aaa\r\n\r\nbb\r\n\r", 100) == 7
+
+
+@pytest.mark.parametrize("chunk", [7, 13, 64, 101])
+def test_chunks_reassemble_exactly_for_any_size(tmp_path: Path, chunk: int) -> None:
+    text = "".join(f"Line {i}.\r\n" + ("\r\n" if i % 4 == 0 else "") + ("x" * (i % 30)) for i in range(300))
+    f = tmp_path / "a.txt"
+    f.write_bytes(text.encode())
+    chunks = only_docs(docs(f, chunk_size=chunk))
+    assert "".join(c.text for c in chunks) == text
+    assert all(not c.text.endswith("\r") for c in chunks[:-1])
+    assert all(text[c.base : c.base + len(c.text)] == c.text for c in chunks)
