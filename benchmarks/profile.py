@@ -73,24 +73,32 @@ def frame_key(frame: Any) -> tuple[str, str, int]:
 Key = tuple[str, str, int]
 
 
-def aggregate(root: Any) -> tuple[dict[Key, float], dict[Key, float]]:
-    """Self and total (recursion counted once) seconds per function."""
+def is_ours(key: Key) -> bool:
+    return key[1].startswith("quotex/") or "/quotex/" in key[1]
+
+
+def aggregate(root: Any) -> tuple[dict[Key, float], dict[Key, float], dict[tuple[Key, Key], float]]:
+    """Self and total (recursion counted once) seconds per function, and the
+    total seconds of each call from a quotex function into another library."""
     self_time: dict[Key, float] = {}
     total_time: dict[Key, float] = {}
+    calls: dict[tuple[Key, Key], float] = {}
 
-    def walk(frame: Any, stack: frozenset[Key]) -> None:
+    def walk(frame: Any, stack: frozenset[Key], parent: Key | None) -> None:
         if frame.is_synthetic:
             return
         key = frame_key(frame)
         self_time[key] = self_time.get(key, 0.0) + frame.total_self_time
         if key not in stack:
             total_time[key] = total_time.get(key, 0.0) + frame.time
+        if parent is not None and is_ours(parent) and not is_ours(key):
+            calls[(parent, key)] = calls.get((parent, key), 0.0) + frame.time
         inner = stack | {key}
         for child in frame.children:
-            walk(child, inner)
+            walk(child, inner, key)
 
-    walk(root, frozenset())
-    return self_time, total_time
+    walk(root, frozenset(), None)
+    return self_time, total_time, calls
 
 
 def where(key: Key) -> str:
@@ -110,7 +118,7 @@ def report_pyinstrument(run: Callable[[], float], top: int, tree: bool) -> None:
     if session is None or root is None:
         print("no samples")
         return
-    self_time, total_time = aggregate(root)
+    self_time, total_time, calls = aggregate(root)
     whole = root.time or elapsed
     print(f"\nTop {top} by self time (pyinstrument, {session.sample_count} samples):")
     print(f"{'self s':>8} {'self %':>7} {'total s':>8}  function  file:line")
@@ -118,9 +126,14 @@ def report_pyinstrument(run: Callable[[], float], top: int, tree: bool) -> None:
         print(f"{seconds:8.2f} {100 * seconds / whole:6.1f}% {total_time.get(key, 0.0):8.2f}  {where(key)}")
     print(f"\nTop {top} quotex functions by total time (including callees):")
     print(f"{'total s':>8} {'total %':>7} {'self s':>8}  function  file:line")
-    ours = [(k, v) for k, v in total_time.items() if k[1].startswith("quotex") or "/quotex/" in k[1]]
+    ours = [(k, v) for k, v in total_time.items() if is_ours(k)]
     for key, seconds in sorted(ours, key=lambda kv: -kv[1])[:top]:
         print(f"{seconds:8.2f} {100 * seconds / whole:6.1f}% {self_time.get(key, 0.0):8.2f}  {where(key)}")
+    print(f"\nTop {top} calls from quotex into other code (regex, stdlib, builtins), total time:")
+    print(f"{'total s':>8} {'total %':>7}  quotex caller  ->  callee")
+    for (caller, callee), seconds in sorted(calls.items(), key=lambda kv: -kv[1])[:top]:
+        print(f"{seconds:8.2f} {100 * seconds / whole:6.1f}%  {caller[0]} ({caller[1]}:{caller[2]})"
+              f"  ->  {where(callee)}")
     if tree:
         print(profiler.output_text(unicode=True, color=False))
 
