@@ -26,6 +26,14 @@ NAME_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}'’\-])(?:{_PART_WORD}-)?{_CAP}(?:[ \u00a0](?:{_PART_WORD}[ \u00a0])*(?:{_PART_WORD}-)?{_CAP})*"
 )
 _SENTENCE_START = regex.compile(r"(?:^|[.!?\n]\s*|[\"“”‘’]\s*|—\s*)$")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}+(?![\p{L}])")
+#: A verb (after an optional parenthesis, apposition and adverbs) following a subject.
+VERBISH = regex.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,.;:!?\"“”]{1,100},\s*)?"
+    r"(?:(?:also|later|then|has|have|had|will|would|is|was|were|are|often|again|never|not|just|once|"
+    r"repeatedly|recently|previously|\p{Ll}+ly)\s+){0,2}"
+    r"(?:\p{Ll}+(?:ed|es|s)|told|said|wrote|spoke|made|gave|took|thought|felt|saw|put|set|got|met|sought|"
+    r"brought|knew|ran|won|lost|began|became|kept|held|struck|stood|went|came|did)(?![\p{L}'’])")
 WORD_RE = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.]*|[^\s\p{L}\p{M}\d]")
 
 #: Last words that make a capitalized sequence an organisation or a place, not a person.
@@ -97,18 +105,24 @@ class Cast:
 
     # -- building ---------------------------------------------------------
     def _build(self) -> None:
-        lex = self.lex
         text = self.text
+        lowercase = set(_LOWER_WORD.findall(text))
         for m in NAME_RE.finditer(text):
-            parsed = self.parse_name(m.group(), m.start())
-            if parsed is None:
-                continue
-            start, end, tokens, prefix = parsed
-            ent = self._link(tokens, prefix)
-            before = text[max(0, m.start() - 4):m.start()]
-            subject = m.start() == 0 or bool(_SENTENCE_START.search(before))
-            self.names.append(Name(start, end, tokens, ent.id, subject))
-            self._describe(ent, start, end, prefix)
+            for cstart, chunk in _sentence_pieces(m.group(), m.start(), self.lex):
+                parsed = self.parse_name(chunk, cstart)
+                if parsed is None:
+                    continue
+                start, end, tokens, prefix = parsed
+                if len(tokens) > 5:
+                    continue  # a headline in title case, not a name
+                before = text[max(0, cstart - 4):cstart]
+                opens = cstart == 0 or bool(_SENTENCE_START.search(before))
+                if len(tokens) == 1 and start == cstart and opens and tokens[0].lower() in lowercase:
+                    continue  # "Fifteen minutes after...": a common word opening a sentence
+                ent = self._link(tokens, prefix)
+                subject = opens or bool(VERBISH.match(text, end, min(len(text), end + 160)))
+                self.names.append(Name(start, end, tokens, ent.id, subject))
+                self._describe(ent, start, end, prefix)
         self._starts = [n.start for n in self.names]
 
     def parse_name(self, chunk: str, offset: int) -> tuple[int, int, tuple[str, ...], list[str]] | None:
@@ -237,6 +251,21 @@ class Cast:
 
     def canonical(self, name: Name) -> str:
         return self.entities[name.entity].canonical
+
+
+def _sentence_pieces(chunk: str, offset: int, lex: Lexicon) -> list[tuple[int, str]]:
+    """Split a capitalized run where a sentence ends inside it: "Kunduz. Obama"."""
+    pieces = []
+    start = 0
+    for m in regex.finditer(r"\S+", chunk):
+        tok = m.group()
+        if tok.endswith(".") and len(tok) > 2 and tok.lower() not in lex.titles \
+                and tok.lower() not in lex.suffixes and not regex.fullmatch(r"(?:\p{Lu}\.)+", tok):
+            pieces.append((offset + start, chunk[start:m.end()]))
+            start = m.end() + 1
+    if start < len(chunk):
+        pieces.append((offset + start, chunk[start:]))
+    return pieces
 
 
 def _compatible(form: tuple[str, ...], tokens: tuple[str, ...]) -> bool:

@@ -19,7 +19,7 @@ import regex
 
 from quotex.cues import cues
 from quotex.lexicon import load
-from quotex.mentions import ORG_WORDS, Cast
+from quotex.mentions import ORG_WORDS, VERBISH, Cast
 from quotex.records import Quote, Span
 from quotex.speakers import DETERMINERS, Mention, phrase_after, phrase_before
 from quotex.tokenizer import scan
@@ -43,6 +43,10 @@ CONFIDENCE = {
 }
 
 _WORD = regex.compile(r"[\p{L}\-]+")
+_SUBJECT_WORD = regex.compile(r"(?<![\p{L}'’])(?:he|she|the|a|an)(?![\p{L}'’])", regex.IGNORECASE)
+_PREV_WORD = regex.compile(r"([\p{L}]+)[\s,]*$")
+#: Words after which a name is an object, not a subject: "asked by X", "a letter to X".
+_NOT_BEFORE_SUBJECT = frozenset("of by with to from for about against at on in into than like as and or".split())
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 _FRAGMENT_VERBS = regex.compile(
     r"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|label(?:s|ed|led|ing)?|dub(?:s|bed|bing)?|"
@@ -111,7 +115,7 @@ class _Doc:
         inner = text[span.inner_start:span.inner_end].rstrip()
         att = Attribution()
         for rule in (self.rule_after, self.rule_after_inverted, self.rule_dash,
-                     self.rule_according, self.rule_before, self.rule_fragment):
+                     self.rule_according, self.rule_before, self.rule_colon, self.rule_fragment):
             found = rule(span, inner, sent, a_end, att)
             if found is not None:
                 return found
@@ -175,15 +179,32 @@ class _Doc:
             m = later
         verb = m.group("verb")
         if verb.lower().endswith("ing") and self.text[:m.start("verb")].rstrip().endswith(","):
-            mention = self.subject(sent, m.start("verb"))  # "X noted ..., assuring "...""
+            mention = self.subject(sent, m.start("verb"), m.end("verb"))  # "X noted ..., assuring"
         else:
-            mention = phrase_before(self.cast, sent, m.start("verb"), strict=True)
+            mention = phrase_before(self.cast, sent, m.start("verb"), strict=True) \
+                or self.subject(sent, m.start("verb"), m.end("verb"))
         att.why.append(f"before: {self.text[sent:span.start].strip()[-80:]!r} -> {mention and mention.text!r}")
         if mention is None:
             return None
         rule = "X-said-colon-quote" if self.text[m.end("filler"):span.start].strip().endswith(":") \
             else "X-said-quote"
         return self.finish(att, mention, m.group("verb"), rule, m.end("verb"), span.start)
+
+    def rule_colon(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
+        """A quote after a colon closing a sentence about its speaker: Shaw was blunt: "..." """
+        head = self.text[sent:span.start].rstrip()
+        if not head.endswith(":") or sent >= span.start:
+            return None
+        colon = sent + len(head) - 1
+        name = self.cast.name_at(max(sent, colon - 80), colon)
+        if name is not None and not self.text[name.end:colon].strip():
+            mention: Mention | None = Mention(name.start, name.end, self.text[name.start:name.end], "name")
+        else:
+            mention = self.subject(sent, colon)
+        att.why.append(f"colon: {mention and mention.text!r}")
+        if mention is None:
+            return None
+        return self.finish(att, mention, None, "X-colon-quote", None, None, confidence="fragment")
 
     def rule_fragment(self, span: Span, inner: str, sent: int, a_end: int,
                       att: Attribution) -> Attribution | None:
@@ -193,40 +214,45 @@ class _Doc:
         verb = _FRAGMENT_VERBS.search(self.text, sent, span.start)
         if not verb:
             return None
-        mention = self.subject(sent, verb.start())
+        mention = self.subject(sent, verb.start(), verb.end())
         att.why.append(f"fragment: subject {mention and mention.text!r}, verb {verb.group()!r}")
         if mention is None:
             return None
         return self.finish(att, mention, verb.group().lower(), "subject-verb-fragment", None, None,
                            confidence="fragment")
 
-    def subject(self, start: int, end: int) -> Mention | None:
-        """The phrase opening the sentence at ``start``, before a verb at ``end``."""
+    def subject(self, start: int, end: int, limit: int | None = None) -> Mention | None:
+        """The subject of the clause before ``end``: the first name, pronoun or
+        description in ``text[start:end]`` that a verb follows ("While ..., Trump mocked").
+        The verb may lie up to ``limit`` (default ``end``)."""
         text = self.text
-        lead = regex.match(r"[\s\"“‘(—–-]*", text[start:end])
-        s = start + (lead.end() if lead else 0)
-        word = regex.match(r"[\p{L}'’]+", text[s:end])
-        if not word:
-            return None
-        w = word.group().lower()
-        if w in ("he", "she"):
-            return Mention(s, s + len(w), text[s:s + len(w)], "pronoun")
-        first = self.cast.name_at(s, end)
-        names = [n for n in self.cast.names_before(end, end - s + 1) if n.start >= s]
-        if names:
-            n = names[0]
-            gap = text[s:n.start]
-            if all(x.lower() in self.lex.titles or x.lower() in self.lex.demonyms or x.lower() in self.lex.roles
-                   or x.lower() in DETERMINERS or x[:1].isupper()
-                   for x in regex.findall(r"[\p{L}\p{M}'’.\-]+", gap)):
-                after = text[n.end:n.end + 2]
-                if not after.startswith(("’s", "'s")):
-                    return Mention(n.start, n.end, text[n.start:n.end], "name")
-        del first
-        if w in DETERMINERS:
-            for m in _WORD.finditer(text, s + len(w), min(end, s + 60)):
-                if m.group().lower() in self.lex.roles or m.group().lower() in ORG_WORDS:
-                    return Mention(s, m.end(), text[s:m.end()], "description")
+        limit = end if limit is None else limit
+        found: list[Mention] = []
+        for n in self.cast.names_before(end, end - start + 1):
+            if n.start >= start:
+                found.append(Mention(n.start, n.end, text[n.start:n.end], "name"))
+        for m in _SUBJECT_WORD.finditer(text, start, end):
+            w = m.group().lower()
+            if w in ("he", "she"):
+                found.append(Mention(m.start(), m.end(), m.group(), "pronoun"))
+            elif w in ("the", "a", "an"):
+                for r in _WORD.finditer(text, m.end(), min(end, m.end() + 50)):
+                    low = r.group().lower()
+                    if low in self.lex.roles or low in ORG_WORDS:
+                        found.append(Mention(m.start(), r.end(), text[m.start():r.end()], "description"))
+                        break
+                    if not (r.group()[:1].isupper() or low in self.lex.demonyms or low.endswith(("-", "ing"))
+                            or len(low) > 2):
+                        break
+        found.sort(key=lambda x: x.start)
+        for mention in found:
+            if text[mention.end:mention.end + 2] in ("’s", "'s"):
+                continue
+            prev = _PREV_WORD.search(text, max(start, mention.start - 20), mention.start)
+            if prev and prev.group(1).lower() in _NOT_BEFORE_SUBJECT:
+                continue
+            if VERBISH.match(text, mention.end, limit):
+                return mention
         return None
 
     # -- resolution ---------------------------------------------------------
@@ -271,15 +297,20 @@ class _Doc:
             gender = self.lex.pronoun_gender.get(mention.text.lower())
             if gender not in ("m", "f"):
                 return None, "pronoun"
+            nearest = None
             for n in reversed(cast.names_before(mention.start, ANTECEDENT_WINDOW)):
                 ent = cast.entities[n.entity]
                 if ent.person and ent.gender in (gender, None):
-                    return ent.canonical, "pronoun"
+                    if n.subject:
+                        return ent.canonical, "pronoun"
+                    nearest = nearest or ent
+            if nearest is not None:
+                return nearest.canonical, "pronoun"
             return None, "pronoun"
         words = [w.lower() for w in regex.findall(r"[\p{L}\-]+", mention.text)]
         det = words[0] if words and words[0] in DETERMINERS else ""
         content = [w for w in words if w not in DETERMINERS]
-        if det in ("the", "his", "her", "its", "their") and content:
+        if det == "the" and content:
             head = content[-1]
             best, best_score = None, 0
             for n in reversed(cast.names_before(mention.start, ANTECEDENT_WINDOW)):
@@ -307,12 +338,7 @@ class _Doc:
         ppar = self.paragraph_of(prev.start)
         between = text[prev.end:span.start]
         if par == ppar:
-            # same paragraph: nobody else named in between
-            if self.cast.names_before(span.start, span.start - prev.end) and \
-                    regex.search(r"[.!?]\s", between):
-                names = [n for n in self.cast.names_before(span.start, span.start - prev.end) if n.start >= prev.end]
-                if any(self.cast.canonical(n) != pa.speaker for n in names):
-                    return None
+            # same paragraph: the words between are the previous quote's cue, or narration
             return Attribution(pa.mention, pa.cue, (), "continued-in-paragraph", pa.speaker,
                                CONFIDENCE["continued"], [f"continues {pa.speaker!r} in the same paragraph"])
         if par != ppar + 1 or self.paragraphs[par] != span.start:

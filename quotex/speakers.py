@@ -27,6 +27,8 @@ STOP_AFTER = regex.compile(
     r"\bto\b|\bwho\b|\bwhose\b|\bthat\b|\bbecause\b|\band\b|\bbut\b|\bthis\b|\blast\b|\bearlier\b|"
     r"\blater\b|\bon\b|\bfrom\b|\bwith\b|\bof\b|\bfor\b|$)", regex.IGNORECASE)
 _AUX_TAIL = regex.compile(r"\s+(?:" + "|".join(AUXILIARIES) + r")$", regex.IGNORECASE)
+#: Words that cannot stand between an inverted verb and the speaker's name ("said ... of X").
+_NOT_IN_LEAD = frozenset("of for at with in on who that to from about by and but when after before".split())
 _WORDS = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.&]*")
 
 
@@ -83,7 +85,8 @@ def phrase_before(cast: Cast, start: int, end: int, *, strict: bool = False) -> 
     lowest = max(0, len(words) - 6)
     while k >= lowest:
         if words[k][2].lower() in DETERMINERS:
-            if strict and low not in cast.lex.roles and low not in ORG_WORDS:
+            opens_clause = k == 0 or bool(regex.search(r"[,;:(—–]\s*$|\b(?:and|but)\s+$", text[start:words[k][0]]))
+            if strict and low not in cast.lex.roles and low not in ORG_WORDS and not opens_clause:
                 return None
             s = words[k][0]
             return Mention(s, end, text[s:end], "description")
@@ -117,12 +120,9 @@ def phrase_after(cast: Cast, start: int, end: int) -> Mention | None:
                 first = n
                 break
     if first is not None:
-        lead = text[ws:first.start]
-        if all(x.lower() in cast.lex.titles or x.lower() in cast.lex.demonyms or x.lower() in cast.lex.roles
-               or x.lower() in DETERMINERS or x[:1].isupper() or x.isdigit()
-               for x in _WORDS.findall(lead)):
-            if low not in DETERMINERS or not regex.search(r"\b(?:of|for|at|with)\b", lead):
-                return Mention(first.start, first.end, text[first.start:first.end], "name")
+        lead = _WORDS.findall(text[ws:first.start])
+        if len(lead) <= 5 and not any(x.lower() in _NOT_IN_LEAD for x in lead):
+            return Mention(first.start, first.end, text[first.start:first.end], "name")
     if low in DETERMINERS or low in cast.lex.roles:
         e = we
         for s2, e2, w2 in words[1:6]:

@@ -194,6 +194,7 @@ class _Pairing:
         self.paragraphs.append(next_start)
         if self.pending is not None:
             self.close_paragraph(self.pending[0])
+            self.pending = None
         if not self.stack:
             return
         if self.stack[0].family != "single":
