@@ -7,7 +7,6 @@ Reading inputs is :mod:`quotex.inputs`, extraction in workers is
 """
 from __future__ import annotations
 
-import functools
 import json
 import os
 import shutil
@@ -20,8 +19,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar, cast
 import click
 
 from quotex import __version__
-from quotex.errors import (EXIT_BROKEN_PIPE, EXIT_CODES, EXIT_FAILURE, EXIT_INTERRUPTED,
-                           OutputError, error_line, escape_controls)
+from quotex.errors import EXIT_CODES, EXIT_FAILURE, OutputError, guarded
 
 if TYPE_CHECKING:
     from quotex.batch import Result
@@ -108,52 +106,6 @@ class InputOptions:
     text_field: str
     id_field: str
     jobs: int | None
-
-
-def _stderr(line: str) -> None:
-    try:
-        sys.stderr.write(line + "\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
-
-
-def _silence_stdout() -> None:
-    """After EPIPE: point stdout at /dev/null so the exit-time flush stays quiet."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):
-        pass
-
-
-def guarded(f: F) -> F:
-    """Turn every failure into a one-line message and an exit code; never a traceback."""
-
-    @functools.wraps(f)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return f(*args, **kwargs)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise
-        except KeyboardInterrupt:
-            _stderr("quotex: interrupted")
-            raise SystemExit(EXIT_INTERRUPTED) from None
-        except BrokenPipeError:
-            _silence_stdout()
-            raise SystemExit(EXIT_BROKEN_PIPE) from None
-        except OutputError as err:
-            _stderr(error_line(str(err)))
-            raise SystemExit(EXIT_FAILURE) from None
-        except Exception as err:
-            if os.environ.get("QUOTEX_DEBUG"):
-                raise
-            _stderr(escape_controls(f"quotex: internal error: {type(err).__name__}: {err}",
-                                    keep_newlines=False))
-            raise SystemExit(EXIT_FAILURE) from None
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _isatty(stream: Any) -> bool:

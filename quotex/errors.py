@@ -5,8 +5,14 @@ machine formats too.
 """
 from __future__ import annotations
 
+import functools
+import os
 import re
-from typing import Protocol
+import sys
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 #: Everything was read and processed (also when no quote was found).
 EXIT_OK = 0
@@ -90,3 +96,54 @@ class OutputError(Exception):
 def describe_os_error(err: OSError) -> str:
     """``No space left on device`` rather than ``[Errno 28] No space ...: 'x'``."""
     return err.strerror or str(err) or type(err).__name__
+
+
+def _stderr(line: str) -> None:
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _silence_stdout() -> None:
+    """After EPIPE: point stdout at /dev/null so the exit-time flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def guarded(f: F) -> F:
+    """Decorate a click command so that every failure becomes a one-line
+    message and an exit code, never a traceback: Ctrl-C exits 130, a closed
+    pipe 141 quietly, an :class:`OutputError` 1, anything unexpected 1 with
+    ``quotex: internal error: ...`` (re-raised when ``QUOTEX_DEBUG`` is set).
+    Click's own exceptions (usage errors, ``--help``) pass through."""
+    import click
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return f(*args, **kwargs)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            _stderr("quotex: interrupted")
+            raise SystemExit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            _silence_stdout()
+            raise SystemExit(EXIT_BROKEN_PIPE) from None
+        except OutputError as err:
+            _stderr(error_line(str(err)))
+            raise SystemExit(EXIT_FAILURE) from None
+        except Exception as err:
+            if os.environ.get("QUOTEX_DEBUG"):
+                raise
+            _stderr(escape_controls(f"quotex: internal error: {type(err).__name__}: {err}",
+                                    keep_newlines=False))
+            raise SystemExit(EXIT_FAILURE) from None
+
+    return wrapper  # type: ignore[return-value]

@@ -361,3 +361,28 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
         assert proc.wait(timeout=60) == 141
     assert json.loads(first)["speaker"] == "Jane Smith"
     assert err == b""
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_full_disk_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(SIMPLE, encoding="utf-8")
+    for args in (["extract", str(path)], ["extract", "-f", "table", str(path)],
+                 ["stats", "-f", "json", str(path)]):
+        with open("/dev/full", "wb") as full:
+            proc = subprocess.run([sys.executable, "-m", "quotex", *args], stdout=full,
+                                  stderr=subprocess.PIPE, timeout=60, check=False)
+        assert proc.returncode == 1, args
+        assert proc.stderr == b"quotex: error: cannot write to stdout: No space left on device\n"
+
+
+def test_dash_output_is_stdout_and_terms(runner: CliRunner, write: Write) -> None:
+    path = write("t.txt", SIMPLE + 'The so-called "peace plan" was shelved.\n')
+    plain = jsonl(runner.invoke(cli, ["extract", str(path), "-o", "-"]).stdout)
+    assert {r["kind"] for r in plain} == {"direct"}
+    with_terms = runner.invoke(cli, ["extract", str(path), "--terms"])
+    assert with_terms.exit_code == 0
+    kinds = [r["kind"] for r in jsonl(with_terms.stdout)]
+    assert set(kinds) <= set(quotex.KINDS) and len(kinds) >= len(plain)
+    table = runner.invoke(cli, ["extract", str(path), "--terms", "-f", "table"])
+    assert "│ kind" in table.stdout
