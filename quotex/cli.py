@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar, cast
 import click
 
 from quotex import __version__
-from quotex.errors import EXIT_CODES, EXIT_FAILURE, OutputError, guarded
+from quotex.errors import EXIT_CODES, EXIT_FAILURE, guarded
 
 if TYPE_CHECKING:
     from quotex.batch import Result
@@ -245,17 +245,20 @@ def extract(fmt: str | None, output: str | None, terms: bool, explain: bool,
               help="Show the N most frequent speakers and cues (0: all).")
 @guarded
 def stats(fmt: str, top: int, progress: bool | None, **inputs: Any) -> None:
-    """Count quotes per speaker, top cues and the share of quotes attributed.
+    """Count quotes per speaker and per cue, and the share attributed.
 
     PATH is read as by `quotex extract`.
     """
     opts = InputOptions(**inputs)
     reporter = _reporter(progress)
     started = time.monotonic()
-    for _ in _results(opts, reporter):
-        pass
-    reporter.stop()
-    out = _binary(sys.stdout)
+    try:
+        for _ in _results(opts, reporter):
+            pass
+    finally:
+        reporter.stop()
+    from quotex.output import StreamSink
+
     if fmt == "json":
         text = json.dumps(reporter.stats.as_dict(top=top), ensure_ascii=False, indent=2) + "\n"
     else:
@@ -264,13 +267,9 @@ def stats(fmt: str, top: int, progress: bool | None, **inputs: Any) -> None:
         terminal = _isatty(sys.stdout)
         text = render.to_text(render.stats_renderable(reporter.stats, top=top),
                               terminal=terminal, width=_width())
-    try:
-        out.write(text.encode("utf-8", "backslashreplace"))
-        out.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as err:
-        raise OutputError(f"cannot write to stdout: {err.strerror or err}") from err
+    sink = StreamSink(_binary(sys.stdout))
+    sink.write(text.encode("utf-8", "backslashreplace"))
+    sink.flush()
     _finish(reporter, started)
 
 
