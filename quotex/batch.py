@@ -18,8 +18,10 @@ cleanup cancels queued batches and terminates the workers.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -105,8 +107,23 @@ def _unpack(packed: _Packed) -> _Outcome:
     return [Quote(*t) for t in packed[0]], packed[1]
 
 
+#: Seconds between a worker's checks that the process that started it lives.
+WATCHDOG_SECONDS = 0.5
+
+
 def _init_worker() -> None:
+    """Workers leave Ctrl-C to the main process (which tears the pool down),
+    and exit by themselves if their parent dies without doing so (SIGKILL)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(WATCHDOG_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="quotex-watchdog", daemon=True).start()
 
 
 def _result(doc: Document, outcome: _Outcome) -> Result | Problem:

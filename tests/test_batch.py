@@ -192,3 +192,59 @@ def test_real_extractor_under_spawn_matches_serial(monkeypatch: pytest.MonkeyPat
     parallel = flat(list(batch.run(iter_documents([str(tmp_path)]), jobs=2, batch_bytes=1, start_method="spawn")))
     assert parallel == serial
     assert len(serial) == 4
+
+
+CHILD = r"""
+import multiprocessing, sys, time
+import quotex
+def slow(text, terms=False):
+    time.sleep(0.05)
+    return []
+quotex.extract = slow
+from quotex import batch
+from quotex.inputs import Document
+def endless():
+    i = 0
+    while True:
+        yield Document(str(i), "x" * 100)
+        i += 1
+run = batch.run(endless(), jobs=2, batch_bytes=100, start_method="fork")
+next(run)
+print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+time.sleep(60)
+"""
+
+
+@needs_fork
+def test_workers_exit_when_the_parent_is_killed() -> None:
+    import signal
+    import subprocess
+    import sys
+
+    with subprocess.Popen([sys.executable, "-c", CHILD], stdout=subprocess.PIPE, text=True) as child:
+        try:
+            assert child.stdout is not None
+            pids = [int(p) for p in child.stdout.readline().split()]
+            assert pids
+        finally:
+            child.kill()
+    deadline = time.monotonic() + 10
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.1)
+        alive = []
+        for pid in pids:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                continue
+            try:  # a zombie (exited, not yet reaped by init) counts as gone
+                with open(f"/proc/{pid}/stat") as f:
+                    if f.read().split(")")[-1].split()[0] == "Z":
+                        continue
+            except OSError:
+                continue
+            alive.append(pid)
+    for pid in alive:
+        os.kill(pid, signal.SIGKILL)
+    assert alive == []
