@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 
 from quotex import render
@@ -104,3 +107,24 @@ def test_stats() -> None:
     assert Stats().as_dict()["attributed_share"] == 0.0
     out = show(render.stats_renderable(stats))
     assert "quotes per speaker" in out and "Ann" in out and "75.0%" in out and "(unknown)" in out
+
+
+ANY_CHAR = st.one_of(st.characters(), st.characters(categories=["Cs"]),
+                    st.characters(max_codepoint=0x9F))
+
+
+@given(st.text(alphabet=ANY_CHAR))
+@settings(max_examples=200, deadline=None)
+def test_any_text_gives_valid_json_and_safe_tables(text: str) -> None:
+    from quotex.inputs import Document
+    from quotex.output import StreamSink, make_writer
+
+    sink = StreamSink(io.BytesIO())
+    writer = make_writer("jsonl", sink)
+    writer.document(Document(text, ""), [Quote(0, len(text), text, text or None)])
+    assert isinstance(sink.stream, io.BytesIO)
+    rec = json.loads(sink.stream.getvalue().decode("utf-8"))
+    assert rec["quote"] == text and rec["file"] == text
+    shown = escape_controls(text)
+    assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) <= 0x9F or 0xD800 <= ord(c) <= 0xDFFF
+                   for c in shown)
