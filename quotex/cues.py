@@ -36,6 +36,10 @@ class Cues:
 @cache
 def cues() -> Cues:
     lex = load()
+    abbreviations = sorted(t[:-1] for t in lex.titles | lex.suffixes if t.endswith("."))
+    # a speaker phrase runs to the end of its clause; the dots of "Mr." and "Jr." do not end it
+    np_char = r"(?:[^.!?;:\"“”«»„\n]|(?<=\b(?:" + "|".join(regex.escape(a) for a in abbreviations) + \
+        r"|\p{Lu})\.)(?=\s))"
     forms = sorted(lex.verb_forms, key=len, reverse=True)
     verbs = "(?:" + "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")"
     aux = "(?:" + "|".join(AUXILIARIES) + ")"
@@ -43,14 +47,14 @@ def cues() -> Cues:
     return Cues(
         verb=regex.compile(verb, regex.IGNORECASE),
         post_normal=regex.compile(
-            rf"[\s,;:]*(?:[—–-]+\s*)?(?P<np>[^.!?;:\"“”«»„\n]{{1,140}}?),?\s+(?:{aux}\s+){{0,3}}{verb}",
+            rf"[\s,;:]*(?:[—–-]+\s*)?(?P<np>{np_char}{{1,140}}?),?\s+(?:{aux}\s+){{0,3}}{verb}",
             regex.IGNORECASE),
         post_inverted=regex.compile(
-            rf"[\s,;:]*(?:[—–-]+\s*)?(?:{aux}\s+){{0,2}}{verb}\s+(?P<np>[^.!?;:\"“”«»„\n]{{1,140}})",
+            rf"[\s,;:]*(?:[—–-]+\s*)?(?:{aux}\s+){{0,2}}{verb}\s+(?P<np>{np_char}{{1,140}})",
             regex.IGNORECASE),
         post_dash=regex.compile(r"\s*[—–]\s*(?P<np>[^.!?;:\"“”«»„\n]{1,80})\s*(?:[.\n]|$)"),
         according=regex.compile(
-            r"(?<![\p{L}])(?P<verb>according\s+to)\s+(?P<np>[^.!?;:\"“”«»„\n]{1,140})", regex.IGNORECASE),
+            rf"(?<![\p{{L}}])(?P<verb>according\s+to)\s+(?P<np>{np_char}{{1,140}})", regex.IGNORECASE),
         pre_tail=regex.compile(
             rf"{verb}(?P<filler>{FILLER})(?:\s*\bthat\b)?\s*[,:]?\s*$", regex.IGNORECASE),
     )

@@ -45,6 +45,7 @@ class Lexicon:
     particles: frozenset[str]
     suffixes: frozenset[str]
     roles: frozenset[str]
+    title_abbreviations: dict[str, str]  # "sen" -> "senator"
     pronoun_gender: dict[str, str]
     first_name_gender: dict[str, str]
     apostrophe_words: frozenset[str]
@@ -88,6 +89,7 @@ def load() -> Lexicon:
         particles=_words("name_particles.txt"),
         suffixes=_words("name_suffixes.txt"),
         roles=_words("roles.txt"),
+        title_abbreviations=dict(line.split("\t")[:2] for line in _lines("title_abbreviations.tsv")),
         pronoun_gender=pronouns,
         first_name_gender=names,
         apostrophe_words=_words("apostrophe_words.txt"),

@@ -23,16 +23,17 @@ from quotex.lexicon import Lexicon, load
 _CAP = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.)"
 _PART_WORD = r"(?:al|el|bin|da|de|del|della|der|di|du|la|le|van|von|y|ibn|ben)"
 NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}'’\-])(?:{_PART_WORD}-)?{_CAP}(?:[ \u00a0](?:{_PART_WORD}[ \u00a0])*(?:{_PART_WORD}-)?{_CAP})*"
+    rf"(?<![\p{{L}}\p{{M}}'’\-])(?:(?:von|van|de|der|den|ter|bin|ibn)[ ](?:(?:der|den|de|la)[ ])?)?(?:{_PART_WORD}-)?{_CAP}(?:[ \u00a0](?:{_PART_WORD}[ \u00a0])*(?:{_PART_WORD}-)?{_CAP})*"
 )
 _SENTENCE_START = regex.compile(r"(?:^|[.!?\n]\s*|[\"“”‘’]\s*|—\s*)$")
+_TITLE_OF = regex.compile(r"\b\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}+(?![\p{L}])")
 #: A verb (after an optional parenthesis, apposition and adverbs) following a subject.
 VERBISH = regex.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,.;:!?\"“”]{1,100},\s*)?"
     r"(?:(?:also|later|then|has|have|had|will|would|is|was|were|are|often|again|never|not|just|once|"
     r"repeatedly|recently|previously|\p{Ll}+ly)\s+){0,2}"
-    r"(?:\p{Ll}+(?:ed|es|s)|told|said|wrote|spoke|made|gave|took|thought|felt|saw|put|set|got|met|sought|"
+    r"(?:\p{Ll}+ed|\p{Ll}{2,}(?<!s)s|told|said|wrote|spoke|made|gave|took|thought|felt|saw|put|set|got|met|sought|"
     r"brought|knew|ran|won|lost|began|became|kept|held|struck|stood|went|came|did)(?![\p{L}'’])")
 WORD_RE = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.]*|[^\s\p{L}\p{M}\d]")
 
@@ -130,6 +131,19 @@ class Cast:
         lex = self.lex
         parts = [(mm.start(), mm.group()) for mm in regex.finditer(r"\S+", chunk)]
         prefix: list[str] = []
+        # everything up to a possessive or the last title is not the name:
+        # "Labour's Rachel Reeves", "Federal Reserve Chair Jerome Powell"
+        cut = 0
+        for k, (_, tok) in enumerate(parts[:-1]):
+            low = tok.lower()
+            if low.endswith(("'s", "’s")) or low in lex.titles or low.rstrip(".") in lex.titles:
+                cut = k + 1
+        prefix.extend(regex.sub(r"['’]s$", "", t.lower()) for _, t in parts[:cut])
+        parts = parts[cut:]
+        if cut == 0 and len(parts) > 2 and _TITLE_OF.search(self.text, max(0, offset - 40), offset):
+            # "Secretary of State Antony Blinken": drop the office's words before a first name
+            while len(parts) > 2 and parts[0][1].lower() not in lex.first_name_gender:
+                prefix.append(parts.pop(0)[1].lower())
         while parts:
             low = regex.sub(r"['’]s$", "", parts[0][1].lower())
             low_nodot = low.rstrip(".")
@@ -208,7 +222,10 @@ class Cast:
     def _describe(self, ent: Entity, start: int, end: int, prefix: list[str]) -> None:
         lex = self.lex
         keep = lex.titles | lex.roles | lex.demonyms
-        ent.descriptors.update(p.rstrip(".") for p in prefix if p in keep or p.rstrip(".") in keep)
+        for p in prefix:
+            if p in keep or p.rstrip(".") in keep:
+                p = p.rstrip(".")
+                ent.descriptors.add(lex.title_abbreviations.get(p, p))
         # lowercase role words just before the name: "Japanese astronaut Norishige Kanai"
         window = self.text[max(0, start - 80):start]
         words = WORD_RE.findall(window)

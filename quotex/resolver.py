@@ -115,7 +115,7 @@ class _Doc:
         inner = text[span.inner_start:span.inner_end].rstrip()
         att = Attribution()
         for rule in (self.rule_after, self.rule_after_inverted, self.rule_dash,
-                     self.rule_according, self.rule_before, self.rule_colon, self.rule_fragment):
+                     self.rule_before, self.rule_according, self.rule_colon, self.rule_fragment):
             found = rule(span, inner, sent, a_end, att)
             if found is not None:
                 return found
@@ -361,12 +361,16 @@ def _dialogue(text: str, span: Span, par_end: int) -> bool:
     return len(text[span.end:par_end].strip()) < 40
 
 
+#: Words that show a clause, not a speaker phrase, between a quote and a verb.
+_CLAUSE_WORDS = frozenset("when while after before because and but as if that which who whom then so "
+                          "although though since until where whether".split())
+
+
 def _only_lead(gap: str, lex: object) -> bool:
-    """Only punctuation, dashes and title words stand between the quote and the speaker phrase."""
+    """Only punctuation and a few modifier words stand between the quote and the speaker
+    phrase ("…," NASA engineer Jennifer Trosper said), not a clause."""
     words = regex.findall(r"[\p{L}\p{M}\d'’.\-]+", gap)
-    return len(words) <= 6 and not any(w.islower() and w not in ("and",) and len(w) > 3 and not
-                                       any(w.lower() in s for s in (load().titles, load().roles, load().demonyms))
-                                       for w in words)
+    return len(words) <= 6 and not any(w.lower() in _CLAUSE_WORDS for w in words)
 
 
 def _term(text: str, span: Span, att: Attribution) -> bool:
