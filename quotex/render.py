@@ -125,6 +125,6 @@ def to_text(renderable: RenderableType, *, terminal: bool = False, width: int = 
 
 def progress_bar(console: Console) -> Progress:
     """Files and MB done, MB/s and time left; pulses when the total is unknown."""
-    return Progress(TextColumn("{task.fields[files]} files"), BarColumn(), DownloadColumn(),
+    return Progress(TextColumn("files {task.fields[files]}"), BarColumn(), DownloadColumn(),
                     TransferSpeedColumn(), TimeRemainingColumn(), console=console,
                     transient=True, redirect_stdout=False, redirect_stderr=False)
