@@ -39,7 +39,7 @@ def cues() -> Cues:
     abbreviations = sorted(t[:-1] for t in lex.titles | lex.suffixes if t.endswith("."))
     # a speaker phrase runs to the end of its clause; the dots of "Mr." and "Jr." do not end it
     np_char = r"(?:[^.!?;:\"“”«»„\n]|(?<=\b(?:" + "|".join(regex.escape(a) for a in abbreviations) + \
-        r"|\p{Lu})\.)(?=\s))"
+        r"|\p{Lu}))\.(?=\s))"
     forms = sorted(lex.verb_forms, key=len, reverse=True)
     verbs = "(?:" + "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")"
     aux = "(?:" + "|".join(AUXILIARIES) + ")"

@@ -27,6 +27,7 @@ NAME_RE = regex.compile(
 )
 _SENTENCE_START = regex.compile(r"(?:^|[.!?\n]\s*|[\"“”‘’]\s*|—\s*)$")
 _TITLE_OF = regex.compile(r"\b\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$")
+_CONTRACTION = regex.compile(r"['’](?:ve|re|ll|d|m|t)$", regex.IGNORECASE)
 _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}+(?![\p{L}])")
 #: A verb (after an optional parenthesis, apposition and adverbs) following a subject.
 VERBISH = regex.compile(
@@ -137,7 +138,8 @@ class Cast:
         for k, (_, tok) in enumerate(parts[:-1]):
             low = tok.lower()
             if low.endswith(("'s", "’s")) or low in lex.titles or low.rstrip(".") in lex.titles:
-                cut = k + 1
+                if any(t.lower() not in lex.suffixes for _, t in parts[k + 1:]):
+                    cut = k + 1  # but "Martin Luther King Jr." keeps its name
         prefix.extend(regex.sub(r"['’]s$", "", t.lower()) for _, t in parts[:cut])
         parts = parts[cut:]
         if cut == 0 and len(parts) > 2 and _TITLE_OF.search(self.text, max(0, offset - 40), offset):
@@ -164,8 +166,8 @@ class Cast:
                 parts[-1] = (s, cleaned)
             break
         parts = [(s, t) for s, t in parts if t]
-        if not parts:
-            return None
+        if not parts or any(_CONTRACTION.search(t) for _, t in parts):
+            return None  # "We've", "Didn't": not names
         if len(parts) == 1 and len(parts[0][1]) < 2:
             return None
         tokens = tuple(t for _, t in parts)
@@ -179,9 +181,11 @@ class Cast:
         key = core[-1].lower() if core else tokens[-1].lower()
         ent: Entity | None = None
         # a known entity with this surname, or whose first name this is (fiction: "Elizabeth")
+        gender = _title_gender(prefix) or lex.first_name_gender.get(core[0].lower() if core else "")
         for eid in reversed(self._by_surname.get(key, [])):
             cand = self.entities[eid]
-            if any(_compatible(f, tokens) for f in cand.forms):
+            longest = max(cand.forms, key=len)
+            if _compatible(longest, tokens) and (gender is None or cand.gender in (None, gender)):
                 ent = cand
                 break
         if ent is None and len(core) == 1:
@@ -201,12 +205,6 @@ class Cast:
         ids.append(ent.id)  # most recently mentioned last
         # who is this: person, gender
         first = core[0].lower() if core else ""
-        gender = lex.first_name_gender.get(first)
-        for p in prefix:
-            if p in FEMALE_TITLES:
-                gender = "f"
-            elif p in MALE_TITLES:
-                gender = "m"
         if gender and ent.gender is None:
             ent.gender = gender
         last = tokens[-1].lower()
@@ -268,6 +266,16 @@ class Cast:
 
     def canonical(self, name: Name) -> str:
         return self.entities[name.entity].canonical
+
+
+def _title_gender(prefix: list[str]) -> str | None:
+    """The gender an honorific gives: Mr. -> m, Ms. -> f."""
+    for p in reversed(prefix):
+        if p in FEMALE_TITLES:
+            return "f"
+        if p in MALE_TITLES:
+            return "m"
+    return None
 
 
 def _sentence_pieces(chunk: str, offset: int, lex: Lexicon) -> list[tuple[int, str]]:

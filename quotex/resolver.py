@@ -49,7 +49,7 @@ _PREV_WORD = regex.compile(r"([\p{L}]+)[\s,]*$")
 _NOT_BEFORE_SUBJECT = frozenset("of by with to from for about against at on in into than like as and or".split())
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 _FRAGMENT_VERBS = regex.compile(
-    r"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|label(?:s|ed|led|ing)?|dub(?:s|bed|bing)?|"
+    r"(?<![\p{L}\-])(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|label(?:s|ed|led|ing)?|dub(?:s|bed|bing)?|"
     r"term(?:s|ed)?|brand(?:s|ed)?|prais(?:e|es|ed|ing)|slam(?:s|med)?|criticiz(?:e|es|ed|ing)|"
     r"blast(?:s|ed)?|pledg(?:e|es|ed)|vow(?:s|ed)?|promis(?:e|es|ed)|characteriz(?:e|es|ed)|"
     r"refer(?:s|red)?\s+to|dismiss(?:es|ed)?|hail(?:s|ed)?|decr(?:y|ies|ied)|"

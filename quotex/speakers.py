@@ -29,6 +29,7 @@ STOP_AFTER = regex.compile(
 _AUX_TAIL = regex.compile(r"\s+(?:" + "|".join(AUXILIARIES) + r")$", regex.IGNORECASE)
 #: Words that cannot stand between an inverted verb and the speaker's name ("said ... of X").
 _NOT_IN_LEAD = frozenset("of for at with in on who that to from about by and but when after before".split())
+_PREPOSITIONS = frozenset("with of for from at on in to about".split())
 _WORDS = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.&]*")
 
 
@@ -84,7 +85,9 @@ def phrase_before(cast: Cast, start: int, end: int, *, strict: bool = False) -> 
     k = len(words) - 1
     lowest = max(0, len(words) - 6)
     while k >= lowest:
-        if words[k][2].lower() in DETERMINERS:
+        if words[k][2].lower() in DETERMINERS and k >= 2 and words[k - 1][2].lower() in _PREPOSITIONS:
+            lowest = max(0, k - 6)  # "a source familiar with the matter": the phrase goes on left
+        elif words[k][2].lower() in DETERMINERS:
             opens_clause = k == 0 or bool(regex.search(r"[,;:(—–]\s*$|\b(?:and|but)\s+$", text[start:words[k][0]]))
             if strict and low not in cast.lex.roles and low not in ORG_WORDS and not opens_clause:
                 return None
