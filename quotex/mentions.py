@@ -13,6 +13,7 @@ in ``quotex/data`` and a bounded look around each name.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -78,7 +79,8 @@ class Name:
     end: int
     tokens: tuple[str, ...]
     entity: int
-    subject: bool  # the name opens its sentence or clause
+    subject: bool  # the name opens its sentence or clause, or a verb follows it
+    quoted: bool = False  # inside a quotation: somebody spoke of this person
 
 
 def _clean_token(tok: str, lex: Lexicon) -> str:
@@ -96,8 +98,10 @@ def _lex() -> Lexicon:
 class Cast:
     """The entities and name mentions of one document."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, quoted: Sequence[tuple[int, int]] = ()) -> None:
+        """``quoted``: the (start, end) ranges of the quotations, in order."""
         self.text = text
+        self._quoted = list(quoted)
         self.lex = _lex()
         self.entities: list[Entity] = []
         self.names: list[Name] = []
@@ -123,7 +127,9 @@ class Cast:
                     continue  # "Fifteen minutes after...": a common word opening a sentence
                 ent = self._link(tokens, prefix)
                 subject = opens or bool(VERBISH.match(text, end, min(len(text), end + 160)))
-                self.names.append(Name(start, end, tokens, ent.id, subject))
+                k = bisect.bisect_right(self._quoted, (start, len(text))) - 1
+                inside = k >= 0 and self._quoted[k][0] <= start < self._quoted[k][1]
+                self.names.append(Name(start, end, tokens, ent.id, subject, inside))
                 self._describe(ent, start, end, prefix)
         self._starts = [n.start for n in self.names]
 

@@ -78,7 +78,8 @@ class _Doc:
         self.text = text
         self.spans = spans
         self.paragraphs = paragraphs
-        self.cast = Cast(text)
+        self.cast = Cast(text, [(s.start, s.end) for s in spans])
+        self.salient: set[int] = set()  # starts of names that a cue made a speaker
         self.lex = load()
         self.cues = cues()
         self.speakers: list[tuple[int, str]] = []  # (position, canonical) of attributed quotes
@@ -292,6 +293,8 @@ class _Doc:
         cast = self.cast
         if mention.kind == "name":
             name = cast.name_at(mention.start, mention.end)
+            if name is not None:
+                self.salient.add(name.start)
             return (cast.canonical(name) if name else mention.text), "name"
         if mention.kind == "pronoun":
             gender = self.lex.pronoun_gender.get(mention.text.lower())
@@ -300,8 +303,8 @@ class _Doc:
             nearest = None
             for n in reversed(cast.names_before(mention.start, ANTECEDENT_WINDOW)):
                 ent = cast.entities[n.entity]
-                if ent.person and ent.gender in (gender, None):
-                    if n.subject:
+                if ent.person and ent.gender in (gender, None) and not n.quoted:
+                    if n.subject or n.start in self.salient:
                         return ent.canonical, "pronoun"
                     nearest = nearest or ent
             if nearest is not None:
@@ -315,7 +318,7 @@ class _Doc:
             best, best_score = None, 0
             for n in reversed(cast.names_before(mention.start, ANTECEDENT_WINDOW)):
                 ent = cast.entities[n.entity]
-                if head not in ent.descriptors or not ent.person:
+                if head not in ent.descriptors or not ent.person or n.quoted:
                     continue
                 score = sum(w in ent.descriptors for w in content)
                 if score > best_score:
