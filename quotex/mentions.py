@@ -41,12 +41,13 @@ WORD_RE = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.]*|[^\s\p{L}\p{M}\d]
 
 #: Last words that make a capitalized sequence an organisation or a place, not a person.
 ORG_WORDS = frozenset("""
-administration agency airlines airport army assembly association authority bank board bureau
+administration advisers affairs agency airlines airport army assembly association authority bank board bureau
 campaign center centre church city club coalition college commission committee company congress
 corp corp. corporation council county court department embassy federation force foundation fund
 government group guard hall hospital house inc inc. institute journal kremlin league legislature
 magazine media ministry museum nations navy network news office organization organisation party
-police post press program programme reuters school senate service society squad state states station
+police post press program programme relations reuters school senate service services society squad state
+states station studies
 street studio team television times tribune union university
 """.split())
 #: First words of place names, which are not people's first names.
@@ -152,6 +153,9 @@ class Cast:
             # "Secretary of State Antony Blinken": drop the office's words before a first name
             while len(parts) > 2 and parts[0][1].lower() not in lex.first_name_gender:
                 prefix.append(parts.pop(0)[1].lower())
+        if len(parts) >= 2 and parts[0][1].lower().endswith("ly") and \
+                parts[1][1].lower() in lex.first_name_gender:
+            prefix.append(parts.pop(0)[1].lower())  # "Certainly Donald Trump"
         while parts:
             low = regex.sub(r"['’]s$", "", parts[0][1].lower())
             low_nodot = low.rstrip(".")

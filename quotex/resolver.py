@@ -19,7 +19,7 @@ import regex
 
 from quotex.cues import cues
 from quotex.lexicon import load
-from quotex.mentions import ORG_WORDS, VERBISH, Cast
+from quotex.mentions import ORG_WORDS, VERBISH, Cast, Entity
 from quotex.records import Quote, Span
 from quotex.speakers import DETERMINERS, Mention, phrase_after, phrase_before
 from quotex.tokenizer import scan
@@ -300,14 +300,17 @@ class _Doc:
             gender = self.lex.pronoun_gender.get(mention.text.lower())
             if gender not in ("m", "f"):
                 return None, "pronoun"
-            nearest = None
+            nearest: Entity | None = None
             for n in reversed(cast.names_before(mention.start, ANTECEDENT_WINDOW)):
                 ent = cast.entities[n.entity]
-                if ent.person and ent.gender in (gender, None) and not n.quoted:
-                    if n.subject or n.start in self.salient:
-                        return ent.canonical, "pronoun"
-                    nearest = nearest or ent
+                if not ent.person or n.quoted or ent.gender not in (gender, None):
+                    continue
+                if n.subject or n.start in self.salient:
+                    nearest = ent
+                    break
+                nearest = nearest or ent
             if nearest is not None:
+                nearest.gender = nearest.gender or gender  # what the pronoun tells of the name
                 return nearest.canonical, "pronoun"
             return None, "pronoun"
         words = [w.lower() for w in regex.findall(r"[\p{L}\-]+", mention.text)]
