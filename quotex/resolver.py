@@ -213,14 +213,15 @@ class _Doc:
         if sent >= span.start:
             return None
         verb = _FRAGMENT_VERBS.search(self.text, sent, span.start)
-        if not verb:
-            return None
-        mention = self.subject(sent, verb.start(), verb.end())
-        att.why.append(f"fragment: subject {mention and mention.text!r}, verb {verb.group()!r}")
+        if verb:
+            mention = self.subject(sent, verb.start(), verb.end())
+        else:
+            mention = self.subject(sent, span.start)
+        att.why.append(f"fragment: subject {mention and mention.text!r}, verb {verb and verb.group()!r}")
         if mention is None:
             return None
-        return self.finish(att, mention, verb.group().lower(), "subject-verb-fragment", None, None,
-                           confidence="fragment")
+        return self.finish(att, mention, verb.group().lower() if verb else None, "subject-verb-fragment",
+                           None, None, confidence="fragment")
 
     def subject(self, start: int, end: int, limit: int | None = None) -> Mention | None:
         """The subject of the clause before ``end``: the first name, pronoun or
