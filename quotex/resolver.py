@@ -43,6 +43,10 @@ CONFIDENCE = {
 }
 
 _WORD = regex.compile(r"[\p{L}\-]+")
+#: Words that announce a term, not speech: 'the so-called "reset"', 'a film titled "..."'.
+_TERM_MARKER = regex.compile(r"(?<![\p{L}])(?:so-called|so called|the word|the words|the term|the phrase|"
+                             r"the slogan|the hashtag|titled|entitled|headlined)\s*$", regex.IGNORECASE)
+_TO = regex.compile(r"\s+to\s+(?=\p{Lu})")
 _SUBJECT_WORD = regex.compile(r"(?<![\p{L}'’])(?:he|she|the|a|an)(?![\p{L}'’])", regex.IGNORECASE)
 _PREV_WORD = regex.compile(r"([\p{L}]+)[\s,]*$")
 #: Words after which a name is an object, not a subject: "asked by X", "a letter to X".
@@ -267,9 +271,12 @@ class _Doc:
         att.speaker = speaker
         att.why.append(f"{mention.kind} {mention.text!r} -> {speaker!r} ({how})")
         att.confidence = CONFIDENCE[confidence or how] if speaker else 0.0
-        if addr_start is not None and addr_end is not None and cue \
-                and self.lex.verb_forms.get(att.cue or "", "") in self.lex.addressee_lemmas:
-            att.addressees = self.addressees(addr_start, addr_end)
+        if addr_start is not None and addr_end is not None and cue:
+            to = _TO.match(self.text, addr_start, addr_end)
+            if self.lex.verb_forms.get(att.cue or "", "") in self.lex.addressee_lemmas:
+                att.addressees = self.addressees(addr_start, addr_end)
+            elif to:  # "said to Kanai"
+                att.addressees = self.addressees(to.end(), addr_end)
         return att
 
     def addressees(self, start: int, end: int) -> tuple[str, ...]:
@@ -277,10 +284,12 @@ class _Doc:
         stop = regex.search(r"[.;:!?\"“”]|\bwho\b|\bthat\b|\babout\b|\bon\b|\bin\b", text[start:end])
         end = start + stop.start() if stop else end
         out: list[str] = []
+        first = start + len(text[start:end]) - len(text[start:end].lstrip())
         for n in self.cast.names_before(end, end - start + 1):
             if n.start >= start:
                 c = self.cast.canonical(n)
-                if c not in out and self.cast.entities[n.entity].person:
+                # a person, or whoever stands right after the verb: "told Biden", "told CNN"
+                if c not in out and (self.cast.entities[n.entity].person or n.start == first):
                     out.append(c)
         if not out:
             m = regex.match(r"\s+((?:the\s+)?(?:[\p{L}\-]+\s+){0,2}?(?:reporters|journalists|crew|audience|"
@@ -381,14 +390,22 @@ def _only_lead(gap: str, lex: object) -> bool:
 
 
 def _term(text: str, span: Span, att: Attribution) -> bool:
-    """A short span in marks with no speaker: a scare quote, a title, a nickname."""
-    if att.speaker is not None:
-        return False
+    """A span in marks that is not speech: a scare quote, a title, a nickname.
+
+    Marked as such ("the so-called ..."), or short and attributed by no cue, or in
+    title case with at most the weak clause-subject rule behind it.
+    """
+    if _TERM_MARKER.search(text, max(0, span.start - 20), span.start):
+        return True
     inner = text[span.inner_start:span.inner_end].strip()
     words = inner.split()
+    title_case = len(words) <= 8 and all(w[:1].isupper() for w in words if w[:1].isalpha() and len(w) > 3) \
+        and any(w[:1].isupper() for w in words)
+    if att.speaker is not None:
+        return title_case and att.rule == "subject-verb-fragment"
     if len(words) <= 4 and not regex.search(r"[,.!?]$", inner):
         return True
-    return len(words) <= 8 and all(w[:1].isupper() for w in words if w[:1].isalpha() and len(w) > 3)
+    return title_case
 
 
 def resolve(text: str) -> list[tuple[Quote, list[str]]]:
