@@ -305,6 +305,8 @@ class _Doc:
             name = cast.name_at(mention.start, mention.end)
             if name is not None:
                 self.salient.add(name.start)
+                if mention.start > 0 and self.text[mention.start - 1] not in "“\"‘'":
+                    cast.entities[name.entity].person = True  # it speaks
             return (cast.canonical(name) if name else mention.text), "name"
         if mention.kind == "pronoun":
             gender = self.lex.pronoun_gender.get(mention.text.lower())
@@ -359,22 +361,20 @@ class _Doc:
                                CONFIDENCE["continued"], [f"continues {pa.speaker!r} in the same paragraph"])
         if par != ppar + 1 or self.paragraphs[par] != span.start:
             return None
-        # consecutive quoted paragraphs: a dialogue alternates, a statement continues
-        if i >= 2:
-            pp = self.spans[i - 2]
-            ppa = results[i - 2]
-            if self.paragraph_of(pp.start) == ppar - 1 and self.paragraphs[ppar] == prev.start \
-                    and self.paragraphs[ppar - 1] == pp.start and ppa.speaker and ppa.speaker != pa.speaker \
-                    and _dialogue(text, prev, self.paragraph_end(prev.start)):
-                return Attribution(None, None, (), "alternating-turn", ppa.speaker, CONFIDENCE["alternating"],
-                                   [f"alternates with {pa.speaker!r}: back to {ppa.speaker!r}"])
+        # consecutive quoted paragraphs: an exchange between two speakers alternates,
+        # one speaker's statement continues
+        for j in range(i - 2, -1, -1):
+            jpar = self.paragraph_of(self.spans[j].start)
+            if jpar < ppar - 1:
+                break
+            if jpar == ppar - 1:
+                other = results[j].speaker
+                if other and other != pa.speaker:
+                    return Attribution(None, None, (), "alternating-turn", other, CONFIDENCE["alternating"],
+                                       [f"answers {pa.speaker!r}: back to {other!r}"])
+                break
         return Attribution(pa.mention, pa.cue, (), "continued-paragraph", pa.speaker,
                            CONFIDENCE["continued"], [f"continues {pa.speaker!r} from the paragraph before"])
-
-
-def _dialogue(text: str, span: Span, par_end: int) -> bool:
-    """The quote is a short turn filling its paragraph (fiction), not a statement with context (news)."""
-    return len(text[span.end:par_end].strip()) < 40
 
 
 #: Words that show a clause, not a speaker phrase, between a quote and a verb.
