@@ -130,6 +130,8 @@ class _Doc:
         m = self.cues.post_normal.match(self.text, span.end, a_end)
         if not m:
             return None
+        if self.cues.verb.match(self.text, m.start("np")):
+            return None  # '"...," said the girl, who was in a state': inverted, not 'X states'
         mention = phrase_before(self.cast, m.start("np"), m.start("verb"))
         att.why.append(f"after: {self.text[span.end:m.end()].strip()!r} -> {mention and mention.text!r}")
         if mention is None or not _only_lead(self.text[span.end:mention.start], self.lex):

@@ -131,8 +131,9 @@ def phrase_after(cast: Cast, start: int, end: int) -> Mention | None:
         for s2, e2, w2 in words[1:6]:
             if STOP_AFTER.match(text, e, s2 + 1) and text[e:s2].strip() not in ("",):
                 break
-            if w2.lower() in ("of", "for", "at", "with", "in", "on", "who", "and", "to", "that", "from"):
-                break
+            if w2.lower() in ("of", "for", "at", "with", "in", "on", "who", "and", "to", "that", "from") \
+                    or (w2.lower().endswith("ly") and w2.islower()):
+                break  # "the doctor| carelessly"
             e = e2
         return Mention(ws, e, text[ws:e], "description")
     return None
