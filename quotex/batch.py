@@ -186,7 +186,15 @@ def _context(start_method: str | None) -> multiprocessing.context.BaseContext:
             start_method = "forkserver"
         else:
             start_method = "spawn"
-    return multiprocessing.get_context(start_method)
+    context = multiprocessing.get_context(start_method)
+    if start_method == "forkserver":
+        # Import the extractor once in the server, not in every worker.
+        context.set_forkserver_preload(_PRELOAD)
+    return context
+
+
+#: Modules the fork server imports before it forks workers (a failed import is ignored).
+_PRELOAD = ["quotex.batch", "quotex.resolver"]
 
 
 class _Pool:

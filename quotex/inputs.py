@@ -64,7 +64,7 @@ import stat
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import BinaryIO
 
@@ -438,11 +438,24 @@ def _read_corpus(f: BinaryIO, source: str, explicit: bool, opts: _Options, gz: b
         if what is not None:
             yield Problem(source, f"binary file ({what}); skipped", severity="error" if explicit else "warning")
             return
-        lines = _lines(head, stream)
-        for lineno, line in enumerate(lines, 1):
+        # Document.size: bytes consumed since the previous record, counted in
+        # the file itself (compressed bytes for .gz, as total_bytes counts them).
+        position = f.tell if gz and f.seekable() else None
+        last = 0
+        consumed = 0
+        for lineno, line in enumerate(_lines(head, stream), 1):
+            consumed += len(line)
             if not line.strip():
                 continue
-            yield _record(line, lineno, source, opts)
+            item = _record(line, lineno, source, opts)
+            if isinstance(item, Problem):
+                yield item
+                continue
+            if position is not None:
+                now = position()
+                consumed, last = now - last, now
+            yield from _split(item, consumed, opts.chunk_size)
+            consumed = 0
     except (gzip.BadGzipFile, EOFError, zlib.error) as e:
         yield Problem(source, f"cannot read: corrupt gzip data ({_one_line(e) or 'truncated'})")
 
@@ -470,7 +483,7 @@ def _record(line: bytes, lineno: int, source: str, opts: _Options) -> Document |
     except RecursionError:
         return Problem(source, "not valid JSON: nested too deeply", lineno)
     if not isinstance(obj, dict):
-        return Problem(source, f"not a JSON object but {type(obj).__name__ if obj is not None else 'null'}", lineno)
+        return Problem(source, f"not a JSON object but {_JSON_TYPES.get(type(obj), 'a value')}", lineno)
     if opts.text_field not in obj:
         return Problem(source, f'record has no "{opts.text_field}" field', lineno)
     text = obj[opts.text_field]
@@ -478,6 +491,28 @@ def _record(line: bytes, lineno: int, source: str, opts: _Options) -> Document |
         return Problem(source, f'"{opts.text_field}" is not a string', lineno)
     ident = obj.get(opts.id_field)
     return Document(source, text, id=str(lineno) if ident is None else str(ident), line=lineno, size=len(line))
+
+
+_JSON_TYPES = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean",
+               type(None): "null"}
+
+
+def _split(doc: Document, size: int, chunk_size: int) -> Iterator[Document]:
+    """``doc`` with ``size``, cut into chunks at paragraph boundaries when its
+    text is over ``chunk_size`` characters (offsets re-based by ``base``)."""
+    text = doc.text
+    if len(text) <= chunk_size:
+        yield replace(doc, size=size)
+        return
+    base = 0
+    while len(text) - base > chunk_size:
+        window = text[base : base + chunk_size]
+        cut = decode.cut_point(window, len(window) // 2)  # a break in its second half
+        part = window[:cut]
+        # the bytes are shared out in proportion to the characters
+        yield replace(doc, text=part, base=base, size=size * (base + cut) // len(text) - size * base // len(text))
+        base += cut
+    yield replace(doc, text=text[base:], base=base, size=size - size * base // len(text))
 
 
 def _one_line(e: BaseException) -> str:

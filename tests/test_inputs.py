@@ -417,3 +417,24 @@ def test_chunks_reassemble_exactly_for_any_size(tmp_path: Path, chunk: int) -> N
     assert "".join(c.text for c in chunks) == text
     assert all(not c.text.endswith("\r") for c in chunks[:-1])
     assert all(text[c.base : c.base + len(c.text)] == c.text for c in chunks)
+
+
+def test_jsonl_huge_record_is_split_with_bases(tmp_path: Path) -> None:
+    text = "\n\n".join(f'"Quote {i}," he said.' for i in range(200))
+    f = tmp_path / "c.jsonl"
+    write_jsonl(f, [json.dumps({"id": "big", "text": text}), json.dumps({"id": "small", "text": "s"})])
+    items = only_docs(docs(f, chunk_size=300))
+    big = [d for d in items if d.id == "big"]
+    assert len(big) > 5 and all(d.line == 1 for d in big)
+    assert "".join(d.text for d in big) == text
+    assert all(text[d.base : d.base + len(d.text)] == d.text for d in big)
+    assert all(len(d.text) <= 300 for d in big)
+    assert sum(d.size for d in items) == f.stat().st_size
+
+
+def test_jsonl_gz_sizes_are_compressed_bytes(tmp_path: Path) -> None:
+    f = tmp_path / "c.jsonl.gz"
+    write_jsonl(f, [json.dumps({"id": i, "text": f"text {i} " * 50}) for i in range(500)], gz=True)
+    items = only_docs(docs(f))
+    assert len(items) == 500
+    assert sum(d.size for d in items) == f.stat().st_size == total_bytes([str(f)])
