@@ -239,9 +239,40 @@ class _Pool:
                 p.join(timeout=1)
 
 
-# One entry of the in-flight queue: the items of a group and the future of
-# the extraction of its documents (None when it has none).
-_Entry = tuple[list[Document | Problem], "Future[list[_Packed]] | None"]
+class _Entry:
+    """One group of the in-flight queue: its items, and the extraction of its
+    documents as one or more parts."""
+
+    __slots__ = ("group", "parts")
+
+    def __init__(self, group: list[Document | Problem], parts: list[_Part]) -> None:
+        self.group = group
+        self.parts = parts
+
+
+class _Part:
+    """Some texts of an entry, the future of their extraction, and how many
+    times a dying worker took them down."""
+
+    __slots__ = ("docs", "future", "breaks")
+
+    def __init__(self, docs: list[tuple[str, int]], future: Future[list[_Packed]] | None, breaks: int = 0) -> None:
+        self.docs = docs
+        self.future = future
+        self.breaks = breaks
+
+    def succeeded(self) -> bool:
+        f = self.future
+        return f is not None and f.done() and not f.cancelled() and f.exception() is None
+
+
+#: A document is blamed for killing a worker once it was in flight when a
+#: worker died this many times, alone in its part.
+BREAKS_TO_BLAME = 2
+
+
+def _texts(group: list[Document | Problem]) -> list[tuple[str, int]]:
+    return [(d.text, d.base) for d in group if isinstance(d, Document)]
 
 
 def _run_pool(
@@ -255,49 +286,91 @@ def _run_pool(
 ) -> Iterator[Result | Problem]:
     pool = _Pool(jobs, start_method)
     pending: deque[_Entry] = deque()
-    groups = _groups(items, batch_bytes)
     finished = False
 
-    def texts(group: list[Document | Problem]) -> list[tuple[str, int]]:
-        return [(d.text, d.base) for d in group if isinstance(d, Document)]
+    def dispatch(entries: Iterable[_Entry]) -> None:
+        """Submit every part of ``entries`` that has no live future; when a
+        worker died meanwhile, start a new pool and resubmit all unfinished
+        parts of every entry in flight."""
+        targets = list(entries)
+        for _ in range(100):
+            try:
+                for entry in targets:
+                    for part in entry.parts:
+                        if part.future is None:
+                            part.future = pool.submit(part.docs, terms, explain)
+                return
+            except BrokenProcessPool:
+                pool.discard()
+                seen = {id(e) for e in targets}
+                targets += [e for e in pending if id(e) not in seen]
+                for entry in targets:
+                    for part in entry.parts:
+                        if not part.succeeded():
+                            part.future = None
+        raise RuntimeError("worker processes keep dying")
+
+    def outcomes(entry: _Entry) -> list[_Packed]:
+        out: list[_Packed] = []
+        i = 0
+        while i < len(entry.parts):
+            part = entry.parts[i]
+            assert part.future is not None
+            try:
+                out.extend(part.future.result())
+                i += 1
+                continue
+            except BrokenProcessPool:
+                pass
+            except Exception as e:  # noqa: BLE001 - e.g. a result that would not pickle
+                out.extend([f"internal error: {type(e).__name__}: {' '.join(str(e).split())}"] * len(part.docs))
+                i += 1
+                continue
+            # A worker died: every unfinished part in flight is lost with the pool.
+            pool.discard()
+            for other in (entry, *pending):
+                for p in other.parts:
+                    if not p.succeeded():
+                        p.future = None
+            part.breaks += 1
+            if len(part.docs) > 1:
+                # One document at a time, to find the one that kills workers.
+                entry.parts[i : i + 1] = [_Part([d], None) for d in part.docs]
+            elif part.breaks >= BREAKS_TO_BLAME:
+                del entry.parts[i]
+                out.append("internal error: the worker process died")
+            dispatch((entry, *pending))
+        return out
 
     def emit(entry: _Entry) -> Iterator[Result | Problem]:
-        group, future = entry
-        if future is None:
-            yield from (item for item in group if isinstance(item, Problem))
-            return
-        try:
-            outcomes: list[_Packed] = future.result()
-        except BrokenProcessPool:
-            outcomes = ["internal error: a worker process died"] * len(texts(group))
-            pool.discard()
-            # Every batch still in flight went down with the pool: resubmit.
-            for i, (g, f) in enumerate(pending):
-                if f is not None:
-                    pending[i] = (g, pool.submit(texts(g), terms, explain))
-        except Exception as e:  # noqa: BLE001 - e.g. a result that would not pickle
-            outcomes = [f"internal error: {type(e).__name__}: {' '.join(str(e).split())}"] * len(texts(group))
-        it = iter(outcomes)
-        for item in group:
+        it = iter(outcomes(entry))
+        for item in entry.group:
             yield item if isinstance(item, Problem) else _result(item, _unpack(next(it)))
+
+    def ready(entry: _Entry) -> bool:
+        return all(p.future is not None and p.future.done() for p in entry.parts)
+
+    def add(group: list[Document | Problem]) -> None:
+        docs = _texts(group)
+        entry = _Entry(group, [_Part(docs, None)] if docs else [])
+        pending.append(entry)
+        dispatch((entry,))
 
     try:
         # Groups are held back until a second batch of documents shows up:
         # when the whole input is one batch, a pool is not worth starting.
         held: list[list[Document | Problem]] | None = []
-        for group in groups:
+        for group in _groups(items, batch_bytes):
             if held is not None:
                 held.append(group)
-                if sum(1 for g in held if texts(g)) < 2:
+                if sum(1 for g in held if _texts(g)) < 2:
                     continue
                 for g in held:
-                    docs = texts(g)
-                    pending.append((g, pool.submit(docs, terms, explain) if docs else None))
+                    add(g)
                 held = None
             else:
-                docs = texts(group)
-                pending.append((group, pool.submit(docs, terms, explain) if docs else None))
-            while pending and (pending[0][1] is None or pending[0][1].done()):
+                add(group)
+            while pending and ready(pending[0]):
                 yield from emit(pending.popleft())
             while len(pending) >= window:
                 yield from emit(pending.popleft())
@@ -310,7 +383,8 @@ def _run_pool(
         if finished:
             pool.close()
         else:
-            for _, f in pending:
-                if f is not None:
-                    f.cancel()
+            for entry in pending:
+                for part in entry.parts:
+                    if part.future is not None:
+                        part.future.cancel()
             pool.kill()

@@ -167,6 +167,17 @@ def test_worker_death_becomes_problems_and_run_goes_on() -> None:
 
 
 @needs_fork
+def test_worker_death_blames_only_the_culprit() -> None:
+    docs: list[Document | Problem] = [Document(f"d{i}", f'"qq{i}" ' + "x" * 30) for i in range(40)]
+    docs[17] = Document("bad", "DIE")
+    docs[18] = Document("bad2", "DIE too")
+    docs[39] = Document("bad3", "DIE at the end")
+    got = list(batch.run(docs, jobs=2, batch_bytes=200, window=3, start_method="fork"))
+    assert [g.source for g in got if isinstance(g, Problem)] == ["bad", "bad2", "bad3"]
+    assert [g.doc.source for g in got if isinstance(g, Result)] == [f"d{i}" for i in range(39) if i not in (17, 18)]
+
+
+@needs_fork
 def test_bounded_window_pulls_input_lazily() -> None:
     pulled = []
 
