@@ -191,7 +191,9 @@ class Cast:
         key = core[-1].lower() if core else tokens[-1].lower()
         ent: Entity | None = None
         # a known entity with this surname, or whose first name this is (fiction: "Elizabeth")
-        gender = _title_gender(prefix) or lex.first_name_gender.get(core[0].lower() if core else "")
+        gender = _title_gender(prefix)
+        if gender is None and len(core) >= 2:  # a lone word may be a surname: "Bradley"
+            gender = lex.first_name_gender.get(core[0].lower())
         for eid in reversed(self._by_surname.get(key, [])):
             cand = self.entities[eid]
             longest = max(cand.forms, key=len)
@@ -215,6 +217,7 @@ class Cast:
         ids.append(ent.id)  # most recently mentioned last
         # who is this: person, gender
         first = core[0].lower() if core else ""
+        gender = gender or lex.first_name_gender.get(first)  # a lone first name ("Emil") tells too
         if gender and ent.gender is None:
             ent.gender = gender
         last = tokens[-1].lower()

@@ -86,7 +86,6 @@ class _Doc:
         self.salient: set[int] = set()  # starts of names that a cue made a speaker
         self.lex = load()
         self.cues = cues()
-        self.speakers: list[tuple[int, str]] = []  # (position, canonical) of attributed quotes
 
     def paragraph_of(self, pos: int) -> int:
         return bisect.bisect_right(self.paragraphs, pos) - 1
