@@ -25,10 +25,12 @@ What each PATH means
     ``*.gz``                gzip-compressed text, read as a stream.
     any other file          text, whatever its extension.
 
-``include``/``exclude`` are glob patterns (``fnmatch``) matched against a
-walked file's path relative to the folder (with ``/``) and against its base
-name. Any ``include`` replaces the default extension set. ``exclude`` also
-prunes folders. Neither applies to files named explicitly.
+``include``/``exclude`` are glob patterns (``fnmatch``: ``*`` also matches
+``/``) matched against a walked file's path relative to the folder (with
+``/``) and against its base name; a leading ``**/`` may match nothing and a
+trailing ``/`` is ignored. Any ``include`` replaces the default extension
+set. ``exclude`` also prunes folders. Neither applies to files named
+explicitly. Symbolic links are followed; each folder is walked once.
 
 Decoding (see :mod:`quotex.decode`): UTF-8; a BOM (UTF-8/16/32) picks the
 codec and is stripped; legacy files are decoded as cp1252 with a warning;
@@ -292,7 +294,15 @@ def _wanted(relpath: str, name: str, include: Sequence[str]) -> bool:
 
 
 def _matches(relpath: str, name: str, patterns: Sequence[str]) -> bool:
-    return any(fnmatch.fnmatchcase(relpath, p) or fnmatch.fnmatchcase(name, p) for p in patterns)
+    for pattern in patterns:
+        pattern = pattern.rstrip("/") or pattern  # "node_modules/" names a folder
+        while pattern.startswith("**/"):  # "**/x" also matches x at the top
+            if fnmatch.fnmatchcase(relpath, pattern):
+                return True
+            pattern = pattern[3:]
+        if fnmatch.fnmatchcase(relpath, pattern) or fnmatch.fnmatchcase(name, pattern):
+            return True
+    return False
 
 
 def _kind(mode: int) -> str:

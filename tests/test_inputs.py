@@ -438,3 +438,11 @@ def test_jsonl_gz_sizes_are_compressed_bytes(tmp_path: Path) -> None:
     items = only_docs(docs(f))
     assert len(items) == 500
     assert sum(d.size for d in items) == f.stat().st_size == total_bytes([str(f)])
+
+
+def test_glob_conveniences(tmp_path: Path) -> None:
+    make_tree(tmp_path)
+    assert sources(docs(tmp_path, recursive=True, include=["**/*.md"]), tmp_path) == ["a.md"]
+    assert sources(docs(tmp_path, recursive=True, include=["**/y.txt"]), tmp_path) == ["sub/deeper/y.txt"]
+    got = sources(docs(tmp_path, recursive=True, exclude=["sub/"]), tmp_path)
+    assert "sub/x.txt" not in got and "sub2/w.txt" in got
