@@ -319,6 +319,10 @@ def decode_pieces(
     """
     chunk_size = max(1, chunk_size)
     eof = len(head) < chunk_size
+    if not eof and len(head) < 4:  # a BOM takes up to 4 bytes
+        more = read_full(read, 4 - len(head))
+        eof = len(more) < 4 - len(head)
+        head += more
     if eof and encoding is None and bom(head) is None and b"\x00" not in head:
         # The common case, a whole small UTF-8 file: decode once.
         try:

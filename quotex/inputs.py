@@ -21,7 +21,9 @@ What each PATH means
                             the line number when the record has no id) and
                             ``line`` (1-based). Blank lines are skipped; a
                             malformed line is an error Problem with its line
-                            number and the rest goes on.
+                            number and the rest goes on. A record whose text
+                            is over ``chunk_size`` characters is split like a
+                            large file (same id and line, ``base`` set).
     ``*.gz``                gzip-compressed text, read as a stream.
     any other file          text, whatever its extension.
 

@@ -197,12 +197,13 @@ def test_real_extractor_under_spawn_matches_serial(monkeypatch: pytest.MonkeyPat
     seed = Path(__file__).resolve().parent.parent / "seeds" / "000_2475380bb444d615.txt"
     if not seed.exists():
         pytest.skip("no seed article")
-    for i in range(4):
+    for i in range(2):
         (tmp_path / f"s{i}.txt").write_bytes(seed.read_bytes())
     serial = flat(list(batch.run(iter_documents([str(tmp_path)]))))
     parallel = flat(list(batch.run(iter_documents([str(tmp_path)]), jobs=2, batch_bytes=1, start_method="spawn")))
     assert parallel == serial
-    assert len(serial) == 4
+    assert len(serial) == 2
+    assert all(isinstance(r, tuple) and r[1] for r in serial)  # real quotes were found
 
 
 CHILD = r"""

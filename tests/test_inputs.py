@@ -446,3 +446,23 @@ def test_glob_conveniences(tmp_path: Path) -> None:
     assert sources(docs(tmp_path, recursive=True, include=["**/y.txt"]), tmp_path) == ["sub/deeper/y.txt"]
     got = sources(docs(tmp_path, recursive=True, exclude=["sub/"]), tmp_path)
     assert "sub/x.txt" not in got and "sub2/w.txt" in got
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TEXT = st.text(alphabet=st.sampled_from(list("ab \n\r\t\u201c\u201d\u00e9\u0416\U0001F600.\"")), max_size=400)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_TEXT, chunk=st.integers(min_value=1, max_value=64),
+       codec=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]))
+def test_decoded_pieces_reassemble_exactly(text: str, chunk: int, codec: str) -> None:
+    data = text.encode(codec)
+    stream = io.BytesIO(data)
+    head = decode.read_full(stream.read, chunk)
+    pieces = [p for p in decode.decode_pieces(head, stream.read, chunk_size=chunk) if isinstance(p, decode.Piece)]
+    assert "".join(p.text for p in pieces) == text
+    assert [p.base for p in pieces] == [sum(len(q.text) for q in pieces[:i]) for i in range(len(pieces))]
+    assert sum(p.nbytes for p in pieces) == len(data)
+    assert all(len(p.text) <= 2 * chunk + 1 for p in pieces)
