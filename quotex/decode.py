@@ -81,10 +81,10 @@ _CONTROL = bytes(b for b in range(1, 32) if b not in b"\t\n\v\f\r\x1b") + b"\x7f
 
 _CONTROL_CHARS = dict.fromkeys(b"\x00" + _CONTROL)
 
-#: Share of NUL bytes, and of other control bytes, in the first
-#: :data:`SNIFF_BYTES` above which an input is binary.
-NUL_RATIO = 0.10
-CONTROL_RATIO = 0.10
+#: Share of NUL and other control bytes in the first :data:`SNIFF_BYTES`
+#: above which an input is binary (random bytes have about 10%; text has
+#: none beyond a stray NUL or form feed).
+CONTROL_RATIO = 0.05
 
 _VALID_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]"
@@ -222,9 +222,7 @@ def binary_kind(head: bytes) -> str | None:
     nuls = sample.count(0)
     if nuls and utf16_without_bom(sample):
         return None
-    if nuls > NUL_RATIO * n:
-        return "binary data"
-    if n - len(sample.translate(None, _CONTROL)) > CONTROL_RATIO * n:
+    if nuls + n - len(sample.translate(None, _CONTROL)) > CONTROL_RATIO * n:
         return "binary data"
     return None
 

@@ -338,3 +338,12 @@ def test_problem_messages_are_one_line(tmp_path: Path) -> None:
         if isinstance(item, Problem):
             assert "\n" not in item.message and item.message
     assert inputs.Problem("x", "m").severity == "error"
+
+
+def test_random_bytes_are_binary(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(7)
+    f = tmp_path / "blob.txt"
+    f.write_bytes(bytes(rng.randrange(256) for _ in range(20000)))
+    assert summary(docs(tmp_path)) == [("blob.txt", "warning", "binary file (binary data); skipped")]
