@@ -50,6 +50,7 @@ class Lexicon:
     first_name_gender: dict[str, str]
     apostrophe_words: frozenset[str]
     marks: tuple[MarkPair, ...]
+    confidence: dict[tuple[str, str], float]  # (rule, mention kind) -> measured share right
 
     @property
     def closers(self) -> dict[str, frozenset[str]]:
@@ -94,4 +95,5 @@ def load() -> Lexicon:
         first_name_gender=names,
         apostrophe_words=_words("apostrophe_words.txt"),
         marks=marks,
+        confidence={(r, k): float(v) for r, k, v in (line.split("\t")[:3] for line in _lines("confidence.tsv"))},
     )

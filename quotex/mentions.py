@@ -23,8 +23,10 @@ from quotex.lexicon import Lexicon, load
 
 _CAP = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.)"
 _PART_WORD = r"(?:al|el|bin|da|de|del|della|der|di|du|la|le|van|von|y|ibn|ben)"
+_LEAD_PARTICLES = r"(?:(?:von|van|de|der|den|ter|bin|ibn)[ ](?:(?:der|den|de|la)[ ])?)?"
 NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}'’\-])(?:(?:von|van|de|der|den|ter|bin|ibn)[ ](?:(?:der|den|de|la)[ ])?)?(?:{_PART_WORD}-)?{_CAP}(?:[ \u00a0](?:{_PART_WORD}[ \u00a0])*(?:{_PART_WORD}-)?{_CAP})*"
+    rf"(?<![\p{{L}}\p{{M}}'’\-]){_LEAD_PARTICLES}(?:{_PART_WORD}-)?{_CAP}"
+    rf"(?:[ \u00a0](?:{_PART_WORD}[ \u00a0])*(?:{_PART_WORD}-)?{_CAP})*"
 )
 _SENTENCE_START = regex.compile(r"(?:^|[.!?\n]\s*|[\"“”‘’]\s*|—\s*)$")
 _TITLE_OF = regex.compile(r"\b\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$")

@@ -30,17 +30,6 @@ WINDOW_BEFORE = 320
 #: How far back a pronoun or a description looks for the person it names.
 ANTECEDENT_WINDOW = 2500
 
-#: Probability that the speaker is right, per rule and kind of mention
-#: (estimated on annotated news; see README "confidence").
-CONFIDENCE = {
-    "name": 0.95,
-    "description-resolved": 0.8,
-    "description": 0.7,
-    "pronoun": 0.75,
-    "continued": 0.7,
-    "alternating": 0.55,
-    "fragment": 0.7,
-}
 
 _WORD = regex.compile(r"[\p{L}\-]+")
 #: Words that announce a term, not speech: 'the so-called "reset"', 'a film titled "..."'.
@@ -210,7 +199,7 @@ class _Doc:
         att.why.append(f"colon: {mention and mention.text!r}")
         if mention is None:
             return None
-        return self.finish(att, mention, None, "X-colon-quote", None, None, confidence="fragment")
+        return self.finish(att, mention, None, "X-colon-quote", None, None)
 
     def rule_fragment(self, span: Span, inner: str, sent: int, a_end: int,
                       att: Attribution) -> Attribution | None:
@@ -226,7 +215,7 @@ class _Doc:
         if mention is None:
             return None
         return self.finish(att, mention, verb.group().lower() if verb else None, "subject-verb-fragment",
-                           None, None, confidence="fragment")
+                           None, None)
 
     def subject(self, start: int, end: int, limit: int | None = None) -> Mention | None:
         """The subject of the clause before ``end``: the first name, pronoun or
@@ -264,14 +253,14 @@ class _Doc:
 
     # -- resolution ---------------------------------------------------------
     def finish(self, att: Attribution, mention: Mention, cue: str | None, rule: str,
-               addr_start: int | None, addr_end: int | None, confidence: str | None = None) -> Attribution:
+               addr_start: int | None, addr_end: int | None) -> Attribution:
         att.mention = mention
         att.cue = regex.sub(r"\s+", " ", cue.lower()) if cue else None
         att.rule = rule
         speaker, how = self.resolve(mention)
         att.speaker = speaker
         att.why.append(f"{mention.kind} {mention.text!r} -> {speaker!r} ({how})")
-        att.confidence = CONFIDENCE[confidence or how] if speaker else 0.0
+        att.confidence = self.confidence(rule, mention.kind) if speaker else 0.0
         if addr_start is not None and addr_end is not None and cue:
             to = _TO.match(self.text, addr_start, addr_end)
             if self.lex.verb_forms.get(att.cue or "", "") in self.lex.addressee_lemmas:
@@ -279,6 +268,11 @@ class _Doc:
             elif to:  # "said to Kanai"
                 att.addressees = self.addressees(to.end(), addr_end)
         return att
+
+    def confidence(self, rule: str, kind: str) -> float:
+        """The measured share of right speakers for this rule and kind of mention."""
+        table = self.lex.confidence
+        return table.get((rule, kind), table.get(("*", kind), 0.5))
 
     def addressees(self, start: int, end: int) -> tuple[str, ...]:
         text = self.text
@@ -358,8 +352,9 @@ class _Doc:
         between = text[prev.end:span.start]
         if par == ppar:
             # same paragraph: the words between are the previous quote's cue, or narration
-            return Attribution(pa.mention, pa.cue, (), "continued-in-paragraph", pa.speaker,
-                               CONFIDENCE["continued"], [f"continues {pa.speaker!r} in the same paragraph"])
+            rule = "continued-in-paragraph"
+            return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, self.confidence(rule, "none"),
+                               [f"continues {pa.speaker!r} in the same paragraph"])
         if par != ppar + 1 or self.paragraphs[par] != span.start:
             return None
         # consecutive quoted paragraphs: an exchange between two speakers alternates,
@@ -371,11 +366,13 @@ class _Doc:
             if jpar == ppar - 1:
                 other = results[j].speaker
                 if other and other != pa.speaker:
-                    return Attribution(None, None, (), "alternating-turn", other, CONFIDENCE["alternating"],
+                    rule = "alternating-turn"
+                    return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
                                        [f"answers {pa.speaker!r}: back to {other!r}"])
                 break
-        return Attribution(pa.mention, pa.cue, (), "continued-paragraph", pa.speaker,
-                           CONFIDENCE["continued"], [f"continues {pa.speaker!r} from the paragraph before"])
+        rule = "continued-paragraph"
+        return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, self.confidence(rule, "none"),
+                           [f"continues {pa.speaker!r} from the paragraph before"])
 
 
 #: Words that show a clause, not a speaker phrase, between a quote and a verb.
