@@ -260,3 +260,25 @@ def test_workers_exit_when_the_parent_is_killed() -> None:
     for pid in alive:
         os.kill(pid, signal.SIGKILL)
     assert alive == []
+
+
+def test_real_extractor_offsets_index_the_whole_chunked_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.undo()  # the real quotex.extract
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "000_2475380bb444d615.txt"
+    if not seed.exists():
+        pytest.skip("no seed article")
+    article = seed.read_text(encoding="utf-8").replace("\n", "\r\n")
+    whole = "\r\n\r\n".join([article] * 4)
+    f = tmp_path / "big.txt"
+    with open(f, "w", encoding="utf-8", newline="") as out:
+        out.write(whole)
+    chunk = len(article) // 2
+    results = [r for r in batch.run(iter_documents([str(f)], chunk_size=chunk)) if isinstance(r, Result)]
+    assert len(results) > 4
+    quotes = [q for r in results for q in r.quotes]
+    single = quotex.extract(article)
+    assert len(quotes) >= 2 * len(single) > 0  # splitting may cost a quote across a cut
+    for q in quotes:
+        assert q.quote in whole[q.start : q.end]
+        if q.mention_start is not None and q.mention_end is not None:
+            assert whole[q.mention_start : q.mention_end] == q.mention
