@@ -298,6 +298,13 @@ def cut_point(buf: str, limit: int) -> int:
     return len(buf) if len(buf) <= limit else low
 
 
+def piece_end(window: str) -> int:
+    """Where to end a piece that starts ``window``: at the best break in its
+    second half (see :func:`cut_point`), so pieces are at most as long as
+    the window and at least half as long."""
+    return cut_point(window, len(window) // 2) if len(window) > 1 else len(window)
+
+
 def decode_pieces(
     head: bytes,
     read: Callable[[int], bytes],
@@ -356,23 +363,26 @@ def decode_pieces(
             parts.append(text)
             size += len(text)
         del text
-        if eof:
-            if size or base == 0:
-                yield Piece("".join(parts), base, position() - last_pos if position is not None else counted)
-            return
-        if size >= chunk_size:
+        if size >= chunk_size or eof:
             buf = "".join(parts)
-            cut = cut_point(buf, chunk_size)
-            piece, carry = buf[:cut], buf[cut:]
+            start = 0
+            while len(buf) - start > chunk_size or (not eof and len(buf) - start == chunk_size):
+                cut = start + piece_end(buf[start : start + chunk_size])
+                if position is not None:
+                    now = position()
+                    counted, last_pos = now - last_pos, now
+                yield Piece(buf[start:cut], base, counted)
+                counted = 0
+                base += cut - start
+                start = cut
+            if eof:
+                if start < len(buf) or base == 0:
+                    nbytes = position() - last_pos if position is not None else counted
+                    yield Piece(buf[start:], base, nbytes)
+                return
+            carry = buf[start:]
             del buf
             parts, size = ([carry], len(carry)) if carry else ([], 0)
-            if position is not None:
-                now = position()
-                counted, last_pos = now - last_pos, now
-            yield Piece(piece, base, counted)
-            counted = 0
-            base += len(piece)
-            del piece
         data = read_full(read, block)
         counted += len(data)
         eof = len(data) < block

@@ -75,8 +75,10 @@ from typing import BinaryIO
 from quotex import decode
 
 #: Documents larger than this many characters are split into chunks at
-#: paragraph boundaries; also the size of each read.
-CHUNK_SIZE = 4 * 1024 * 1024
+#: paragraph boundaries (the extractor needs ~15 bytes of memory per
+#: character, and chunks let workers share one large file); also the number
+#: of bytes examined to choose a file's encoding.
+CHUNK_SIZE = 1024 * 1024
 
 _DEFAULT_EXTENSIONS = (".txt", ".text", ".md", ".txt.gz", ".text.gz", ".md.gz", ".jsonl", ".jsonl.gz", ".ndjson")
 _CORPUS_EXTENSIONS = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
@@ -518,9 +520,8 @@ def _split(doc: Document, size: int, chunk_size: int) -> Iterator[Document]:
         return
     base = 0
     while len(text) - base > chunk_size:
-        window = text[base : base + chunk_size]
-        cut = decode.cut_point(window, len(window) // 2)  # a break in its second half
-        part = window[:cut]
+        cut = decode.piece_end(text[base : base + chunk_size])
+        part = text[base : base + cut]
         # the bytes are shared out in proportion to the characters
         yield replace(doc, text=part, base=base, size=size * (base + cut) // len(text) - size * base // len(text))
         base += cut
