@@ -428,6 +428,8 @@ def _read_stream(
         yield Problem(source, f"cannot read: corrupt gzip data ({_one_line(e) or 'truncated'})")
     except UnicodeError as e:
         yield Problem(source, f"cannot decode: {_one_line(e)}")
+    except OSError as e:
+        yield Problem(source, _os_message(e, "cannot read"))
 
 
 def _peek(f: BinaryIO) -> bytes:

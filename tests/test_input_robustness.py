@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import errno
 import gzip
+import io
 import os
 import socket
 import threading
@@ -334,7 +335,7 @@ def test_problem_messages_are_one_line(tmp_path: Path) -> None:
     f = tmp_path / "c.jsonl"
     f.write_bytes(b'{"text": "a\n{\n"x"\n\xff\xfe\n[]\n')
     (tmp_path / "b.txt.gz").write_bytes(b"\x1f\x8b" + b"junk" * 10)
-    for item in docs(tmp_path, tmp_path / "nope", "-", stdin=__import__("io").BytesIO(b"\x00" * 100)):
+    for item in docs(tmp_path, tmp_path / "nope", "-", stdin=io.BytesIO(b"\x00" * 100)):
         if isinstance(item, Problem):
             assert "\n" not in item.message and item.message
     assert inputs.Problem("x", "m").severity == "error"
@@ -347,3 +348,15 @@ def test_random_bytes_are_binary(tmp_path: Path) -> None:
     f = tmp_path / "blob.txt"
     f.write_bytes(bytes(rng.randrange(256) for _ in range(20000)))
     assert summary(docs(tmp_path)) == [("blob.txt", "warning", "binary file (binary data); skipped")]
+
+
+def test_stdin_read_error_is_a_problem() -> None:
+    class Broken(io.RawIOBase):
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, b: object) -> int:
+            raise OSError(errno.EIO, "Input/output error")
+
+    got = summary(docs("-", stdin=Broken()))
+    assert got == [("-", "error", "cannot read: input/output error")]
