@@ -449,7 +449,7 @@ def _read_corpus(f: BinaryIO, source: str, explicit: bool, opts: _Options, gz: b
                 yield Problem(source, "not a gzip file; skipped")
                 return
             stream = gzip.GzipFile(fileobj=f, mode="rb")  # type: ignore[assignment]
-        head = stream.read(decode.SNIFF_BYTES)
+        head = decode.read_full(stream.read, decode.SNIFF_BYTES)
         what = decode.binary_kind(head) if not head.startswith(b"{") else None
         if what is not None:
             yield Problem(source, f"binary file ({what}); skipped", severity="error" if explicit else "warning")
