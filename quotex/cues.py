@@ -36,7 +36,7 @@ class Cues:
 @cache
 def cues() -> Cues:
     lex = load()
-    abbreviations = sorted(t[:-1] for t in lex.titles | lex.suffixes if t.endswith("."))
+    abbreviations = sorted(lex.abbreviations, key=len, reverse=True)
     # a speaker phrase runs to the end of its clause; the dots of "Mr." and "Jr." do not end it
     np_char = r"(?:[^.!?;:\"“”«»„\n]|(?<=\b(?:" + "|".join(regex.escape(a) for a in abbreviations) + \
         r"|\p{Lu}))\.(?=\s))"

@@ -49,6 +49,7 @@ class Lexicon:
     pronoun_gender: dict[str, str]
     first_name_gender: dict[str, str]
     apostrophe_words: frozenset[str]
+    abbreviations: frozenset[str]  # words whose period does not end a sentence, without the period
     marks: tuple[MarkPair, ...]
     confidence: dict[tuple[str, str], float]  # (rule, mention kind) -> measured share right
 
@@ -94,6 +95,8 @@ def load() -> Lexicon:
         pronoun_gender=pronouns,
         first_name_gender=names,
         apostrophe_words=_words("apostrophe_words.txt"),
+        abbreviations=_words("abbreviations.txt")
+        | frozenset(t[:-1] for t in _words("titles.txt") | _words("name_suffixes.txt") if t.endswith(".")),
         marks=marks,
         confidence={(r, k): float(v) for r, k, v in (line.split("\t")[:3] for line in _lines("confidence.tsv"))},
     )

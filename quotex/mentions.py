@@ -36,6 +36,7 @@ _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}+(?![\p{L}])")
 VERBISH = regex.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,.;:!?\"“”]{1,100},\s*)?"
     r"(?:(?:also|later|then|has|have|had|will|would|is|was|were|are|often|again|never|not|just|once|"
+    r"himself|herself|itself|themselves|"
     r"repeatedly|recently|previously|\p{Ll}+ly)\s+){0,2}"
     r"(?:\p{Ll}+ed|\p{Ll}{2,}(?<!s)s|told|said|wrote|spoke|made|gave|took|thought|felt|saw|put|set|got|met|sought|"
     r"brought|knew|ran|won|lost|began|became|kept|held|struck|stood|went|came|did)(?![\p{L}'’])")

@@ -72,6 +72,7 @@ class _Doc:
         self.spans = spans
         self.paragraphs = paragraphs
         self.cast = Cast(text, [(s.start, s.end) for s in spans])
+        self.span_starts = [s.start for s in spans]
         self.salient: set[int] = set()  # starts of names that a cue made a speaker
         self.lex = load()
         self.cues = cues()
@@ -89,7 +90,7 @@ class _Doc:
         for m in _SENTENCE_END.finditer(self.text, lo, hi):
             word = regex.search(r"(\S+)\s*$", self.text[max(lo, m.start() - 12):m.start()])
             tok = word.group(1).lower() if word else ""
-            if tok in self.lex.titles or regex.fullmatch(r"(?:\p{L}\.)+", tok):
+            if tok in self.lex.titles or tok[:-1] in self.lex.abbreviations or regex.fullmatch(r"(?:\p{L}\.)+", tok):
                 continue  # "Mr. Putin", "U.S. officials"
             start = m.end()
         return start
@@ -188,6 +189,16 @@ class _Doc:
     def rule_colon(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
         """A quote after a colon closing a sentence about its speaker: Shaw was blunt: "..." """
         head = self.text[sent:span.start].rstrip()
+        if not head.endswith(":") and self.paragraphs[self.paragraph_of(span.start)] == span.start:
+            # the colon closes the paragraph before: 'He said:' then the quotation
+            k = self.paragraph_of(span.start)
+            j = bisect.bisect_left(self.span_starts, span.start)
+            prev_end = self.spans[j - 1].end if j else 0
+            lo = max(self.paragraphs[k - 1] if k else 0, prev_end, span.start - WINDOW_BEFORE)
+            head_end = len(self.text[:span.start].rstrip())
+            if self.text[:head_end].endswith(":") and lo < head_end:
+                sent = self.sentence_start(lo, head_end)
+                head = self.text[sent:head_end]
         if not head.endswith(":") or sent >= span.start:
             return None
         colon = sent + len(head) - 1
