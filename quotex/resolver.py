@@ -21,7 +21,7 @@ from quotex.cues import cues
 from quotex.lexicon import load
 from quotex.mentions import ORG_WORDS, VERBISH, Cast, Entity
 from quotex.records import Quote, Span
-from quotex.speakers import DETERMINERS, Mention, phrase_after, phrase_before
+from quotex.speakers import DETERMINERS, Mention, owner_phrase, phrase_after, phrase_before
 from quotex.tokenizer import scan
 
 #: How far (characters) the resolver looks on either side of a quote.
@@ -253,8 +253,14 @@ class _Doc:
                         break
         found.sort(key=lambda x: x.start)
         for mention in found:
-            if text[mention.end:mention.end + 2] in ("’s", "'s"):
-                continue
+            if text[mention.end:mention.end + 2] in ("’s", "'s") or text[mention.end:mention.end + 1] in "’'":
+                owned = None
+                verb = VERBISH.search(text, mention.end, limit)
+                if verb is not None:
+                    owned = owner_phrase(self.cast, mention.start, verb.start())
+                if owned is None or not VERBISH.match(text, owned.end, limit):
+                    continue
+                mention = owned
             prev = _PREV_WORD.search(text, max(start, mention.start - 20), mention.start)
             if prev and prev.group(1).lower() in _NOT_BEFORE_SUBJECT:
                 continue
@@ -346,6 +352,9 @@ class _Doc:
                     best, best_score = ent, score
             if best is not None:
                 return best.canonical, "description-resolved"
+        name = cast.name_at(mention.start, mention.end)
+        if name is not None and name.start == mention.start:  # "Ryan's campaign" -> "Paul Ryan's campaign"
+            return cast.canonical(name) + self.text[name.end:mention.end], "description"
         return mention.text, "description"
 
     def continuation(self, i: int, results: list[Attribution]) -> Attribution | None:

@@ -30,6 +30,7 @@ _AUX_TAIL = regex.compile(r"\s+(?:" + "|".join(AUXILIARIES) + r")$", regex.IGNOR
 #: Words that cannot stand between an inverted verb and the speaker's name ("said ... of X").
 _NOT_IN_LEAD = frozenset("of for at with in on who that to from about by and but when after before".split())
 _PREPOSITIONS = frozenset("with of for from at on in to about".split())
+_OWNED = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{Ll}\-]+\s+){0,2}(?P<head>[\p{Ll}\-]+)$")
 _WORDS = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.&]*")
 
 
@@ -81,6 +82,9 @@ def phrase_before(cast: Cast, start: int, end: int, *, strict: bool = False) -> 
     name = cast.name_at(max(start, end - 120), end)
     if name is not None and name.end == end:
         return Mention(name.start, name.end, text[name.start:name.end], "name")
+    owned = owner_phrase(cast, start, end)
+    if owned is not None:
+        return owned
     # a description: the last determiner among the last words
     k = len(words) - 1
     lowest = max(0, len(words) - 6)
@@ -98,6 +102,17 @@ def phrase_before(cast: Cast, start: int, end: int, *, strict: bool = False) -> 
         s = words[-2][0] if len(words) > 1 and words[-2][2][:1].isupper() else ws
         return Mention(s, end, text[s:end], "description")
     return None
+
+
+def owner_phrase(cast: Cast, start: int, end: int) -> Mention | None:
+    """A body or aide named by its owner, ending at ``end``: "Ryan's campaign", "Trump's lawyer"."""
+    m = _OWNED.search(cast.text, start, end)
+    if m is None or m.group("head").lower() not in cast.lex.roles | ORG_WORDS:
+        return None
+    name = cast.name_at(max(start, m.start() - 120), m.start() + 1)
+    if name is None or name.end != m.start():
+        return None
+    return Mention(name.start, end, cast.text[name.start:end], "description")
 
 
 def phrase_after(cast: Cast, start: int, end: int) -> Mention | None:
