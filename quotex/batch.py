@@ -35,7 +35,7 @@ from quotex.inputs import Document, Problem
 from quotex.records import Quote
 
 #: A batch sent to a worker closes once its texts reach this many characters.
-BATCH_BYTES = 256 * 1024
+BATCH_BYTES = 128 * 1024
 #: ... or this many documents.
 BATCH_DOCS = 256
 
