@@ -436,7 +436,7 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
     results: list[Attribution] = []
     for i in range(len(spans)):
         att = doc.attribute(i)
-        if att.speaker is None:
+        if att.speaker is None and att.mention is None:  # a cue that named nobody we know ends the turn
             cont = doc.continuation(i, results)
             if cont is not None:
                 cont.why = att.why + cont.why

@@ -31,6 +31,12 @@ _AUX_TAIL = regex.compile(r"\s+(?:" + "|".join(AUXILIARIES) + r")$", regex.IGNOR
 _NOT_IN_LEAD = frozenset("of for at with in on who that to from about by and but when after before".split())
 _PREPOSITIONS = frozenset("with of for from at on in to about".split())
 _OWNED = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{Ll}\-]+\s+){0,2}(?P<head>[\p{Ll}\-]+)$")
+#: A lowercase role word right after a name makes the name a modifier: "a Clinton veteran".
+_MODIFIER = regex.compile(r"\s+(?:[\p{Ll}\-]+\s+)?(?:adviser|advisor|aide|veteran|official|spokesman|"
+                          r"spokeswoman|supporter|staffer|strategist|ally|critic|donor|voter|campaign)s?\b")
+#: The rest of a description: "close to the Clintons", "familiar with the matter", "to Bill Clinton".
+_OF_TAIL = regex.compile(r"(?:\s+(?:close|familiar|loyal|near|opposed|allied|linked|connected))?"
+                         r"\s+(?:to|with|of|for|at|from|in)\s+(?:the\s+)?[\p{L}\d'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]*){0,3}")
 _WORDS = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.&]*")
 
 
@@ -137,7 +143,7 @@ def phrase_after(cast: Cast, start: int, end: int) -> Mention | None:
             if n.start >= ws:
                 first = n
                 break
-    if first is not None:
+    if first is not None and not _MODIFIER.match(text, first.end, end):  # "a 2008 Clinton veteran"
         lead = _WORDS.findall(text[ws:first.start])
         if len(lead) <= 5 and not any(x.lower() in _NOT_IN_LEAD for x in lead):
             return Mention(first.start, first.end, text[first.start:first.end], "name")
@@ -150,5 +156,8 @@ def phrase_after(cast: Cast, start: int, end: int) -> Mention | None:
                     or (w2.lower().endswith("ly") and w2.islower()):
                 break  # "the doctor| carelessly"
             e = e2
+        tail = _OF_TAIL.match(text, e, end)  # "a person close to the Clintons"
+        if tail:
+            e = tail.end()
         return Mention(ws, e, text[ws:e], "description")
     return None
