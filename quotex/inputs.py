@@ -225,7 +225,7 @@ def _expand(path: str, recursive: bool, include: Sequence[str], exclude: Sequenc
             yield Problem(path, _os_message(e, "cannot open"))
         return
     if stat.S_ISDIR(st.st_mode):
-        yield from _walk(path, "", recursive, include, exclude, {(st.st_dev, st.st_ino)})
+        yield from _walk(path, recursive, include, exclude, {(st.st_dev, st.st_ino)})
     elif stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode):
         yield (path, st, True)
     else:
@@ -233,23 +233,29 @@ def _expand(path: str, recursive: bool, include: Sequence[str], exclude: Sequenc
 
 
 def _walk(
-    folder: str,
-    rel: str,
+    top: str,
     recursive: bool,
     include: Sequence[str],
     exclude: Sequence[str],
     seen: set[tuple[int, int]],
 ) -> Iterator[_Found | Problem]:
-    """Files under ``folder`` (``rel`` is its path below the top folder),
-    sorted by name at each level; one directory's entries in memory at a time
-    (plus the sorted names of the folders above it)."""
-    try:
-        with os.scandir(folder) as it:
-            entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
-    except OSError as e:
-        yield Problem(folder, _os_message(e, "cannot list folder"))
+    """Files under folder ``top``, sorted by name at each level, subfolders
+    walked where they sort (depth first, without recursion, so any depth
+    works). Only the sorted entries of the folders on the current path are
+    held in memory."""
+    # Each level: (entries left, in reverse order so pop() gives the next; rel path)
+    stack: list[tuple[list[os.DirEntry[str]], str]] = []
+    listing = _list(top)
+    if isinstance(listing, Problem):
+        yield listing
         return
-    for entry in entries:
+    stack.append((listing, ""))
+    while stack:
+        entries, rel = stack[-1]
+        if not entries:
+            stack.pop()
+            continue
+        entry = entries.pop()
         name = entry.name
         path = entry.path
         relpath = f"{rel}/{name}" if rel else name
@@ -272,7 +278,11 @@ def _walk(
                 yield Problem(path, "folder already visited (symbolic link loop?); skipped", severity="warning")
                 continue
             seen.add(key)
-            yield from _walk(path, relpath, recursive, include, exclude, seen)
+            listing = _list(path)
+            if isinstance(listing, Problem):
+                yield listing
+            else:
+                stack.append((listing, relpath))
             continue
         if not _wanted(relpath, name, include):
             continue
@@ -289,6 +299,15 @@ def _walk(
             yield (path, st, False)
         else:
             yield Problem(path, f"not a regular file ({_kind(mode)}); skipped", severity="warning")
+
+
+def _list(folder: str) -> list[os.DirEntry[str]] | Problem:
+    """The entries of ``folder`` not starting with ".", in reverse name order."""
+    try:
+        with os.scandir(folder) as it:
+            return sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name, reverse=True)
+    except OSError as e:
+        return Problem(folder, _os_message(e, "cannot list folder"))
 
 
 def _wanted(relpath: str, name: str, include: Sequence[str]) -> bool:

@@ -357,6 +357,29 @@ class _Doc:
             return cast.canonical(name) + self.text[name.end:mention.end], "description"
         return mention.text, "description"
 
+    def scene(self, i: int) -> Attribution | None:
+        """A cue-less quote opening a paragraph after a narrative one is spoken by the
+        person (a name or he/she) the narrative's last sentence was about:
+        'Then she stooped down to wipe his face.' / '"Why, Emil! ..."'."""
+        span = self.spans[i]
+        k = self.paragraph_of(span.start)
+        if k == 0 or self.paragraphs[k] != span.start:
+            return None
+        lo = max(self.paragraphs[k - 1], self.spans[i - 1].end if i else 0)
+        hi = len(self.text[:span.start].rstrip())
+        if i and self.spans[i - 1].end > self.paragraphs[k - 1] or hi - lo < 20:
+            return None  # the paragraph before holds a quotation, or nothing
+        sent = self.sentence_start(max(lo, hi - WINDOW_BEFORE), hi)
+        mention = self.subject(sent, hi)
+        if mention is None or mention.kind == "description":
+            return None
+        speaker, how = self.resolve(mention)
+        if speaker is None:
+            return None
+        rule = "subject-of-paragraph-before"
+        return Attribution(mention, None, (), rule, speaker, self.confidence(rule, mention.kind),
+                           [f"the paragraph before is about {mention.text!r} -> {speaker!r} ({how})"])
+
     def continuation(self, i: int, results: list[Attribution]) -> Attribution | None:
         """A quote no rule attributed may continue the previous speaker's turn."""
         span = self.spans[i]
@@ -437,7 +460,7 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
     for i in range(len(spans)):
         att = doc.attribute(i)
         if att.speaker is None and att.mention is None:  # a cue that named nobody we know ends the turn
-            cont = doc.continuation(i, results)
+            cont = doc.continuation(i, results) or doc.scene(i)
             if cont is not None:
                 cont.why = att.why + cont.why
                 att = cont
