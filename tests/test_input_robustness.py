@@ -360,3 +360,20 @@ def test_stdin_read_error_is_a_problem() -> None:
 
     got = summary(docs("-", stdin=Broken()))
     assert got == [("-", "error", "cannot read: input/output error")]
+
+
+def test_very_deep_folders(tmp_path: Path) -> None:
+    deep = str(tmp_path)
+    for _ in range(1200):  # os.makedirs itself would recurse too deeply
+        deep += "/d"
+        os.mkdir(deep)
+    deep_path = Path(deep)
+    (deep_path / "bottom.txt").write_text("deep")
+    (tmp_path / "top.txt").write_text("top")
+    got = summary(docs(tmp_path, recursive=True))
+    # remove it here: a recursive rmtree at clean-up could overflow too
+    (deep_path / "bottom.txt").unlink()
+    while deep != str(tmp_path):
+        os.rmdir(deep)
+        deep = os.path.dirname(deep)
+    assert got == [("bottom.txt", "doc", "deep"), ("top.txt", "doc", "top")]
