@@ -11,9 +11,21 @@ on inter-process traffic than on extraction), with at most
 with the number of inputs. Results are yielded in input order as soon as the
 next one in order is done. The pool is started with ``fork`` when that is
 available and the process has no other threads (fast start-up, nothing to
-re-import), else ``forkserver`` or ``spawn``. Workers ignore SIGINT: on
-Ctrl-C, or when the consumer stops early (``| head``), the generator's
-cleanup cancels queued batches and terminates the workers.
+re-import), else ``forkserver`` (which preloads the extractor) or ``spawn``.
+Workers get only ``(text, base)`` pairs and send quotes back as tuples.
+
+Failures: an exception while extracting a document is a Problem for that
+document. A worker that dies (a crash, the OOM killer) takes the pool down:
+unfinished batches are resubmitted to a new pool, the batch in which it died
+is retried one document at a time, and a document is reported ("internal
+error: the worker process died") only when it was alone in flight with a
+dying worker twice.
+
+Stopping: workers ignore SIGINT. On Ctrl-C, or when the consumer closes the
+generator early (``| head``), its cleanup cancels queued batches and
+terminates the workers; close (or exhaust) the generator to get that. If the
+main process is killed outright, each worker notices within
+:data:`WATCHDOG_SECONDS` and exits.
 """
 from __future__ import annotations
 
