@@ -29,6 +29,8 @@ WINDOW_AFTER = 220
 WINDOW_BEFORE = 320
 #: How far back a pronoun or a description looks for the person it names.
 ANTECEDENT_WINDOW = 2500
+#: A paragraph shorter than this that opens with a quote is a turn of dialogue.
+SHORT_TURN = 150
 
 
 _WORD = regex.compile(r"[\p{L}\-]+")
@@ -357,6 +359,11 @@ class _Doc:
             return cast.canonical(name) + self.text[name.end:mention.end], "description"
         return mention.text, "description"
 
+    def short_turn(self, span: Span) -> bool:
+        """The quote opens a short paragraph of dialogue."""
+        start = self.paragraphs[self.paragraph_of(span.start)]
+        return start == span.start and self.paragraph_end(span.start) - start < SHORT_TURN
+
     def scene(self, i: int) -> Attribution | None:
         """A cue-less quote opening a paragraph after a narrative one is spoken by the
         person (a name or he/she) the narrative's last sentence was about:
@@ -413,6 +420,16 @@ class _Doc:
                     return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
                                        [f"answers {pa.speaker!r}: back to {other!r}"])
                 break
+        if self.short_turn(prev) and self.short_turn(span):
+            # a quick exchange: the reply comes from the last other voice in the dialogue
+            for j in range(i - 2, max(-1, i - 8), -1):
+                other = results[j].speaker
+                if self.paragraph_of(self.spans[j].start) < ppar - 4:
+                    break
+                if other and other != pa.speaker:
+                    rule = "alternating-turn"
+                    return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
+                                       [f"a short reply to {pa.speaker!r}: back to {other!r}"])
         rule = "continued-paragraph"
         return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, self.confidence(rule, "none"),
                            [f"continues {pa.speaker!r} from the paragraph before"])
