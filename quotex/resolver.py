@@ -364,6 +364,17 @@ class _Doc:
         start = self.paragraphs[self.paragraph_of(span.start)]
         return start == span.start and self.paragraph_end(span.start) - start < SHORT_TURN
 
+    def vocatives(self, span: Span) -> set[str]:
+        """People addressed by name in the quote: "Why, Emil!", "Mr. Denham, mother"."""
+        out = set()
+        for n in self.cast.names_before(span.inner_end, span.inner_end - span.inner_start):
+            before = self.text[max(span.inner_start, n.start - 12):n.start]
+            after = self.text[n.end:n.end + 1]
+            opens = n.start - span.inner_start < 8 or before.rstrip().endswith(",")
+            if opens and after in (",", "!", "?", ".", "”", '"', "’", "'"):
+                out.add(self.cast.canonical(n))
+        return out
+
     def scene(self, i: int) -> Attribution | None:
         """A cue-less quote opening a paragraph after a narrative one is spoken by the
         person (a name or he/she) the narrative's last sentence was about:
@@ -478,7 +489,12 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
         att = doc.attribute(i)
         if att.speaker is None and att.mention is None:  # a cue that named nobody we know ends the turn
             cont = doc.continuation(i, results) or doc.scene(i)
-            if cont is not None:
+            if cont is not None and cont.speaker in doc.vocatives(spans[i]):
+                # "Your mother would never forgive me, Lucy.": Lucy is spoken to, not speaking
+                other = results[i - 1].speaker if cont.rule == "alternating-turn" else None
+                cont.why.append(f"{cont.speaker!r} is addressed in the quote")
+                cont.speaker, cont.confidence = other, (cont.confidence if other else 0.0)
+            if cont is not None and cont.speaker is not None:
                 cont.why = att.why + cont.why
                 att = cont
         results.append(att)
