@@ -36,7 +36,8 @@ _MODIFIER = regex.compile(r"\s+(?:[\p{Ll}\-]+\s+)?(?:adviser|advisor|aide|vetera
                           r"spokeswoman|supporter|staffer|strategist|ally|critic|donor|voter|campaign)s?\b")
 #: The rest of a description: "close to the Clintons", "familiar with the matter", "to Bill Clinton".
 _OF_TAIL = regex.compile(r"(?:\s+(?:close|familiar|loyal|near|opposed|allied|linked|connected))?"
-                         r"\s+(?:to|with|of|for|at|from|in)\s+(?:the\s+)?[\p{L}\d'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]*){0,3}")
+                         r"\s+(?:to|with|of|for|at|from|in)\s+(?:the\s+[\p{L}\d'’\-]+|\p{Lu}[\p{L}'’\-]*)"
+                         r"(?:\s+\p{Lu}[\p{L}'’\-]*){0,3}")
 _WORDS = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.&]*")
 
 
@@ -95,6 +96,8 @@ def phrase_before(cast: Cast, start: int, end: int, *, strict: bool = False) -> 
     k = len(words) - 1
     lowest = max(0, len(words) - 6)
     while k >= lowest:
+        if words[k][2].lower() in DETERMINERS and k == len(words) - 1:
+            return None  # '"...," was the| answer': a determiner alone is no speaker
         if words[k][2].lower() in DETERMINERS and k >= 2 and words[k - 1][2].lower() in _PREPOSITIONS:
             lowest = max(0, k - 6)  # "a source familiar with the matter": the phrase goes on left
         elif words[k][2].lower() in DETERMINERS:
