@@ -363,17 +363,23 @@ def test_stdin_read_error_is_a_problem() -> None:
 
 
 def test_very_deep_folders(tmp_path: Path) -> None:
-    deep = str(tmp_path)
-    for _ in range(1200):  # os.makedirs itself would recurse too deeply
-        deep += "/d"
-        os.mkdir(deep)
-    deep_path = Path(deep)
-    (deep_path / "bottom.txt").write_text("deep")
+    # The walk must not recurse per level. Rather than a tree deeper than the
+    # recursion limit (which pytest's own recursive clean-up could not
+    # delete), use a modest tree under a lowered limit.
+    import inspect
+    import sys
+
+    deep = tmp_path
+    for _ in range(300):
+        deep = deep / "d"
+    deep.mkdir(parents=True)
+    (deep / "bottom.txt").write_text("deep")
     (tmp_path / "top.txt").write_text("top")
-    got = summary(docs(tmp_path, recursive=True))
-    # remove it here: a recursive rmtree at clean-up could overflow too
-    (deep_path / "bottom.txt").unlink()
-    while deep != str(tmp_path):
-        os.rmdir(deep)
-        deep = os.path.dirname(deep)
+    frames = len(inspect.stack(0))
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(frames + 150)
+    try:
+        got = summary(docs(tmp_path, recursive=True))
+    finally:
+        sys.setrecursionlimit(limit)
     assert got == [("bottom.txt", "doc", "deep"), ("top.txt", "doc", "top")]
