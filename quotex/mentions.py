@@ -29,6 +29,13 @@ NAME_RE = regex.compile(
     rf"(?:[ \u00a0](?:{_PART_WORD}[ \u00a0])*(?:{_PART_WORD}-)?{_CAP})*"
 )
 _SENTENCE_START = regex.compile(r"(?:^|[.!?\n]\s*|[\"“”‘’]\s*|—\s*)$")
+_NONSPACE = regex.compile(r"\S+")
+_INITIALS = regex.compile(r"(?:\p{Lu}\.)+")
+_POSSESSIVE = regex.compile(r"['’]s$")
+_APPOSITION = regex.compile(
+    r",\s+(?:who\s+(?:is|was|has\s+been|had\s+been|became|serves\s+as)\s+"
+    r"(?:also\s+)?(?:appointed\s+|named\s+|elected\s+)?)?"
+    r"(?:(?:the|a|an|its|his|her)\s+)?((?:[\p{L}\-]+\s+){0,3}?[\p{L}\-]+)(?=[\s,.;]|$)")
 _TITLE_OF = regex.compile(r"\b\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$")
 _CONTRACTION = regex.compile(r"['’](?:ve|re|ll|d|m|t)$", regex.IGNORECASE)
 _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}+(?![\p{L}])")
@@ -83,13 +90,14 @@ class Name:
     end: int
     tokens: tuple[str, ...]
     entity: int
-    subject: bool  # the name opens its sentence or clause, or a verb follows it
+    opens: bool  # the name opens its sentence
     quoted: bool = False  # inside a quotation: somebody spoke of this person
+    prefix: tuple[str, ...] = ()  # the title and role words stripped from the front
 
 
 def _clean_token(tok: str, lex: Lexicon) -> str:
     if tok.endswith(".") and len(tok) > 2 and tok.lower() not in lex.titles | lex.suffixes \
-            and not regex.fullmatch(r"(?:\p{Lu}\.)+", tok):
+            and not _INITIALS.fullmatch(tok):
         return tok[:-1]
     return tok
 
@@ -111,14 +119,20 @@ class Cast:
         self.names: list[Name] = []
         self._starts: list[int] = []
         self._by_surname: dict[str, list[int]] = {}
+        self._subject: dict[int, bool] = {}
+        self._described: set[int] = set()
         self._build()
 
     # -- building ---------------------------------------------------------
     def _build(self) -> None:
         text = self.text
         lowercase = set(_LOWER_WORD.findall(text))
+        skip = self.lex.not_names | self.lex.titles | self.lex.demonyms | self.lex.roles
         for m in NAME_RE.finditer(text):
-            for cstart, chunk in _sentence_pieces(m.group(), m.start(), self.lex):
+            whole = m.group()
+            if " " not in whole and whole.lower() in skip:
+                continue  # "The", "But", "President": no name in it (the fast path)
+            for cstart, chunk in _sentence_pieces(whole, m.start(), self.lex):
                 parsed = self.parse_name(chunk, cstart)
                 if parsed is None:
                     continue
@@ -130,17 +144,15 @@ class Cast:
                 if len(tokens) == 1 and start == cstart and opens and tokens[0].lower() in lowercase:
                     continue  # "Fifteen minutes after...": a common word opening a sentence
                 ent = self._link(tokens, prefix)
-                subject = opens or bool(VERBISH.match(text, end, min(len(text), end + 160)))
                 k = bisect.bisect_right(self._quoted, (start, len(text))) - 1
                 inside = k >= 0 and self._quoted[k][0] <= start < self._quoted[k][1]
-                self.names.append(Name(start, end, tokens, ent.id, subject, inside))
-                self._describe(ent, start, end, prefix)
+                self.names.append(Name(start, end, tokens, ent.id, opens, inside, tuple(prefix)))
         self._starts = [n.start for n in self.names]
 
     def parse_name(self, chunk: str, offset: int) -> tuple[int, int, tuple[str, ...], list[str]] | None:
         """Strip a capitalized chunk to the name in it: (start, end, tokens, stripped prefix words)."""
         lex = self.lex
-        parts = [(mm.start(), mm.group()) for mm in regex.finditer(r"\S+", chunk)]
+        parts = [(mm.start(), mm.group()) for mm in _NONSPACE.finditer(chunk)]
         prefix: list[str] = []
         # everything up to a possessive or the last title is not the name:
         # "Labour's Rachel Reeves", "Federal Reserve Chair Jerome Powell"
@@ -150,7 +162,7 @@ class Cast:
             if low.endswith(("'s", "’s")) or low in lex.titles or low.rstrip(".") in lex.titles:
                 if any(t.lower() not in lex.suffixes for _, t in parts[k + 1:]):
                     cut = k + 1  # but "Martin Luther King Jr." keeps its name
-        prefix.extend(regex.sub(r"['’]s$", "", t.lower()) for _, t in parts[:cut])
+        prefix.extend(_POSSESSIVE.sub("", t.lower()) for _, t in parts[:cut])
         parts = parts[cut:]
         if cut == 0 and len(parts) > 2 and _TITLE_OF.search(self.text, max(0, offset - 40), offset):
             # "Secretary of State Antony Blinken": drop the office's words before a first name
@@ -160,7 +172,7 @@ class Cast:
                 parts[1][1].lower() in lex.first_name_gender:
             prefix.append(parts.pop(0)[1].lower())  # "Certainly Donald Trump"
         while parts:
-            low = regex.sub(r"['’]s$", "", parts[0][1].lower())
+            low = _POSSESSIVE.sub("", parts[0][1].lower())
             low_nodot = low.rstrip(".")
             if low in lex.not_names or low_nodot in lex.not_names or low in lex.titles \
                     or low_nodot in lex.titles or low in lex.demonyms or low in lex.roles:
@@ -224,6 +236,8 @@ class Cast:
         if gender and ent.gender is None:
             ent.gender = gender
         last = tokens[-1].lower()
+        if ent.person:
+            return ent
         titled = any(p in lex.titles for p in prefix if p not in ("first",))
         if gender or titled:
             ent.person = True
@@ -254,16 +268,33 @@ class Cast:
             if low in keep:
                 ent.descriptors.add(low)
         # apposition after the name: "Anton Shkaplerov, the commander of ..."
-        after = self.text[end:end + 120]
-        m = regex.match(r",\s+(?:who\s+(?:is|was|has\s+been|had\s+been|became|serves\s+as)\s+"
-                        r"(?:also\s+)?(?:appointed\s+|named\s+|elected\s+)?)?"
-                        r"(?:(?:the|a|an|its|his|her)\s+)?((?:[\p{L}\-]+\s+){0,3}?[\p{L}\-]+)(?=[\s,.;]|$)", after)
+        m = _APPOSITION.match(self.text, end, end + 120)
         if m:
             for w in m.group(1).split():
                 if w.lower() in keep:
                     ent.descriptors.add(w.lower())
 
     # -- queries ----------------------------------------------------------
+    def is_subject(self, name: Name) -> bool:
+        """The name opens its sentence, or a verb follows it: the clause is about it."""
+        if name.opens:
+            return True
+        hit = self._subject.get(name.start)
+        if hit is None:
+            hit = bool(VERBISH.match(self.text, name.end, min(len(self.text), name.end + 160)))
+            self._subject[name.start] = hit
+        return hit
+
+    def descriptors(self, entity: int) -> set[str]:
+        """Titles and role words the document gave this entity, read on first use."""
+        ent = self.entities[entity]
+        if entity not in self._described:
+            self._described.add(entity)
+            for n in self.names:
+                if n.entity == entity:
+                    self._describe(ent, n.start, n.end, list(n.prefix))
+        return ent.descriptors
+
     def name_at(self, start: int, end: int) -> Name | None:
         """The name mention lying inside text[start:end], the last one if several."""
         i = bisect.bisect_left(self._starts, start)
@@ -296,12 +327,14 @@ def _title_gender(prefix: list[str]) -> str | None:
 
 def _sentence_pieces(chunk: str, offset: int, lex: Lexicon) -> list[tuple[int, str]]:
     """Split a capitalized run where a sentence ends inside it: "Kunduz. Obama"."""
+    if ". " not in chunk:
+        return [(offset, chunk)]
     pieces = []
     start = 0
-    for m in regex.finditer(r"\S+", chunk):
+    for m in _NONSPACE.finditer(chunk):
         tok = m.group()
         if tok.endswith(".") and len(tok) > 2 and tok.lower() not in lex.titles \
-                and tok.lower() not in lex.suffixes and not regex.fullmatch(r"(?:\p{Lu}\.)+", tok):
+                and tok.lower() not in lex.suffixes and not _INITIALS.fullmatch(tok):
             pieces.append((offset + start, chunk[start:m.end()]))
             start = m.end() + 1
     if start < len(chunk):

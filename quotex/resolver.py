@@ -34,6 +34,15 @@ SHORT_TURN = 150
 
 
 _WORD = regex.compile(r"[\p{L}\-]+")
+_LAST_WORD = regex.compile(r"(\S+)\s*$")
+_INITIALS = regex.compile(r"(?:\p{L}\.)+")
+_SHORT_CLAUSE = regex.compile(r"[^.!?;\"“”]{0,50}[.!?]")
+_ADDRESSEE_STOP = regex.compile(r"[.;:!?\"“”]|\bwho\b|\bthat\b|\babout\b|\bon\b|\bin\b")
+_ADDRESSEE_WORDS = regex.compile(
+    r"\s+((?:the\s+)?(?:[\p{L}\-]+\s+){0,2}?(?:reporters|journalists|crew|audience|crowd|supporters|"
+    r"students|media|press|lawmakers|congress|him|her|them|me|us))\b", regex.IGNORECASE)
+_LEAD_WORD = regex.compile(r"[\p{L}\p{M}\d'’.\-]+")
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
 #: Words that announce a term, not speech: 'the so-called "reset"', 'a film titled "..."'.
 _TERM_MARKER = regex.compile(r"(?<![\p{L}])(?:so-called|so called|the word|the words|the term|the phrase|"
                              r"the slogan|the hashtag|titled|entitled|headlined)\s*$", regex.IGNORECASE)
@@ -90,9 +99,9 @@ class _Doc:
         """Where the sentence ending at ``hi`` starts, not before ``lo``."""
         start = lo
         for m in _SENTENCE_END.finditer(self.text, lo, hi):
-            word = regex.search(r"(\S+)\s*$", self.text[max(lo, m.start() - 12):m.start()])
+            word = _LAST_WORD.search(self.text, max(lo, m.start() - 12), m.start())
             tok = word.group(1).lower() if word else ""
-            if tok in self.lex.titles or tok[:-1] in self.lex.abbreviations or regex.fullmatch(r"(?:\p{L}\.)+", tok):
+            if tok in self.lex.titles or tok[:-1] in self.lex.abbreviations or _INITIALS.fullmatch(tok):
                 continue  # "Mr. Putin", "U.S. officials"
             start = m.end()
         return start
@@ -127,7 +136,7 @@ class _Doc:
         att.why.append(f"after: {self.text[span.end:m.end()].strip()!r} -> {mention and mention.text!r}")
         if mention is None or not _only_lead(self.text[span.end:mention.start], self.lex):
             return None
-        if inner.endswith(".") and not regex.match(r"[^.!?;\"“”]{0,50}[.!?]", self.text[m.end():a_end + 1]):
+        if inner.endswith(".") and not _SHORT_CLAUSE.match(self.text, m.end(), a_end + 1):
             return None
         if inner.endswith(".") and mention.text[:1].isupper() and mention.kind == "pronoun":
             return None  # '"We lost." He said nothing more.' starts a new sentence
@@ -274,7 +283,7 @@ class _Doc:
     def finish(self, att: Attribution, mention: Mention, cue: str | None, rule: str,
                addr_start: int | None, addr_end: int | None) -> Attribution:
         att.mention = mention
-        att.cue = regex.sub(r"\s+", " ", cue.lower()) if cue else None
+        att.cue = " ".join(cue.lower().split()) if cue else None
         att.rule = rule
         speaker, how = self.resolve(mention)
         att.speaker = speaker
@@ -295,8 +304,8 @@ class _Doc:
 
     def addressees(self, start: int, end: int) -> tuple[str, ...]:
         text = self.text
-        stop = regex.search(r"[.;:!?\"“”]|\bwho\b|\bthat\b|\babout\b|\bon\b|\bin\b", text[start:end])
-        end = start + stop.start() if stop else end
+        stop = _ADDRESSEE_STOP.search(text, start, end)
+        end = stop.start() if stop else end
         out: list[str] = []
         first = start + len(text[start:end]) - len(text[start:end].lstrip())
         for n in self.cast.names_before(end, end - start + 1):
@@ -306,9 +315,7 @@ class _Doc:
                 if c not in out and (self.cast.entities[n.entity].person or n.start == first):
                     out.append(c)
         if not out:
-            m = regex.match(r"\s+((?:the\s+)?(?:[\p{L}\-]+\s+){0,2}?(?:reporters|journalists|crew|audience|"
-                            r"crowd|supporters|students|media|press|lawmakers|congress|him|her|them|me|us))\b",
-                            text[start:end], regex.IGNORECASE)
+            m = _ADDRESSEE_WORDS.match(text, start, end)
             if m:
                 out.append(m.group(1))
         return tuple(out)
@@ -331,7 +338,7 @@ class _Doc:
                 ent = cast.entities[n.entity]
                 if not ent.person or n.quoted or ent.gender not in (gender, None):
                     continue
-                if n.subject or n.start in self.salient:
+                if n.start in self.salient or cast.is_subject(n):
                     nearest = ent
                     break
                 nearest = nearest or ent
@@ -339,7 +346,7 @@ class _Doc:
                 nearest.gender = nearest.gender or gender  # what the pronoun tells of the name
                 return nearest.canonical, "pronoun"
             return None, "pronoun"
-        words = [w.lower() for w in regex.findall(r"[\p{L}\-]+", mention.text)]
+        words = [w.lower() for w in _WORD.findall(mention.text)]
         det = words[0] if words and words[0] in DETERMINERS else ""
         content = [w for w in words if w not in DETERMINERS]
         if det == "the" and content:
@@ -347,7 +354,7 @@ class _Doc:
             best, best_score = None, 0
             for n in reversed(cast.names_before(mention.start, ANTECEDENT_WINDOW)):
                 ent = cast.entities[n.entity]
-                if head not in ent.descriptors or not ent.person or n.quoted:
+                if not ent.person or n.quoted or head not in cast.descriptors(ent.id):
                     continue
                 score = sum(w in ent.descriptors for w in content)
                 if score > best_score:
@@ -454,7 +461,7 @@ _CLAUSE_WORDS = frozenset("when while after before because and but as if that wh
 def _only_lead(gap: str, lex: object) -> bool:
     """Only punctuation and a few modifier words stand between the quote and the speaker
     phrase ("…," NASA engineer Jennifer Trosper said), not a clause."""
-    words = regex.findall(r"[\p{L}\p{M}\d'’.\-]+", gap)
+    words = _LEAD_WORD.findall(gap)
     return len(words) <= 6 and not any(w.lower() in _CLAUSE_WORDS for w in words)
 
 
@@ -472,7 +479,7 @@ def _term(text: str, span: Span, att: Attribution) -> bool:
         and any(w[:1].isupper() for w in words)
     if att.speaker is not None:
         return title_case and att.rule == "subject-verb-fragment"
-    if len(words) <= 4 and not regex.search(r"[,.!?]$", inner):
+    if len(words) <= 4 and not inner.endswith((",", ".", "!", "?")):
         return True
     return title_case
 
@@ -480,7 +487,7 @@ def _term(text: str, span: Span, att: Attribution) -> bool:
 def resolve(text: str) -> list[tuple[Quote, list[str]]]:
     """Quote records for ``text`` with the reasoning behind each, in document order."""
     spans, paragraphs = scan(text)
-    spans = [s for s in spans if regex.search(r"[\p{L}\p{N}]", text[s.inner_start:s.inner_end])]
+    spans = [s for s in spans if _ALNUM.search(text, s.inner_start, s.inner_end)]
     if not spans:
         return []
     doc = _Doc(text, spans, paragraphs)

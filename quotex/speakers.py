@@ -38,6 +38,8 @@ _MODIFIER = regex.compile(r"\s+(?:[\p{Ll}\-]+\s+)?(?:adviser|advisor|aide|vetera
 _OF_TAIL = regex.compile(r"(?:\s+(?:close|familiar|loyal|near|opposed|allied|linked|connected))?"
                          r"\s+(?:to|with|of|for|at|from|in)\s+(?:the\s+[\p{L}\d'’\-]+|\p{Lu}[\p{L}'’\-]*)"
                          r"(?:\s+\p{Lu}[\p{L}'’\-]*){0,3}")
+_PAREN_TAIL = regex.compile(r"\s*\([^()]{1,40}\)$")
+_CLAUSE_OPENING = regex.compile(r"[,;:(—–]\s*$|\b(?:and|but)\s+$")
 _WORDS = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.&]*")
 
 
@@ -75,7 +77,7 @@ def phrase_before(cast: Cast, start: int, end: int, *, strict: bool = False) -> 
         cut = body.rfind(",")
         end = start + (cut if cut >= 0 else len(body))
         tail = text[start:end]
-    tail = regex.sub(r"\s*\([^()]{1,40}\)$", "", tail)  # "Sen. Ted Cruz (R-Texas)"
+    tail = _PAREN_TAIL.sub("", tail)  # "Sen. Ted Cruz (R-Texas)"
     end = start + len(tail.rstrip())
     words = _words(text, start, end)
     if not words:
@@ -101,7 +103,7 @@ def phrase_before(cast: Cast, start: int, end: int, *, strict: bool = False) -> 
         if words[k][2].lower() in DETERMINERS and k >= 2 and words[k - 1][2].lower() in _PREPOSITIONS:
             lowest = max(0, k - 6)  # "a source familiar with the matter": the phrase goes on left
         elif words[k][2].lower() in DETERMINERS:
-            opens_clause = k == 0 or bool(regex.search(r"[,;:(—–]\s*$|\b(?:and|but)\s+$", text[start:words[k][0]]))
+            opens_clause = k == 0 or bool(_CLAUSE_OPENING.search(text, start, words[k][0]))
             if strict and low not in cast.lex.roles and low not in ORG_WORDS and not opens_clause:
                 return None
             s = words[k][0]
@@ -127,8 +129,7 @@ def owner_phrase(cast: Cast, start: int, end: int) -> Mention | None:
 def phrase_after(cast: Cast, start: int, end: int) -> Mention | None:
     """The speaker phrase that starts at ``start`` (just after a verb), reading on to ``end``."""
     text = cast.text
-    m = regex.match(r"\s*", text[start:end])
-    start += m.end() if m else 0
+    start += len(text[start:end]) - len(text[start:end].lstrip())
     words = _words(text, start, end)
     if not words:
         return None

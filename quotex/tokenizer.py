@@ -37,6 +37,8 @@ MAX_DEPTH = 32
 #: How far below the top of the stack a closing mark may look for its opener.
 MAX_LOOKBACK = 4
 
+_WORDCHAR = regex.compile(r"\w")
+_BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 _BREAK_LINES = r"[ \t]*(?:\r\n|\r|\n|\u2029)\s*"
 _BREAK_BLANK = r"[ \t]*(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*|\u2029\s*"
 
@@ -77,7 +79,7 @@ def hard_wrapped(text: str) -> bool:
 
     Then only blank lines separate paragraphs; otherwise every line is one.
     """
-    blank = len(regex.findall(r"\n[ \t]*\n", text[:200_000]))
+    blank = len(_BLANK_LINE.findall(text, 0, 200_000))
     lines = text[:200_000].count("\n")
     if blank == 0 or lines < 8:
         return False
@@ -211,7 +213,7 @@ class _Pairing:
             self.spans.extend(self.children)
         else:
             inner = self.text[bottom.pos + 1:end]
-            if regex.search(r"\w", inner):
+            if _WORDCHAR.search(inner):
                 self.spans.append(Span(bottom.pos, end, bottom.pos + 1, end, closed=False))
         self.stack = []
         self.children = []
