@@ -118,7 +118,8 @@ class Cast:
         self.entities: list[Entity] = []
         self.names: list[Name] = []
         self._starts: list[int] = []
-        self._by_surname: dict[str, list[int]] = {}
+        self._by_surname: dict[str, list[int]] = {}  # last word -> entities, most recent last
+        self._by_first: dict[str, list[int]] = {}  # first word of a longer form -> entities
         self._subject: dict[int, bool] = {}
         self._described: set[int] = set()
         self._build()
@@ -215,17 +216,18 @@ class Cast:
             if _compatible(longest, tokens) and (gender is None or cand.gender in (None, gender)):
                 ent = cand
                 break
-        if ent is None and len(core) == 1:
-            first = core[0]
-            for cand in reversed(self.entities):
-                if any(len(f) > 1 and f[0] == first for f in cand.forms):
-                    ent = cand
-                    break
+        if ent is None and len(core) == 1 and self._by_first.get(core[0]):
+            ent = self.entities[self._by_first[core[0]][-1]]
         if ent is None:
             ent = Entity(len(self.entities))
             self.entities.append(ent)
         if tokens not in ent.forms:
             ent.forms.append(tokens)
+            if len(tokens) > 1:
+                firsts = self._by_first.setdefault(tokens[0], [])
+                if ent.id in firsts:
+                    firsts.remove(ent.id)
+                firsts.append(ent.id)
         ids = self._by_surname.setdefault(key, [])
         if ent.id in ids:
             ids.remove(ent.id)
