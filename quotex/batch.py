@@ -142,7 +142,8 @@ def _result(doc: Document, outcome: _Outcome) -> Result | Problem:
     if isinstance(outcome, str):
         return Problem(doc.source, outcome, doc.line)
     quotes, explanations = outcome
-    return Result(replace(doc, text=""), quotes, explanations)
+    # (not dataclasses.replace: ~15x slower, and this runs once per document)
+    return Result(Document(doc.source, "", doc.id, doc.line, doc.size, doc.base), quotes, explanations)
 
 
 def run(

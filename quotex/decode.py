@@ -47,6 +47,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+_BOM_FIRST = frozenset(mark[:1] for mark, _ in _BOMS)
+
 # (magic bytes at offset 0, what it is). Checked only when there is no BOM.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -169,6 +171,8 @@ def check_encoding(encoding: str) -> str:
 
 def bom(head: bytes) -> tuple[str, int] | None:
     """The codec named by the byte-order mark ``head`` starts with, and its length."""
+    if head[:1] not in _BOM_FIRST:
+        return None
     for mark, name in _BOMS:
         if head.startswith(mark):
             return name, len(mark)

@@ -192,6 +192,11 @@ def total_bytes(
             if isinstance(entry, Problem):
                 continue
             st = entry[1]
+            if st is None:
+                try:
+                    st = os.stat(entry[0])
+                except OSError:
+                    continue
             if not stat.S_ISREG(st.st_mode):
                 return None
             total += st.st_size
@@ -210,8 +215,8 @@ class _Options:
     chunk_size: int
 
 
-# (path, stat result, named explicitly?)
-_Found = tuple[str, os.stat_result, bool]
+# (path, stat result (None: a regular file found in a walk), named explicitly?)
+_Found = tuple[str, "os.stat_result | None", bool]
 
 
 def _expand(path: str, recursive: bool, include: Sequence[str], exclude: Sequence[str]) -> Iterator[_Found | Problem]:
@@ -287,16 +292,18 @@ def _walk(
         if not _wanted(relpath, name, include):
             continue
         try:
-            st = entry.stat()
+            if entry.is_file():  # no system call unless it is a symbolic link
+                yield (path, None, False)
+                continue
+            mode = entry.stat().st_mode
         except OSError as e:
             if e.errno == errno.ENOENT and entry.is_symlink():
                 yield Problem(path, "broken symbolic link")
             else:
                 yield Problem(path, _os_message(e, "cannot read"))
             continue
-        mode = st.st_mode
-        if stat.S_ISREG(mode):
-            yield (path, st, False)
+        if stat.S_ISREG(mode):  # it became one since the listing
+            yield (path, None, False)
         else:
             yield Problem(path, f"not a regular file ({_kind(mode)}); skipped", severity="warning")
 
@@ -359,8 +366,8 @@ def _os_message(e: OSError, what: str) -> str:
 # Reading one input
 
 
-def _read_path(path: str, st: os.stat_result, explicit: bool, opts: _Options) -> Iterator[Document | Problem]:
-    special = not stat.S_ISREG(st.st_mode)
+def _read_path(path: str, st: os.stat_result | None, explicit: bool, opts: _Options) -> Iterator[Document | Problem]:
+    special = st is not None and not stat.S_ISREG(st.st_mode)
     flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
     if not special:
         # A regular file replaced by a FIFO after the stat must not block us.

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from functools import cache
 
 import regex
@@ -49,6 +50,8 @@ VERBISH = regex.compile(
     r"brought|knew|ran|won|lost|began|became|kept|held|struck|stood|went|came|did)(?![\p{L}'’])")
 WORD_RE = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.]*|[^\s\p{L}\p{M}\d]")
 
+#: How many earlier people sharing a surname a new mention is compared with.
+MAX_NAMESAKES = 50
 #: Last words that make a capitalized sequence an organisation or a place, not a person.
 ORG_WORDS = frozenset("""
 administration advisers affairs agency airlines airport army assembly association authority bank board bureau
@@ -118,8 +121,9 @@ class Cast:
         self.entities: list[Entity] = []
         self.names: list[Name] = []
         self._starts: list[int] = []
-        self._by_surname: dict[str, list[int]] = {}  # last word -> entities, most recent last
-        self._by_first: dict[str, list[int]] = {}  # first word of a longer form -> entities
+        # word -> entity ids as an ordered set, most recently mentioned last
+        self._by_surname: dict[str, dict[int, None]] = {}  # by last word
+        self._by_first: dict[str, dict[int, None]] = {}  # by first word of a longer form
         self._subject: dict[int, bool] = {}
         self._described: set[int] = set()
         self._build()
@@ -210,28 +214,22 @@ class Cast:
         gender = _title_gender(prefix)
         if gender is None and len(core) >= 2:  # a lone word may be a surname: "Bradley"
             gender = lex.first_name_gender.get(core[0].lower())
-        for eid in reversed(self._by_surname.get(key, [])):
+        for eid in islice(reversed(self._by_surname.get(key, {})), MAX_NAMESAKES):
             cand = self.entities[eid]
             longest = max(cand.forms, key=len)
             if _compatible(longest, tokens) and (gender is None or cand.gender in (None, gender)):
                 ent = cand
                 break
         if ent is None and len(core) == 1 and self._by_first.get(core[0]):
-            ent = self.entities[self._by_first[core[0]][-1]]
+            ent = self.entities[next(reversed(self._by_first[core[0]]))]
         if ent is None:
             ent = Entity(len(self.entities))
             self.entities.append(ent)
         if tokens not in ent.forms:
             ent.forms.append(tokens)
             if len(tokens) > 1:
-                firsts = self._by_first.setdefault(tokens[0], [])
-                if ent.id in firsts:
-                    firsts.remove(ent.id)
-                firsts.append(ent.id)
-        ids = self._by_surname.setdefault(key, [])
-        if ent.id in ids:
-            ids.remove(ent.id)
-        ids.append(ent.id)  # most recently mentioned last
+                _to_end(self._by_first.setdefault(tokens[0], {}), ent.id)
+        _to_end(self._by_surname.setdefault(key, {}), ent.id)  # most recently mentioned last
         # who is this: person, gender
         first = core[0].lower() if core else ""
         gender = gender or lex.first_name_gender.get(first)  # a lone first name ("Emil") tells too
@@ -315,6 +313,12 @@ class Cast:
 
     def canonical(self, name: Name) -> str:
         return self.entities[name.entity].canonical
+
+
+def _to_end(ordered: dict[int, None], key: int) -> None:
+    """Move ``key`` to the end of an ordered set (a dict), in constant time."""
+    ordered.pop(key, None)
+    ordered[key] = None
 
 
 def _title_gender(prefix: list[str]) -> str | None:

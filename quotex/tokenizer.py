@@ -39,8 +39,10 @@ MAX_LOOKBACK = 4
 
 _WORDCHAR = regex.compile(r"\w")
 _BLANK_LINE = regex.compile(r"\n[ \t]*\n")
-_BREAK_LINES = r"[ \t]*(?:\r\n|\r|\n|\u2029)\s*"
-_BREAK_BLANK = r"[ \t]*(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*|\u2029\s*"
+# A break starts at the first blank of a run (the lookbehind), so that a long run of
+# spaces with no newline is not rescanned from every position inside it.
+_BREAK_LINES = r"(?<![ \t])[ \t]*(?:\r\n|\r|\n|\u2029)\s*"
+_BREAK_BLANK = r"(?<![ \t])[ \t]*(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*|\u2029\s*"
 
 
 @dataclass(frozen=True)
