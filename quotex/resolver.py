@@ -29,6 +29,8 @@ WINDOW_AFTER = 220
 WINDOW_BEFORE = 320
 #: How far back a pronoun or a description looks for the person it names.
 ANTECEDENT_WINDOW = 2500
+#: The speaker of first-person narration outside quotes: '"...," I said.'
+NARRATOR = "narrator"
 #: A paragraph shorter than this that opens with a quote is a turn of dialogue.
 SHORT_TURN = 150
 
@@ -84,6 +86,7 @@ class _Doc:
         self.paragraphs = paragraphs
         self.cast = Cast(text, [(s.start, s.end) for s in spans])
         self.span_starts = [s.start for s in spans]
+        self.results: list[Attribution] = []  # the quotes attributed so far, in order
         self.salient: set[int] = set()  # starts of names that a cue made a speaker
         self.lex = load()
         self.cues = cues()
@@ -331,6 +334,8 @@ class _Doc:
             return (cast.canonical(name) if name else mention.text), "name"
         if mention.kind == "pronoun":
             gender = self.lex.pronoun_gender.get(mention.text.lower())
+            if mention.text == "I":
+                return NARRATOR, "pronoun"  # '"...," I said.': the one telling the story
             if gender not in ("m", "f"):
                 return None, "pronoun"
             nearest: Entity | None = None
@@ -370,6 +375,33 @@ class _Doc:
         """The quote opens a short paragraph of dialogue."""
         start = self.paragraphs[self.paragraph_of(span.start)]
         return start == span.start and self.paragraph_end(span.start) - start < SHORT_TURN
+
+    def fill_dialogue(self) -> None:
+        """Second pass over short turns of dialogue still without a speaker, from the end:
+        the turn two later was the same voice when the one between was another, and a
+        neighbouring turn that addresses someone by name is answered by them."""
+        results, spans = self.results, self.spans
+        for i in range(len(spans) - 1, -1, -1):
+            if results[i].speaker is not None or results[i].mention is not None or not self.short_turn(spans[i]):
+                continue
+            par = self.paragraph_of(spans[i].start)
+            turns = [j for j in (i + 1, i + 2) if j < len(spans) and self.short_turn(spans[j])
+                     and self.paragraph_of(spans[j].start) == par + j - i]
+            speaker, why = None, ""
+            if len(turns) == 2 and results[i + 2].speaker and results[i + 1].speaker \
+                    and results[i + 1].speaker != results[i + 2].speaker:
+                speaker, why = results[i + 2].speaker, f"two turns later {results[i + 2].speaker!r} speaks again"
+            else:
+                near = [j for j in (i - 1, i + 1) if 0 <= j < len(spans) and self.short_turn(spans[j])
+                        and abs(self.paragraph_of(spans[j].start) - par) == 1]
+                called = set().union(*(self.vocatives(spans[j]) for j in near)) - self.vocatives(spans[i])
+                if len(called) == 1:
+                    speaker = called.pop()
+                    why = f"a neighbouring turn addresses {speaker!r}"
+            if speaker is not None:
+                rule = "dialogue-turn"
+                results[i] = Attribution(None, None, (), rule, speaker, self.confidence(rule, "none"),
+                                         results[i].why + [why])
 
     def vocatives(self, span: Span) -> set[str]:
         """People addressed by name in the quote: "Why, Emil!", "Mr. Denham, mother"."""
@@ -491,7 +523,7 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
     if not spans:
         return []
     doc = _Doc(text, spans, paragraphs)
-    results: list[Attribution] = []
+    results = doc.results
     for i in range(len(spans)):
         att = doc.attribute(i)
         if att.speaker is None and att.mention is None:  # a cue that named nobody we know ends the turn
@@ -505,6 +537,7 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
                 cont.why = att.why + cont.why
                 att = cont
         results.append(att)
+    doc.fill_dialogue()
     out = []
     for span, att in zip(spans, results):
         m = att.mention if att.rule and not att.rule.startswith(("continued", "alternating")) else None
