@@ -16,7 +16,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -156,54 +156,13 @@ class Cast:
 
     def parse_name(self, chunk: str, offset: int) -> tuple[int, int, tuple[str, ...], list[str]] | None:
         """Strip a capitalized chunk to the name in it: (start, end, tokens, stripped prefix words)."""
-        lex = self.lex
-        parts = [(mm.start(), mm.group()) for mm in _NONSPACE.finditer(chunk)]
-        prefix: list[str] = []
-        # everything up to a possessive or the last title is not the name:
-        # "Labour's Rachel Reeves", "Federal Reserve Chair Jerome Powell"
-        cut = 0
-        for k, (_, tok) in enumerate(parts[:-1]):
-            low = tok.lower()
-            if low.endswith(("'s", "’s")) or low in lex.titles or low.rstrip(".") in lex.titles:
-                if any(t.lower() not in lex.suffixes for _, t in parts[k + 1:]):
-                    cut = k + 1  # but "Martin Luther King Jr." keeps its name
-        prefix.extend(_POSSESSIVE.sub("", t.lower()) for _, t in parts[:cut])
-        parts = parts[cut:]
-        if cut == 0 and len(parts) > 2 and _TITLE_OF.search(self.text, max(0, offset - 40), offset):
-            # "Secretary of State Antony Blinken": drop the office's words before a first name
-            while len(parts) > 2 and parts[0][1].lower() not in lex.first_name_gender:
-                prefix.append(parts.pop(0)[1].lower())
-        if len(parts) >= 2 and parts[0][1].lower().endswith("ly") and \
-                parts[1][1].lower() in lex.first_name_gender:
-            prefix.append(parts.pop(0)[1].lower())  # "Certainly Donald Trump"
-        while parts:
-            low = _POSSESSIVE.sub("", parts[0][1].lower())
-            low_nodot = low.rstrip(".")
-            if low in lex.not_names or low_nodot in lex.not_names or low in lex.titles \
-                    or low_nodot in lex.titles or low in lex.demonyms or low in lex.roles:
-                prefix.append(low)
-                parts.pop(0)
-            else:
-                break
-        # possessive and trailing period
-        while parts:
-            s, tok = parts[-1]
-            if tok.endswith(("'s", "’s")):
-                parts[-1] = (s, tok[:-2])
-                break
-            cleaned = _clean_token(tok, lex)
-            if cleaned != tok:
-                parts[-1] = (s, cleaned)
-            break
-        parts = [(s, t) for s, t in parts if t]
-        if not parts or any(_CONTRACTION.search(t) for _, t in parts):
-            return None  # "We've", "Didn't": not names
-        if len(parts) == 1 and len(parts[0][1]) < 2:
+        office = chunk.count(" ") >= 2 and bool(_TITLE_OF.search(self.text, max(0, offset - 40), offset))
+        parsed = _parse_chunk(chunk, office)
+        if parsed is None:
             return None
-        tokens = tuple(t for _, t in parts)
-        start = offset + parts[0][0]
-        end = offset + parts[-1][0] + len(parts[-1][1])
-        return start, end, tokens, prefix
+        rel_start, rel_end, tokens, prefix = parsed
+        return offset + rel_start, offset + rel_end, tokens, list(prefix)
+
 
     def _link(self, tokens: tuple[str, ...], prefix: list[str]) -> Entity:
         lex = self.lex
@@ -313,6 +272,59 @@ class Cast:
 
     def canonical(self, name: Name) -> str:
         return self.entities[name.entity].canonical
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_chunk(chunk: str, office: bool) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] | None:
+    """The name in a capitalized chunk, offsets relative to the chunk; cached, since the
+    same chunks ("The", "Trump", "White House") come back in every document.
+    ``office``: the chunk follows "Secretary of", so it may open with the office's words."""
+    lex = _lex()
+    parts = [(mm.start(), mm.group()) for mm in _NONSPACE.finditer(chunk)]
+    prefix: list[str] = []
+    # everything up to a possessive or the last title is not the name:
+    # "Labour's Rachel Reeves", "Federal Reserve Chair Jerome Powell"
+    cut = 0
+    for k, (_, tok) in enumerate(parts[:-1]):
+        low = tok.lower()
+        if low.endswith(("'s", "’s")) or low in lex.titles or low.rstrip(".") in lex.titles:
+            if any(t.lower() not in lex.suffixes for _, t in parts[k + 1:]):
+                cut = k + 1  # but "Martin Luther King Jr." keeps its name
+    prefix.extend(_POSSESSIVE.sub("", t.lower()) for _, t in parts[:cut])
+    parts = parts[cut:]
+    if cut == 0 and len(parts) > 2 and office:
+        # "Secretary of State Antony Blinken": drop the office's words before a first name
+        while len(parts) > 2 and parts[0][1].lower() not in lex.first_name_gender:
+            prefix.append(parts.pop(0)[1].lower())
+    if len(parts) >= 2 and parts[0][1].lower().endswith("ly") and \
+            parts[1][1].lower() in lex.first_name_gender:
+        prefix.append(parts.pop(0)[1].lower())  # "Certainly Donald Trump"
+    while parts:
+        low = _POSSESSIVE.sub("", parts[0][1].lower())
+        low_nodot = low.rstrip(".")
+        if low in lex.not_names or low_nodot in lex.not_names or low in lex.titles \
+                or low_nodot in lex.titles or low in lex.demonyms or low in lex.roles:
+            prefix.append(low)
+            parts.pop(0)
+        else:
+            break
+    # possessive and trailing period
+    while parts:
+        s, tok = parts[-1]
+        if tok.endswith(("'s", "’s")):
+            parts[-1] = (s, tok[:-2])
+            break
+        cleaned = _clean_token(tok, lex)
+        if cleaned != tok:
+            parts[-1] = (s, cleaned)
+        break
+    parts = [(s, t) for s, t in parts if t]
+    if not parts or any(_CONTRACTION.search(t) for _, t in parts):
+        return None  # "We've", "Didn't": not names
+    if len(parts) == 1 and len(parts[0][1]) < 2:
+        return None
+    tokens = tuple(t for _, t in parts)
+    return parts[0][0], parts[-1][0] + len(parts[-1][1]), tokens, tuple(prefix)
 
 
 def _to_end(ordered: dict[int, None], key: int) -> None:
