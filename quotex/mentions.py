@@ -29,7 +29,8 @@ NAME_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}'’\-]){_LEAD_PARTICLES}(?:{_PART_WORD}-)?{_CAP}"
     rf"(?:[ \u00a0](?:{_PART_WORD}[ \u00a0])*(?:{_PART_WORD}-)?{_CAP})*"
 )
-_SENTENCE_START = regex.compile(r"(?:^|[.!?\n]\s*|[\"“”‘’]\s*|—\s*)$")
+#: Characters after which a capitalized word opens a sentence.
+_SENTENCE_OPENERS = frozenset(".!?\"“”‘’—")
 _NONSPACE = regex.compile(r"\S+")
 _INITIALS = regex.compile(r"(?:\p{Lu}\.)+")
 _POSSESSIVE = regex.compile(r"['’]s$")
@@ -39,7 +40,6 @@ _APPOSITION = regex.compile(
     r"(?:(?:the|a|an|its|his|her)\s+)?((?:[\p{L}\-]+\s+){0,3}?[\p{L}\-]+)(?=[\s,.;]|$)")
 _TITLE_OF = regex.compile(r"\b\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$")
 _CONTRACTION = regex.compile(r"['’](?:ve|re|ll|d|m|t)$", regex.IGNORECASE)
-_LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}+(?![\p{L}])")
 #: A verb (after an optional parenthesis, apposition and adverbs) following a subject.
 VERBISH = regex.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,.;:!?\"“”]{1,100},\s*)?"
@@ -131,8 +131,7 @@ class Cast:
     # -- building ---------------------------------------------------------
     def _build(self) -> None:
         text = self.text
-        lowercase = set(_LOWER_WORD.findall(text))
-        skip = self.lex.not_names | self.lex.titles | self.lex.demonyms | self.lex.roles
+        skip = _skip_words()
         for m in NAME_RE.finditer(text):
             whole = m.group()
             if " " not in whole and whole.lower() in skip:
@@ -144,9 +143,10 @@ class Cast:
                 start, end, tokens, prefix = parsed
                 if len(tokens) > 5:
                     continue  # a headline in title case, not a name
-                before = text[max(0, cstart - 4):cstart]
-                opens = cstart == 0 or bool(_SENTENCE_START.search(before))
-                if len(tokens) == 1 and start == cstart and opens and tokens[0].lower() in lowercase:
+                window = text[max(0, cstart - 4):cstart]
+                before = window.rstrip()
+                opens = not before or before[-1] in _SENTENCE_OPENERS or "\n" in window[len(before):]
+                if len(tokens) == 1 and start == cstart and opens and _in_lowercase(tokens[0].lower(), text):
                     continue  # "Fifteen minutes after...": a common word opening a sentence
                 ent = self._link(tokens, prefix)
                 k = bisect.bisect_right(self._quoted, (start, len(text))) - 1
@@ -325,6 +325,18 @@ def _parse_chunk(chunk: str, office: bool) -> tuple[int, int, tuple[str, ...], t
         return None
     tokens = tuple(t for _, t in parts)
     return parts[0][0], parts[-1][0] + len(parts[-1][1]), tokens, tuple(prefix)
+
+
+def _in_lowercase(word: str, text: str) -> bool:
+    """The word also appears in lower case, as a word of its own, in the text."""
+    return any(f" {word}{c}" in text for c in " ,.;:!?\n")
+
+
+@cache
+def _skip_words() -> frozenset[str]:
+    """Capitalized words that are never a name on their own."""
+    lex = _lex()
+    return lex.not_names | lex.titles | lex.demonyms | lex.roles
 
 
 def _to_end(ordered: dict[int, None], key: int) -> None:
