@@ -43,11 +43,13 @@ _CONTRACTION = regex.compile(r"['’](?:ve|re|ll|d|m|t)$", regex.IGNORECASE)
 #: A verb (after an optional parenthesis, apposition and adverbs) following a subject.
 VERBISH = regex.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,.;:!?\"“”]{1,100},\s*)?"
-    r"(?:(?:also|later|then|has|have|had|will|would|is|was|were|are|often|again|never|not|just|once|"
+    r"(?:(?:on|last|this|early|late|earlier)\s+)?(?:(?:\p{Lu}\p{Ll}+day|week|month|year|morning|night)\s+)?"
+    r"(?:(?:did|does|do|was|is|has|have|had|would|could|will|ca|wo)n['’]t\s+(?:\p{Ll}+ly\s+)?\p{Ll}{2,}"
+    r"|(?:(?:also|later|then|has|have|had|will|would|is|was|were|are|often|again|never|not|just|once|"
     r"himself|herself|itself|themselves|"
     r"repeatedly|recently|previously|\p{Ll}+ly)\s+){0,2}"
     r"(?:\p{Ll}+ed|\p{Ll}{2,}(?<!s)s|told|said|wrote|spoke|made|gave|took|thought|felt|saw|put|set|got|met|sought|"
-    r"brought|knew|ran|won|lost|began|became|kept|held|struck|stood|went|came|did)(?![\p{L}'’])")
+    r"brought|knew|ran|won|lost|began|became|kept|held|struck|stood|went|came|did))(?![\p{L}'’])")
 WORD_RE = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.]*|[^\s\p{L}\p{M}\d]")
 
 #: How many earlier people sharing a surname a new mention is compared with.
