@@ -26,6 +26,7 @@ FILLER = r"(?:[^.!?;\"“”«»„]{0,90}?)"
 @dataclass(frozen=True)
 class Cues:
     verb: regex.Pattern[str]  # any speech verb form, as a whole word
+    fragment_verb: regex.Pattern[str]  # a speech verb or a verb like "called", "described"
     post_normal: regex.Pattern[str]  # after a quote: , X said / , the cosmonaut told Y
     post_inverted: regex.Pattern[str]  # after a quote: , said X
     post_dash: regex.Pattern[str]  # after a quote: — Putin
@@ -44,8 +45,11 @@ def cues() -> Cues:
     verbs = "(?:" + "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")"
     aux = "(?:" + "|".join(AUXILIARIES) + ")"
     verb = rf"(?<![\p{{L}}'’])(?P<verb>{verbs})(?![\p{{L}}'’\-])"
+    both = sorted(set(lex.verb_forms) | set(lex.fragment_verb_forms), key=len, reverse=True)
+    fragment = "(?:" + "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in both) + ")"
     return Cues(
         verb=regex.compile(verb, regex.IGNORECASE),
+        fragment_verb=regex.compile(rf"(?<![\p{{L}}'’\-]){fragment}(?![\p{{L}}'’\-])", regex.IGNORECASE),
         post_normal=regex.compile(
             rf"[\s,;:]*(?:[—–-]+\s*)?(?P<np>{np_char}{{1,140}}?),?\s+(?:{aux}\s+){{0,3}}{verb}",
             regex.IGNORECASE),

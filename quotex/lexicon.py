@@ -25,6 +25,16 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(line.strip() for line in _lines(name))
 
 
+def _forms(name: str) -> dict[str, str]:
+    """Inflected form -> lemma, from a file of one lemma and its forms a line ("_" for a space)."""
+    out: dict[str, str] = {}
+    for line in _lines(name):
+        forms = [f.replace("_", " ") for f in line.split()]
+        for form in forms:
+            out[form] = forms[0]
+    return out
+
+
 @dataclass(frozen=True)
 class MarkPair:
     opening: str
@@ -38,6 +48,7 @@ class Lexicon:
     """All word lists quotex uses, as lowercase frozensets and maps."""
 
     verb_forms: dict[str, str]  # inflected form ("pointed out") -> lemma ("point out")
+    fragment_verb_forms: dict[str, str]  # verbs that give a quoted fragment to their subject
     addressee_lemmas: frozenset[str]
     titles: frozenset[str]
     demonyms: frozenset[str]
@@ -74,16 +85,13 @@ class Lexicon:
 @cache
 def load() -> Lexicon:
     """The lexicon, read from the package data once per process."""
-    verb_forms: dict[str, str] = {}
-    for line in _lines("speech_verbs.txt"):
-        forms = [f.replace("_", " ") for f in line.split()]
-        for form in forms:
-            verb_forms[form] = forms[0]
+    verb_forms = _forms("speech_verbs.txt")
     pronouns = dict(line.split("\t")[:2] for line in _lines("pronouns.tsv"))
     names = dict(line.split("\t")[:2] for line in _lines("first_names.tsv"))
     marks = tuple(MarkPair(*line.split("\t")[:4]) for line in _lines("quote_marks.tsv"))
     return Lexicon(
         verb_forms=verb_forms,
+        fragment_verb_forms=_forms("fragment_verbs.txt"),
         addressee_lemmas=_words("addressee_verbs.txt"),
         titles=_words("titles.txt"),
         demonyms=_words("demonyms.txt"),

@@ -54,16 +54,6 @@ _PREV_WORD = regex.compile(r"([\p{L}]+)[\s,]*$")
 #: Words after which a name is an object, not a subject: "asked by X", "a letter to X".
 _NOT_BEFORE_SUBJECT = frozenset("of by with to from for about against at on in into than like as and or".split())
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
-_FRAGMENT_VERBS = regex.compile(
-    r"(?<![\p{L}\-])(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|label(?:s|ed|led|ing)?|dub(?:s|bed|bing)?|"
-    r"term(?:s|ed)?|brand(?:s|ed)?|prais(?:e|es|ed|ing)|slam(?:s|med)?|criticiz(?:e|es|ed|ing)|"
-    r"blast(?:s|ed)?|pledg(?:e|es|ed)|vow(?:s|ed)?|promis(?:e|es|ed)|characteriz(?:e|es|ed)|"
-    r"refer(?:s|red)?\s+to|dismiss(?:es|ed)?|hail(?:s|ed)?|decr(?:y|ies|ied)|"
-    r"accus(?:e|es|ed)|warn(?:s|ed)?|insist(?:s|ed)?|urg(?:e|es|ed)|"
-    r"sa(?:y|ys|id|ying)|told|tell(?:s)?|add(?:s|ed)?|not(?:e|es|ed)|assur(?:e|es|ed|ing)|"
-    r"want(?:s|ed)?|hop(?:e|es|ed)|believ(?:e|es|ed)|think(?:s)?|thought|argu(?:e|es|ed)|"
-    r"clai(?:m|ms|med)|predict(?:s|ed)?|express(?:es|ed)?|announc(?:e|es|ed)|"
-    r"wr(?:ite|ites|ote)|tweet(?:s|ed)?|post(?:s|ed)?)\b", regex.IGNORECASE)
 
 
 @dataclass
@@ -231,7 +221,7 @@ class _Doc:
         """A quoted fragment inside a sentence whose subject speaks: X described it as "..."."""
         if sent >= span.start:
             return None
-        verb = _FRAGMENT_VERBS.search(self.text, sent, span.start)
+        verb = self.cues.fragment_verb.search(self.text, sent, span.start)
         if verb:
             mention = self.subject(sent, verb.start(), verb.end())
         else:
