@@ -1,0 +1,87 @@
+"""Golden rules of the tokenizer: one quotation-mark phenomenon per numbered case.
+
+Each case gives a text and the spans expected, written as the exact slices of
+the text (marks included); ``closed`` is False for a span cut at the end of its
+paragraph because its closing mark never came.
+"""
+from __future__ import annotations
+
+import pytest
+
+from quotex.tokenizer import find_spans, hard_wrapped, scan
+
+# (number and name, text, [(slice, closed), ...])
+GOLDEN_RULES: list[tuple[str, str, list[tuple[str, bool]]]] = [
+    ("1 straight double", '"We will win," Jane Smith said.', [('"We will win,"', True)]),
+    ("2 curly double", "“We will win,” she said.", [("“We will win,”", True)]),
+    ("3 curly single, British", "‘We will win,’ he said.", [("‘We will win,’", True)]),
+    ("4 straight single", "'We will win,' he said.", [("'We will win,'", True)]),
+    ("5 guillemets", "«Nous gagnerons», a-t-il dit.", [("«Nous gagnerons»", True)]),
+    ("6 guillemets with French spaces", "« Nous gagnerons », a-t-il dit.", [("« Nous gagnerons »", True)]),
+    ("7 reversed guillemets (German)", "»Wir gewinnen«, sagte er.", [("»Wir gewinnen«", True)]),
+    ("8 single guillemets", "‹Wir gewinnen›, sagte er.", [("‹Wir gewinnen›", True)]),
+    ("9 low-high double (German)", "„Wir gewinnen“, sagte er.", [("„Wir gewinnen“", True)]),
+    ("10 low-high double (Polish)", "„Wygramy”, powiedział.", [("„Wygramy”", True)]),
+    ("11 low-high single", "‚Wir gewinnen‘, sagte er.", [("‚Wir gewinnen‘", True)]),
+    ("12 CJK corner brackets", "「勝つ」と彼は言った。『本』", [("「勝つ」", True), ("『本』", True)]),
+    ("13 apostrophes open nothing", "I don't like the '90s, Jones' car or rock 'n' roll, said O'Brien.", []),
+    ("14 curly apostrophes open nothing", "The minister’s aides said the government’s plan is ’90s thinking.", []),
+    ("15 nested single inside double",
+     '"He told me \'never again,\' and I believed him," Smith said.',
+     [('"He told me \'never again,\' and I believed him,"', True)]),
+    ("16 nested curly inside curly", "“He called it ‘fake news’ today,” she said.",
+     [("“He called it ‘fake news’ today,”", True)]),
+    ("17 interrupted quote", '"We will win," he said, "and we will stay."',
+     [('"We will win,"', True), ('"and we will stay."', True)]),
+    ("18 multi-paragraph quote",
+     '"First paragraph of the statement.\n\n"Second paragraph," he said.\n\nAfter.',
+     [('"First paragraph of the statement.\n\n"Second paragraph,"', True)]),
+    ("19 unclosed quote cut at its paragraph", 'He said "hello and then left.\nNext "real," she said.',
+     [('"hello and then left.', False), ('"real,"', True)]),
+    ("20 a stray opening mark is dropped when the paragraph closes a later quote",
+     'He said "hello and left. "Bye," she said.', [('"Bye,"', True)]),
+    ("21 inch marks are not quotes", 'He is 6" tall. "Hello," she said.', [('"Hello,"', True)]),
+    ("22 possessive inside single quotes", "‘We will win,’ he said. ‘Jones’ car is here.’",
+     [("‘We will win,’", True), ("‘Jones’ car is here.’", True)]),
+    ("23 unclosed at the end of the text", '"unclosed at end', [('"unclosed at end', False)]),
+    ("24 a quote after an em dash", "His slogan—“Make it great!”—worked.", [("“Make it great!”", True)]),
+    ("25 CRLF paragraphs bound quotes", '"One,\r\nTwo," he said. "Three."',
+     [('"One,', False), ('"Three."', True)]),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", GOLDEN_RULES, ids=[r[0] for r in GOLDEN_RULES])
+def test_golden_rule(name: str, text: str, expected: list[tuple[str, bool]]) -> None:
+    spans = find_spans(text)
+    assert [(text[s.start:s.end], s.closed) for s in spans] == expected
+    for s in spans:
+        assert s.start < s.inner_start <= s.inner_end <= s.end
+        assert text[s.start] in "\"'“”‘’«»‹›„‚「」『』"
+
+
+def test_spans_are_ordered_and_disjoint() -> None:
+    text = '"a," he said. «b» and “c” then „d“ and 「e」.'
+    spans = find_spans(text)
+    assert [text[s.start:s.end] for s in spans] == ['"a,"', "«b»", "“c”", "„d“", "「e」"]
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+
+
+def test_scan_gives_paragraph_starts() -> None:
+    text = "One.\nTwo.\n\nThree."
+    _, paragraphs = scan(text)
+    assert paragraphs == [0, 5, 11]
+
+
+def test_hard_wrapped_text_keeps_quotes_across_line_wraps() -> None:
+    line = "word " * 14
+    body = "\n".join([line] * 6)
+    text = f'{body}\n\n"This quotation runs on\nacross a wrapped line," she said.\n\n{body}\n\n{body}'
+    assert hard_wrapped(text)
+    spans = find_spans(text)
+    assert [text[s.start:s.end] for s in spans] == ['"This quotation runs on\nacross a wrapped line,"']
+
+
+def test_thousands_of_openers_stay_bounded() -> None:
+    text = '"' * 5000 + " x"
+    spans = find_spans(text)
+    assert all(text[s.start] == '"' for s in spans)
