@@ -42,7 +42,7 @@ _TITLE_OF = regex.compile(r"\b\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$")
 _CONTRACTION = regex.compile(r"['’](?:ve|re|ll|d|m|t)$", regex.IGNORECASE)
 #: A verb (after an optional parenthesis, apposition and adverbs) following a subject.
 VERBISH = regex.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,.;:!?\"“”]{1,100},\s*)?"
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,.;:!?\"“”]{1,100},\s*|,\s*)?"
     r"(?:(?:on|last|this|early|late|earlier)\s+)?(?:(?:\p{Lu}\p{Ll}+day|week|month|year|morning|night)\s+)?"
     r"(?:(?:did|does|do|was|is|has|have|had|would|could|will|ca|wo)n['’]t\s+(?:\p{Ll}+ly\s+)?\p{Ll}{2,}"
     r"|(?:(?:also|later|then|has|have|had|will|would|is|was|were|are|often|again|never|not|just|once|"

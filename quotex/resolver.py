@@ -21,7 +21,7 @@ from quotex.cues import cues
 from quotex.lexicon import load
 from quotex.mentions import ORG_WORDS, VERBISH, Cast, Entity
 from quotex.records import Quote, Span
-from quotex.speakers import DETERMINERS, Mention, owner_phrase, phrase_after, phrase_before
+from quotex.speakers import DETERMINERS, OF_TAIL, Mention, owner_phrase, phrase_after, phrase_before
 from quotex.tokenizer import scan
 
 #: How far (characters) the resolver looks on either side of a quote.
@@ -250,7 +250,9 @@ class _Doc:
                 for r in _WORD.finditer(text, m.end(), min(end, m.end() + 50)):
                     low = r.group().lower()
                     if low in self.lex.roles or low in ORG_WORDS:
-                        found.append(Mention(m.start(), r.end(), text[m.start():r.end()], "description"))
+                        tail = OF_TAIL.match(text, r.end(), end)  # "A reporter for Agence France-Presse"
+                        e = tail.end() if tail else r.end()
+                        found.append(Mention(m.start(), e, text[m.start():e], "description"))
                         break
                     if not (r.group()[:1].isupper() or low in self.lex.demonyms or low.endswith(("-", "ing"))
                             or len(low) > 2):

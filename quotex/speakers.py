@@ -35,7 +35,7 @@ _OWNED = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{Ll}\-]+\s+){0,2}(?P<head>[
 _MODIFIER = regex.compile(r"\s+(?:[\p{Ll}\-]+\s+)?(?:adviser|advisor|aide|veteran|official|spokesman|"
                           r"spokeswoman|supporter|staffer|strategist|ally|critic|donor|voter|campaign)s?\b")
 #: The rest of a description: "close to the Clintons", "familiar with the matter", "to Bill Clinton".
-_OF_TAIL = regex.compile(r"(?:\s+(?:close|familiar|loyal|near|opposed|allied|linked|connected))?"
+OF_TAIL = regex.compile(r"(?:\s+(?:close|familiar|loyal|near|opposed|allied|linked|connected))?"
                          r"\s+(?:to|with|of|for|at|from|in)\s+(?:the\s+[\p{L}\d'’\-]+|\p{Lu}[\p{L}'’\-]*)"
                          r"(?:\s+\p{Lu}[\p{L}'’\-]*){0,3}")
 _PAREN_TAIL = regex.compile(r"\s*\([^()]{1,40}\)$")
@@ -71,13 +71,21 @@ def phrase_before(cast: Cast, start: int, end: int, *, strict: bool = False) -> 
             break
         end = m.start()
     tail = text[start:end]
-    # an apposition closed by a comma just before the verb: "Rogozin, who ..., said"
     if tail.endswith(","):
-        body = tail[:-1]
-        cut = body.rfind(",")
-        end = start + (cut if cut >= 0 else len(body))
-        tail = text[start:end]
-    tail = _PAREN_TAIL.sub("", tail)  # "Sen. Ted Cruz (R-Texas)"
+        # "..., Gov. John Kasich (R-OH), said": the phrase ends at the comma, or else an
+        # apposition closed by the comma stands between: "Rogozin, who ..., said"
+        found = _phrase_at(cast, start, end - 1, strict)
+        if found is not None and found.kind != "description":
+            return found
+        cut = tail[:-1].rfind(",")
+        end = start + cut if cut >= 0 else end - 1
+    return _phrase_at(cast, start, end, strict)
+
+
+def _phrase_at(cast: Cast, start: int, end: int, strict: bool) -> Mention | None:
+    """The speaker phrase ending exactly at ``end``."""
+    text = cast.text
+    tail = _PAREN_TAIL.sub("", text[start:end])  # "Sen. Ted Cruz (R-Texas)"
     end = start + len(tail.rstrip())
     words = _words(text, start, end)
     if not words:
@@ -121,7 +129,7 @@ def owner_phrase(cast: Cast, start: int, end: int) -> Mention | None:
     if m is None or m.group("head").lower() not in cast.lex.roles | ORG_WORDS:
         return None
     name = cast.name_at(max(start, m.start() - 120), m.start() + 1)
-    if name is None or name.end != m.start():
+    if name is None or name.end not in (m.start(), m.start() + 1):  # "Ryan's", "Sanders'"
         return None
     return Mention(name.start, end, cast.text[name.start:end], "description")
 
@@ -160,7 +168,7 @@ def phrase_after(cast: Cast, start: int, end: int) -> Mention | None:
                     or (w2.lower().endswith("ly") and w2.islower()):
                 break  # "the doctor| carelessly"
             e = e2
-        tail = _OF_TAIL.match(text, e, end)  # "a person close to the Clintons"
+        tail = OF_TAIL.match(text, e, end)  # "a person close to the Clintons"
         if tail:
             e = tail.end()
         return Mention(ws, e, text[ws:e], "description")
