@@ -40,21 +40,23 @@ def cues() -> Cues:
     abbreviations = sorted(lex.abbreviations, key=len, reverse=True)
     # a speaker phrase runs to the end of its clause; the dots of "Mr." and "Jr." do not end it
     np_char = r"(?:[^.!?;:\"“”«»„\n]|(?<=\b(?:" + "|".join(regex.escape(a) for a in abbreviations) + \
-        r"|\p{Lu}))\.(?=\s))"
+        r"|\p{Lu}))\.(?=[\s,]))"
     forms = sorted(lex.verb_forms, key=len, reverse=True)
     verbs = "(?:" + "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")"
     aux = "(?:" + "|".join(AUXILIARIES) + ")"
-    verb = rf"(?<![\p{{L}}'’])(?P<verb>{verbs})(?![\p{{L}}'’\-])"
+    # not after a determiner: "the report", "a tweet" are nouns
+    verb = rf"(?<![\p{{L}}'’])(?<!\b(?:the|a|an|his|her|its|their|this|that|our|my|your)\s)" \
+        rf"(?P<verb>{verbs})(?![\p{{L}}'’\-])"
     both = sorted(set(lex.verb_forms) | set(lex.fragment_verb_forms), key=len, reverse=True)
     fragment = "(?:" + "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in both) + ")"
     return Cues(
         verb=regex.compile(verb, regex.IGNORECASE),
         fragment_verb=regex.compile(rf"(?<![\p{{L}}'’\-]){fragment}(?![\p{{L}}'’\-])", regex.IGNORECASE),
         post_normal=regex.compile(
-            rf"[\s,;:]*(?:[—–-]+\s*)?(?P<np>{np_char}{{1,140}}?),?\s+(?:{aux}\s+){{0,3}}{verb}",
+            rf"[\s,;:]*+(?:[—–-]+\s*+)?(?P<np>(?![\s,;:]){np_char}{{1,140}}?),?\s++(?:{aux}\s++){{0,3}}{verb}",
             regex.IGNORECASE),
         post_inverted=regex.compile(
-            rf"[\s,;:]*(?:[—–-]+\s*)?(?:{aux}\s+){{0,2}}{verb}\s+(?P<np>{np_char}{{1,140}})",
+            rf"[\s,;:]*+(?:[—–-]+\s*+)?(?:{aux}\s++){{0,2}}{verb}\s++(?P<np>{np_char}{{1,140}})",
             regex.IGNORECASE),
         post_dash=regex.compile(r"\s*[—–]\s*(?P<np>[^.!?;:\"“”«»„\n]{1,80})\s*(?:[.\n]|$)"),
         according=regex.compile(

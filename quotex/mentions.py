@@ -39,6 +39,7 @@ _APPOSITION = regex.compile(
     r"(?:also\s+)?(?:appointed\s+|named\s+|elected\s+)?)?"
     r"(?:(?:the|a|an|its|his|her)\s+)?((?:[\p{L}\-]+\s+){0,3}?[\p{L}\-]+)(?=[\s,.;]|$)")
 _TITLE_OF = regex.compile(r"\b\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}+(?![\p{L}])")
 _CONTRACTION = regex.compile(r"['’](?:ve|re|ll|d|m|t)$", regex.IGNORECASE)
 #: A verb (after an optional parenthesis, apposition and adverbs) following a subject.
 VERBISH = regex.compile(
@@ -54,6 +55,9 @@ WORD_RE = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.]*|[^\s\p{L}\p{M}\d]
 
 #: How many earlier people sharing a surname a new mention is compared with.
 MAX_NAMESAKES = 50
+#: Only the last words of a capitalized run can be a name and its titles
+#: ("... The The Mr Putin"), which keeps hostile runs linear.
+MAX_NAME_WORDS = 12
 #: Last words that make a capitalized sequence an organisation or a place, not a person.
 ORG_WORDS = frozenset("""
 administration advisers affairs agency airlines airport army assembly association authority bank board bureau
@@ -128,6 +132,7 @@ class Cast:
         self._by_first: dict[str, dict[int, None]] = {}  # by first word of a longer form
         self._subject: dict[int, bool] = {}
         self._described: set[int] = set()
+        self._lowercase: frozenset[str] | None = None
         self._build()
 
     # -- building ---------------------------------------------------------
@@ -148,7 +153,7 @@ class Cast:
                 window = text[max(0, cstart - 4):cstart]
                 before = window.rstrip()
                 opens = not before or before[-1] in _SENTENCE_OPENERS or "\n" in window[len(before):]
-                if len(tokens) == 1 and start == cstart and opens and _in_lowercase(tokens[0].lower(), text):
+                if len(tokens) == 1 and start == cstart and opens and tokens[0].lower() in self.lowercase_words:
                     continue  # "Fifteen minutes after...": a common word opening a sentence
                 ent = self._link(tokens, prefix)
                 k = bisect.bisect_right(self._quoted, (start, len(text))) - 1
@@ -236,6 +241,13 @@ class Cast:
                     ent.descriptors.add(w.lower())
 
     # -- queries ----------------------------------------------------------
+    @property
+    def lowercase_words(self) -> frozenset[str]:
+        """The words the text writes in lower case (read once, on first use)."""
+        if self._lowercase is None:
+            self._lowercase = frozenset(_LOWER_WORD.findall(self.text))
+        return self._lowercase
+
     def is_subject(self, name: Name) -> bool:
         """The name opens its sentence, or a verb follows it: the clause is about it."""
         if name.opens:
@@ -282,16 +294,17 @@ def _parse_chunk(chunk: str, office: bool) -> tuple[int, int, tuple[str, ...], t
     same chunks ("The", "Trump", "White House") come back in every document.
     ``office``: the chunk follows "Secretary of", so it may open with the office's words."""
     lex = _lex()
-    parts = [(mm.start(), mm.group()) for mm in _NONSPACE.finditer(chunk)]
+    parts = [(mm.start(), mm.group()) for mm in _NONSPACE.finditer(chunk)][-MAX_NAME_WORDS:]
     prefix: list[str] = []
     # everything up to a possessive or the last title is not the name:
     # "Labour's Rachel Reeves", "Federal Reserve Chair Jerome Powell"
     cut = 0
-    for k, (_, tok) in enumerate(parts[:-1]):
-        low = tok.lower()
+    for k in range(len(parts) - 2, -1, -1):
+        low = parts[k][1].lower()
         if low.endswith(("'s", "’s")) or low in lex.titles or low.rstrip(".") in lex.titles:
             if any(t.lower() not in lex.suffixes for _, t in parts[k + 1:]):
                 cut = k + 1  # but "Martin Luther King Jr." keeps its name
+                break
     prefix.extend(_POSSESSIVE.sub("", t.lower()) for _, t in parts[:cut])
     parts = parts[cut:]
     if cut == 0 and len(parts) > 2 and office:
@@ -316,6 +329,9 @@ def _parse_chunk(chunk: str, office: bool) -> tuple[int, int, tuple[str, ...], t
         if tok.endswith(("'s", "’s")):
             parts[-1] = (s, tok[:-2])
             break
+        if tok.endswith(("s'", "s’")):  # "Sanders' campaign"
+            parts[-1] = (s, tok[:-1])
+            break
         cleaned = _clean_token(tok, lex)
         if cleaned != tok:
             parts[-1] = (s, cleaned)
@@ -327,11 +343,6 @@ def _parse_chunk(chunk: str, office: bool) -> tuple[int, int, tuple[str, ...], t
         return None
     tokens = tuple(t for _, t in parts)
     return parts[0][0], parts[-1][0] + len(parts[-1][1]), tokens, tuple(prefix)
-
-
-def _in_lowercase(word: str, text: str) -> bool:
-    """The word also appears in lower case, as a word of its own, in the text."""
-    return any(f" {word}{c}" in text for c in " ,.;:!?\n")
 
 
 @cache

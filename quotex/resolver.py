@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from itertools import islice
 
 import regex
 
@@ -33,6 +34,8 @@ ANTECEDENT_WINDOW = 2500
 NARRATOR = "narrator"
 #: A paragraph shorter than this that opens with a quote is a turn of dialogue.
 SHORT_TURN = 150
+#: How many possible subjects a clause is searched for (bounds hostile text).
+MAX_SUBJECTS = 16
 
 
 _WORD = regex.compile(r"[\p{L}\-]+")
@@ -242,12 +245,12 @@ class _Doc:
         for n in self.cast.names_before(end, end - start + 1):
             if n.start >= start:
                 found.append(Mention(n.start, n.end, text[n.start:n.end], "name"))
-        for m in _SUBJECT_WORD.finditer(text, start, end):
+        for m in islice(_SUBJECT_WORD.finditer(text, start, end), MAX_SUBJECTS):
             w = m.group().lower()
             if w in ("he", "she"):
                 found.append(Mention(m.start(), m.end(), m.group(), "pronoun"))
             elif w in ("the", "a", "an"):
-                for r in _WORD.finditer(text, m.end(), min(end, m.end() + 50)):
+                for r in islice(_WORD.finditer(text, m.end(), min(end, m.end() + 50)), 6):
                     low = r.group().lower()
                     if low in self.lex.roles or low in ORG_WORDS:
                         tail = OF_TAIL.match(text, r.end(), end)  # "A reporter for Agence France-Presse"
@@ -258,7 +261,7 @@ class _Doc:
                             or len(low) > 2):
                         break
         found.sort(key=lambda x: x.start)
-        for mention in found:
+        for mention in found[:MAX_SUBJECTS]:
             if text[mention.end:mention.end + 2] in ("’s", "'s") or text[mention.end:mention.end + 1] in "’'":
                 owned = None
                 verb = VERBISH.search(text, mention.end, limit)
