@@ -91,6 +91,12 @@ class _Doc:
         k = self.paragraph_of(pos) + 1
         return self.paragraphs[k] if k < len(self.paragraphs) else len(self.text)
 
+    def end_before(self, pos: int) -> int:
+        """Where the text before ``pos`` ends once trailing blanks are dropped."""
+        while pos > 0 and self.text[pos - 1].isspace():
+            pos -= 1
+        return pos
+
     def sentence_start(self, lo: int, hi: int) -> int:
         """Where the sentence ending at ``hi`` starts, not before ``lo``."""
         start = lo
@@ -181,7 +187,8 @@ class _Doc:
                 break
             m = later
         verb = m.group("verb")
-        if verb.lower().endswith("ing") and self.text[:m.start("verb")].rstrip().endswith(","):
+        before_verb = self.text[max(0, m.start("verb") - 8):m.start("verb")]
+        if verb.lower().endswith("ing") and before_verb.rstrip().endswith(","):
             mention = self.subject(sent, m.start("verb"), m.end("verb"))  # "X noted ..., assuring"
         else:
             mention = phrase_before(self.cast, sent, m.start("verb"), strict=True) \
@@ -202,8 +209,8 @@ class _Doc:
             j = bisect.bisect_left(self.span_starts, span.start)
             prev_end = self.spans[j - 1].end if j else 0
             lo = max(self.paragraphs[k - 1] if k else 0, prev_end, span.start - WINDOW_BEFORE)
-            head_end = len(self.text[:span.start].rstrip())
-            if self.text[:head_end].endswith(":") and lo < head_end:
+            head_end = self.end_before(span.start)
+            if self.text[head_end - 1:head_end] == ":" and lo < head_end:
                 sent = self.sentence_start(lo, head_end)
                 head = self.text[sent:head_end]
         if not head.endswith(":") or sent >= span.start:
@@ -418,7 +425,7 @@ class _Doc:
         if k == 0 or self.paragraphs[k] != span.start:
             return None
         lo = max(self.paragraphs[k - 1], self.spans[i - 1].end if i else 0)
-        hi = len(self.text[:span.start].rstrip())
+        hi = self.end_before(span.start)
         if i and self.spans[i - 1].end > self.paragraphs[k - 1] or hi - lo < 20:
             return None  # the paragraph before holds a quotation, or nothing
         sent = self.sentence_start(max(lo, hi - WINDOW_BEFORE), hi)
