@@ -16,7 +16,7 @@ import os
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import ANY_CHAR, MARKS, TEXTS, check_text, news_text, token_soup
+from strategies import ANY_CHAR, MARKS, TEXTS, check_text, news_text, token_soup, wrapped_text
 
 import quotex
 
@@ -36,6 +36,12 @@ def test_any_text(text: str) -> None:
 @PROPS
 @given(news_text())
 def test_news_like_text(text: str) -> None:
+    check_text(text)
+
+
+@PROPS_SLOW
+@given(wrapped_text())
+def test_hard_wrapped_text(text: str) -> None:
     check_text(text)
 
 
