@@ -56,6 +56,9 @@ class Series:
     def median(self, key: str) -> float:
         return statistics.median(r[key] for r in self.runs) if self.runs else float("nan")
 
+    def best(self, key: str) -> float:
+        return min((r[key] for r in self.runs), default=float("nan"))
+
     def peak(self, key: str) -> float:
         return max((r[key] for r in self.runs), default=float("nan"))
 
@@ -210,6 +213,10 @@ def summarize(corpora: list[Corpus], results: list[dict[str, Series]], jobs: int
             "jn_s": jn_t, "jn_mbps": mb / jn_t,
             "jn_cpu_s": series["jn"].median("cpu") if "jn" in series else float("nan"),
             "speedup": j1_t / jn_t, "floor_ratio": j1_t / floor_t,
+            "speedup_best": (series["j1"].best("wall") / series["jn"].best("wall")
+                             if "jn" in series else float("nan")),
+            "j1_cores": series["j1"].median("cpu") / j1_t,
+            "jn_cores": series["jn"].median("cpu") / jn_t if "jn" in series else float("nan"),
             "j1_rss_mb": series["j1"].peak("maxrss_mb"),
             "j1_tree_rss_mb": series["j1"].peak("tree_rss_mb"),
             "jn_rss_mb": series["jn"].peak("maxrss_mb") if "jn" in series else float("nan"),
@@ -265,9 +272,12 @@ def table(info: dict[str, Any], numbers: dict[str, Any], starts: dict[str, Serie
         lines.append(rss_row(f"peak RSS --jobs {jobs}, largest process (MB)", "jn_rss_mb", "rss_jn"))
         lines.append(rss_row(f"peak RSS --jobs {jobs}, whole tree summed (MB)", "jn_tree_rss_mb",
                              "rss_jn_tree"))
-    lines += [row("quotex --jobs 1 CPU (s)", "j1_cpu_s", ".2f")]
+    lines += [row("quotex --jobs 1 CPU (s)", "j1_cpu_s", ".2f"),
+              row("quotex --jobs 1 cores busy (CPU s / wall s)", "j1_cores", ".2f")]
     if jobs > 1:
-        lines.append(row(f"quotex --jobs {jobs} CPU, all processes (s)", "jn_cpu_s", ".2f"))
+        lines += [row(f"quotex --jobs {jobs} CPU, all processes (s)", "jn_cpu_s", ".2f"),
+                  row(f"quotex --jobs {jobs} cores busy (CPU s / wall s)", "jn_cores", ".2f"),
+                  row("speed-up from the fastest runs (less noise)", "speedup_best", ".2f", "x")]
 
     lines += ["", "| start-up (median) | wall (s) | peak RSS (MB) | target | result |",
               "|---|---:|---:|---|---|"]
