@@ -6,7 +6,7 @@ and one long document without a single line break.
 
 Prints the process time and throughput of each run; a run over ``--limit``
 seconds is interrupted and reported as HANG. Exit status 1 when any run hung
-or raised, or when doubling the size more than tripled the time (superlinear).
+or raised, or when the time grew more than twice as fast as the size (superlinear).
 """
 from __future__ import annotations
 
@@ -78,15 +78,14 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [float(s) for s in args.sizes.split(",")]
     bad = 0
     for name, make in sorted(shapes.items()):
-        prev: float | None = None
-        last_mb = 1.0
+        first: tuple[float, float] | None = None  # (MB, seconds) of the smallest measurable run
         for mb in sizes:
             text = make(int(mb * 1_000_000))
             status, seconds, n = run(text, args.limit)
             growth = ""
-            if prev is not None and prev > 0.05:
-                growth = f" x{seconds / prev:.1f}"
-                if seconds / prev > 1.5 * (mb / last_mb):
+            if first is not None:
+                growth = f" x{seconds / first[1]:.1f} for x{mb / first[0]:g} the size"
+                if seconds / first[1] > 2 * (mb / first[0]) and seconds > 0.5:
                     status = "SUPERLINEAR" if status == "ok" else status
             print(f"{name:28} {len(text) / 1e6:6.2f} MB {seconds:8.2f}s {len(text) / 1e3 / max(seconds, 1e-9):9.0f} kB/s"
                   f" {n:7} quotes {status}{growth}", flush=True)
@@ -94,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
                 bad += 1
                 if status.startswith(("HANG", "ERROR")):
                     break  # no bigger size
-            prev, last_mb = seconds, mb
+            if first is None and seconds > 0.05:
+                first = (mb, seconds)
     if args.big_mb > 0:
         unit = EXTRA["news"](200).replace("\n", " ")
         text = unit * int(args.big_mb * 1_000_000 / len(unit))
