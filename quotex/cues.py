@@ -39,7 +39,7 @@ def cues() -> Cues:
     lex = load()
     abbreviations = sorted(lex.abbreviations, key=len, reverse=True)
     # a speaker phrase runs to the end of its clause; the dots of "Mr." and "Jr." do not end it
-    np_char = r"(?:[^.!?;:\"“”«»„\n]|(?<=\b(?:" + "|".join(regex.escape(a) for a in abbreviations) + \
+    np_char = r"(?:[^.!?;:\"“”«»„\n]|(?<=\b(?i:" + "|".join(regex.escape(a) for a in abbreviations) + \
         r"|\p{Lu}))\.(?=[\s,]))"
     forms = sorted(lex.verb_forms, key=len, reverse=True)
     verbs = "(?:" + "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")"
@@ -50,17 +50,15 @@ def cues() -> Cues:
     both = sorted(set(lex.verb_forms) | set(lex.fragment_verb_forms), key=len, reverse=True)
     fragment = "(?:" + "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in both) + ")"
     return Cues(
-        verb=regex.compile(verb, regex.IGNORECASE),
-        fragment_verb=regex.compile(rf"(?<![\p{{L}}'’\-]){fragment}(?![\p{{L}}'’\-])", regex.IGNORECASE),
+        verb=regex.compile(verb),
+        fragment_verb=regex.compile(rf"(?<![\p{{L}}'’\-]){fragment}(?![\p{{L}}'’\-])"),
         post_normal=regex.compile(
-            rf"[\s,;:]*+(?:[—–-]+\s*+)?(?P<np>(?![\s,;:]){np_char}{{1,140}}?),?\s++(?:{aux}\s++){{0,3}}{verb}",
-            regex.IGNORECASE),
+            rf"[\s,;:]*+(?:[—–-]+\s*+)?(?P<np>(?![\s,;:]){np_char}{{1,140}}?),?\s++(?:{aux}\s++){{0,3}}{verb}"),
         post_inverted=regex.compile(
-            rf"[\s,;:]*+(?:[—–-]+\s*+)?(?:{aux}\s++){{0,2}}{verb}\s++(?P<np>{np_char}{{1,140}})",
-            regex.IGNORECASE),
+            rf"[\s,;:]*+(?:[—–-]+\s*+)?(?:{aux}\s++){{0,2}}{verb}\s++(?P<np>{np_char}{{1,140}})"),
         post_dash=regex.compile(r"\s*[—–]\s*(?P<np>[^.!?;:\"“”«»„\n]{1,80})\s*(?:[.\n]|$)"),
         according=regex.compile(
-            rf"(?<![\p{{L}}])(?P<verb>according\s+to)\s+(?P<np>{np_char}{{1,140}})", regex.IGNORECASE),
+            rf"(?<![\p{{L}}])(?P<verb>(?i:according)\s+to)\s+(?P<np>{np_char}{{1,140}})"),
         pre_tail=regex.compile(
-            rf"{verb}(?P<filler>{FILLER})(?:\s*\bthat\b)?\s*[,:]?\s*$", regex.IGNORECASE),
+            rf"{verb}(?P<filler>{FILLER})(?:\s*\bthat\b)?\s*[,:]?\s*$"),
     )
