@@ -43,13 +43,13 @@ _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}+(?![\p{L}])")
 _CONTRACTION = regex.compile(r"['’](?:ve|re|ll|d|m|t)$", regex.IGNORECASE)
 #: A verb (after an optional parenthesis, apposition and adverbs) following a subject.
 VERBISH = regex.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,.;:!?\"“”]{1,100},\s*|,\s*)?"
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,.;:!?\"“”]{1,160},\s*|,\s*)?"
     r"(?:(?:on|last|this|early|late|earlier)\s+)?(?:(?:\p{Lu}\p{Ll}+day|week|month|year|morning|night)\s+)?"
     r"(?:(?:did|does|do|was|is|has|have|had|would|could|will|ca|wo)n['’]t\s+(?:\p{Ll}+ly\s+)?\p{Ll}{2,}"
     r"|(?:(?:also|later|then|has|have|had|will|would|is|was|were|are|often|again|never|not|just|once|"
     r"himself|herself|itself|themselves|"
     r"repeatedly|recently|previously|\p{Ll}+ly)\s+){0,2}"
-    r"(?:\p{Ll}+ed|\p{Ll}{2,}(?<!s)s|told|said|wrote|spoke|made|gave|took|thought|felt|saw|put|set|got|met|sought|"
+    r"(?:\p{Ll}+ed|\p{Ll}{2,}(?<!s)s|(?<=\b(?:is|was|are|were|been)\s)\p{Ll}{2,}ing|told|said|wrote|spoke|made|gave|took|thought|felt|saw|put|set|got|met|sought|"
     r"brought|knew|ran|won|lost|began|became|kept|held|struck|stood|went|came|did))(?![\p{L}'’])")
 WORD_RE = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.]*|[^\s\p{L}\p{M}\d]")
 
