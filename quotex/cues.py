@@ -32,6 +32,7 @@ class Cues:
     post_dash: regex.Pattern[str]  # after a quote: — Putin
     according: regex.Pattern[str]  # according to X
     pre_tail: regex.Pattern[str]  # the end of the text before a quote: ... said that / told Y:
+    pre_sentence: regex.Pattern[str]  # a sentence ending in its cue just before a quote: ..., Schiff said.
 
 
 @cache
@@ -59,6 +60,7 @@ def cues() -> Cues:
         post_dash=regex.compile(r"\s*[—–]\s*(?P<np>[^.!?;:\"“”«»„\n]{1,80})\s*(?:[.\n]|$)"),
         according=regex.compile(
             rf"(?<![\p{{L}}])(?P<verb>(?i:according)\s+to)\s+(?P<np>{np_char}{{1,140}})"),
+        pre_sentence=regex.compile(rf"{verb}(?:\s+[\p{{L}}\d'’]+){{0,4}}\.\s*$"),
         pre_tail=regex.compile(
             rf"{verb}(?P<filler>{FILLER})(?:\s*\bthat\b)?\s*[,:]?\s*$"),
     )

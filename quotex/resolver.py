@@ -122,7 +122,8 @@ class _Doc:
         inner = text[span.inner_start:span.inner_end].rstrip()
         att = Attribution()
         for rule in (self.rule_after, self.rule_after_inverted, self.rule_dash,
-                     self.rule_before, self.rule_according, self.rule_colon, self.rule_fragment):
+                     self.rule_before, self.rule_according, self.rule_colon, self.rule_said_before,
+                     self.rule_fragment):
             found = rule(span, inner, sent, a_end, att)
             if found is not None:
                 return found
@@ -225,6 +226,18 @@ class _Doc:
         if mention is None:
             return None
         return self.finish(att, mention, None, "X-colon-quote", None, None)
+
+    def rule_said_before(self, span: Span, inner: str, sent: int, a_end: int,
+                         att: Attribution) -> Attribution | None:
+        """The sentence just before the quote ends in its own cue: '..., Schiff said. "..."'."""
+        m = self.cues.pre_sentence.search(self.text, sent, span.start)
+        if not m:
+            return None
+        mention = phrase_before(self.cast, self.sentence_start(sent, m.start("verb")), m.start("verb"))
+        att.why.append(f"said before: {self.text[m.start():span.start].strip()!r} -> {mention and mention.text!r}")
+        if mention is None:
+            return None
+        return self.finish(att, mention, m.group("verb"), "X-said-then-quote", None, None)
 
     def rule_fragment(self, span: Span, inner: str, sent: int, a_end: int,
                       att: Attribution) -> Attribution | None:

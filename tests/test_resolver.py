@@ -21,7 +21,9 @@ RULES = [
     ('Jane Smith described the talks as "very productive."', 0, "Jane Smith", "described", "X-said-quote"),
     ('Jane Smith called the talks "very productive."', 0, "Jane Smith", "called", "subject-verb-fragment"),
     # the cue sentence between two quotes of a paragraph names the speaker of the second too
-    ('"We will win," Jane Smith said. "We always do."', 1, "Jane Smith", "said", "subject-verb-fragment"),
+    ('"We will win," Jane Smith said. "We always do."', 1, "Jane Smith", "said", "X-said-then-quote"),
+    ('The talks may stall, Adam Schiff said. "The other factor is Syria."', 0, "Adam Schiff", "said",
+     "X-said-then-quote"),
     ('"We will win," Jane Smith said.\n"Yes." "We always do."', 2, "Jane Smith", "said",
      "continued-in-paragraph"),
     ('"We will win," Jane Smith said.\n"We always do."', 1, "Jane Smith", "said", "continued-paragraph"),
