@@ -58,6 +58,9 @@ MAX_NAMESAKES = 50
 #: Only the last words of a capitalized run can be a name and its titles
 #: ("... The The Mr Putin"), which keeps hostile runs linear.
 MAX_NAME_WORDS = 12
+#: How many words a document checks for a lower-case twin one by one before it
+#: collects all its lower-case words at once.
+LOWERCASE_LOOKUPS = 32
 #: Last words that make a capitalized sequence an organisation or a place, not a person.
 ORG_WORDS = frozenset("""
 administration advisers affairs agency airlines airport army assembly association authority bank board bureau
@@ -133,6 +136,7 @@ class Cast:
         self._subject: dict[int, bool] = {}
         self._described: set[int] = set()
         self._lowercase: frozenset[str] | None = None
+        self._lower_seen: dict[str, bool] = {}
         self._build()
 
     # -- building ---------------------------------------------------------
@@ -153,7 +157,7 @@ class Cast:
                 window = text[max(0, cstart - 4):cstart]
                 before = window.rstrip()
                 opens = not before or before[-1] in _SENTENCE_OPENERS or "\n" in window[len(before):]
-                if len(tokens) == 1 and start == cstart and opens and tokens[0].lower() in self.lowercase_words:
+                if len(tokens) == 1 and start == cstart and opens and self.in_lowercase(tokens[0].lower()):
                     continue  # "Fifteen minutes after...": a common word opening a sentence
                 ent = self._link(tokens, prefix)
                 k = bisect.bisect_right(self._quoted, (start, len(text))) - 1
@@ -241,12 +245,24 @@ class Cast:
                     ent.descriptors.add(w.lower())
 
     # -- queries ----------------------------------------------------------
-    @property
-    def lowercase_words(self) -> frozenset[str]:
-        """The words the text writes in lower case (read once, on first use)."""
-        if self._lowercase is None:
+    def in_lowercase(self, word: str) -> bool:
+        """The word also stands in the text in lower case ("Fifteen ..." / "fifteen").
+
+        The first few words are looked up with a string search each (cheap on an
+        article); past ``LOWERCASE_LOOKUPS`` distinct words the lower-case words of
+        the whole text are collected once, which keeps long documents linear.
+        """
+        known = self._lower_seen.get(word)
+        if known is not None:
+            return known
+        if self._lowercase is None and len(self._lower_seen) >= LOWERCASE_LOOKUPS:
             self._lowercase = frozenset(_LOWER_WORD.findall(self.text))
-        return self._lowercase
+        if self._lowercase is not None:
+            found = word in self._lowercase
+        else:
+            found = _has_lowercase_twin(word, self.text)
+        self._lower_seen[word] = found
+        return found
 
     def is_subject(self, name: Name) -> bool:
         """The name opens its sentence, or a verb follows it: the clause is about it."""
@@ -343,6 +359,18 @@ def _parse_chunk(chunk: str, office: bool) -> tuple[int, int, tuple[str, ...], t
         return None
     tokens = tuple(t for _, t in parts)
     return parts[0][0], parts[-1][0] + len(parts[-1][1]), tokens, tuple(prefix)
+
+
+def _has_lowercase_twin(word: str, text: str) -> bool:
+    """``word`` stands in ``text`` as a whole word after a space."""
+    needle = " " + word
+    i = text.find(needle)
+    while i >= 0:
+        j = i + len(needle)
+        if j >= len(text) or not text[j].isalpha():
+            return True
+        i = text.find(needle, j)
+    return False
 
 
 @cache
