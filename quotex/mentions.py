@@ -16,6 +16,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import NamedTuple
 from functools import cache, lru_cache
 
 import regex
@@ -94,9 +95,11 @@ class Entity:
         return " ".join(best)
 
 
-@dataclass(frozen=True)
-class Name:
-    """A name as written at ``text[start:end]`` (titles stripped), linked to ``entity``."""
+class Name(NamedTuple):
+    """A name as written at ``text[start:end]`` (titles stripped), linked to ``entity``.
+
+    A named tuple rather than a dataclass: a document makes hundreds of them.
+    """
 
     start: int
     end: int
