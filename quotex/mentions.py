@@ -88,6 +88,7 @@ class Entity:
     gender: str | None = None  # "m", "f" or None
     person: bool = False
     descriptors: set[str] = field(default_factory=set)
+    longest: int = 0  # index in ``forms`` of the first of the longest forms
 
     @property
     def canonical(self) -> str:
@@ -180,8 +181,7 @@ class Cast:
 
     def _link(self, tokens: tuple[str, ...], prefix: list[str]) -> Entity:
         lex = self.lex
-        core = tuple(t for t in tokens if t.lower() not in lex.suffixes)
-        key = core[-1].lower() if core else tokens[-1].lower()
+        core, key = _core(tokens)
         ent: Entity | None = None
         # a known entity with this surname, or whose first name this is (fiction: "Elizabeth")
         gender = _title_gender(prefix)
@@ -189,8 +189,7 @@ class Cast:
             gender = lex.first_name_gender.get(core[0].lower())
         for eid in islice(reversed(self._by_surname.get(key, {})), MAX_NAMESAKES):
             cand = self.entities[eid]
-            longest = max(cand.forms, key=len)
-            if _compatible(longest, tokens) and (gender is None or cand.gender in (None, gender)):
+            if _compatible(cand.forms[cand.longest], tokens) and (gender is None or cand.gender in (None, gender)):
                 ent = cand
                 break
         if ent is None and len(core) == 1 and self._by_first.get(core[0]):
@@ -200,6 +199,8 @@ class Cast:
             self.entities.append(ent)
         if tokens not in ent.forms:
             ent.forms.append(tokens)
+            if len(tokens) > len(ent.forms[ent.longest]):
+                ent.longest = len(ent.forms) - 1
             if len(tokens) > 1:
                 _to_end(self._by_first.setdefault(tokens[0], {}), ent.id)
         _to_end(self._by_surname.setdefault(key, {}), ent.id)  # most recently mentioned last
@@ -381,6 +382,14 @@ def _skip_words() -> frozenset[str]:
     """Capitalized words that are never a name on their own."""
     lex = _lex()
     return lex.not_names | lex.titles | lex.demonyms | lex.roles
+
+
+@lru_cache(maxsize=1 << 14)
+def _core(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    """The name without suffixes ("Jr."), and its last word lower-cased: the key it is filed under."""
+    suffixes = _lex().suffixes
+    core = tuple(t for t in tokens if t.lower() not in suffixes)
+    return core, (core[-1] if core else tokens[-1]).lower()
 
 
 def _to_end(ordered: dict[int, None], key: int) -> None:
