@@ -295,11 +295,42 @@ def cut_point(buf: str, limit: int) -> int:
     best = max(after_last("\n\n"), after_last("\n\r\n"), after_last("\r\r"))
     if best >= low:
         return best
-    for seps in (("\n", "\r"), (" ", "\t")):
-        best = max(after_last(sep) for sep in seps)
-        if best >= low:
-            return best
+    best = max(after_last("\n"), after_last("\r"))
+    if best >= low:
+        return best
+    best = _outside_quotes(buf, low, end)
+    if best >= low:
+        return best
+    best = max(after_last(" "), after_last("\t"))
+    if best >= low:
+        return best
     return len(buf) if len(buf) <= limit else low
+
+
+_MARK_OR_BLANK = re.compile(r"[\"“”«»„ \t]")
+
+
+def _outside_quotes(buf: str, low: int, end: int) -> int:
+    """After the last blank in ``buf[low:end]`` that no double quotation is open
+    across, best one ending a sentence; -1 when there is none. For a text with no
+    line breaks, so that a cut does not split a quotation in two."""
+    straight = buf.count('"', 0, low) % 2
+    depth = max(0, buf.count("“", 0, low) + buf.count("«", 0, low) + buf.count("„", 0, low)
+                - buf.count("”", 0, low) - buf.count("»", 0, low))
+    any_blank = sentence = -1
+    for m in _MARK_OR_BLANK.finditer(buf, low, end):
+        ch = m.group()
+        if ch == '"':
+            straight ^= 1
+        elif ch in "“«„":
+            depth += 1
+        elif ch in "”»":
+            depth = max(0, depth - 1)
+        elif not straight and not depth:
+            any_blank = m.end()
+            if buf[max(0, m.start() - 2):m.start()].rstrip('"”»’').endswith((".", "!", "?")):
+                sentence = m.end()
+    return sentence if sentence >= 0 else any_blank
 
 
 def piece_end(window: str) -> int:
