@@ -47,6 +47,7 @@ _ADDRESSEE_WORDS = regex.compile(
     r"\s+((?:the\s+)?(?:[\p{L}\-]+\s+){0,2}?(?:reporters|journalists|crew|audience|crowd|supporters|"
     r"students|media|press|lawmakers|congress|him|her|them|me|us))\b", regex.IGNORECASE)
 _LEAD_WORD = regex.compile(r"[\p{L}\p{M}\d'’.\-]+")
+_CONTROL = regex.compile(r"[\p{Cc}\p{Cf}]")
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 #: Words that announce a term, not speech: 'the so-called "reset"', 'a film titled "..."'.
 _TERM_MARKER = regex.compile(r"(?<![\p{L}])(?:so-called|so called|the word|the words|the term|the phrase|"
@@ -383,8 +384,8 @@ class _Doc:
                 return best.canonical, "description-resolved"
         name = cast.name_at(mention.start, mention.end)
         if name is not None and name.start == mention.start:  # "Ryan's campaign" -> "Paul Ryan's campaign"
-            return cast.canonical(name) + self.text[name.end:mention.end], "description"
-        return mention.text, "description"
+            return _plain(cast.canonical(name) + self.text[name.end:mention.end]), "description"
+        return _plain(mention.text), "description"
 
     def short_turn(self, span: Span) -> bool:
         """The quote opens a short paragraph of dialogue."""
@@ -510,6 +511,11 @@ def _only_lead(gap: str, lex: object) -> bool:
     phrase ("…," NASA engineer Jennifer Trosper said), not a clause."""
     words = _LEAD_WORD.findall(gap)
     return len(words) <= 6 and not any(w.lower() in _CLAUSE_WORDS for w in words)
+
+
+def _plain(phrase: str) -> str:
+    """A phrase from the text as a speaker: control characters dropped, blanks collapsed."""
+    return " ".join(_CONTROL.sub("", phrase).split())
 
 
 def _term(text: str, span: Span, att: Attribution) -> bool:
