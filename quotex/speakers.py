@@ -36,8 +36,8 @@ _MODIFIER = regex.compile(r"\s+(?:[\p{Ll}\-]+\s+)?(?:adviser|advisor|aide|vetera
                           r"spokeswoman|supporter|staffer|strategist|ally|critic|donor|voter|campaign)s?\b")
 #: The rest of a description: "close to the Clintons", "familiar with the matter", "to Bill Clinton".
 OF_TAIL = regex.compile(r"(?:\s+(?:close|familiar|loyal|near|opposed|allied|linked|connected))?"
-                         r"\s+(?:to|with|of|for|at|from|in)\s+(?:the\s+[\p{L}\d'’\-]+|\p{Lu}[\p{L}'’\-]*)"
-                         r"(?:\s+\p{Lu}[\p{L}'’\-]*){0,3}")
+                        r"\s+(?:to|with|of|for|at|from|in)\s+(?:the\s+[\p{L}\d'’\-]+|\p{Lu}[\p{L}'’\-]*)"
+                        r"(?:\s+\p{Lu}[\p{L}'’\-]*){0,3}")
 _PAREN_TAIL = regex.compile(r"\s*\([^()]{1,40}\)$")
 _CLAUSE_OPENING = regex.compile(r"[,;:(—–]\s*$|\b(?:and|but)\s+$")
 _WORDS = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.&]*")
@@ -45,6 +45,8 @@ _WORDS = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.&]*")
 
 @dataclass(frozen=True)
 class Mention:
+    """Words of the text a cue points at, at ``text[start:end]``."""
+
     start: int
     end: int
     text: str
