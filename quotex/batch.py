@@ -50,6 +50,8 @@ from quotex.records import Quote
 BATCH_BYTES = 128 * 1024
 #: ... or this many documents.
 BATCH_DOCS = 256
+#: Text in the first batch; the next ones double up to BATCH_BYTES.
+FIRST_BATCH_BYTES = 4 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,17 +177,21 @@ def _run_serial(items: Iterable[Document | Problem], terms: bool, explain: bool)
 
 
 def _groups(items: Iterable[Document | Problem], batch_bytes: int) -> Iterator[list[Document | Problem]]:
-    """Consecutive items in groups holding about ``batch_bytes`` of text."""
+    """Consecutive items in groups holding about ``batch_bytes`` of text. The first
+    groups are small and each is twice the last, so that the first results come
+    out at once (``quotex extract BIG/ | head``) and later ones in cheap batches."""
     group: list[Document | Problem] = []
     size = docs = 0
+    target = min(batch_bytes, FIRST_BATCH_BYTES)
     for item in items:
         group.append(item)
         if isinstance(item, Document):
             size += len(item.text)
             docs += 1
-            if size >= batch_bytes or docs >= BATCH_DOCS:
+            if size >= target or docs >= BATCH_DOCS:
                 yield group
                 group, size, docs = [], 0, 0
+                target = min(batch_bytes, 2 * target)
     if group:
         yield group
 
