@@ -6,14 +6,13 @@ across another quote or a paragraph break). Named rules are tried in order
 of reliability; the first that finds a speaker phrase wins, and the phrase
 is then resolved (a name to its fullest form, a pronoun to the nearest
 compatible person, a description to the person it described). Quotes no
-rule attributes may continue the turn of the quote before them. Every
-record says which rule fired and, through :func:`quotex.explain`, what was
-considered.
+rule attributes may continue the turn of the quote before them
+(:mod:`quotex.turns`). Every record says which rule fired and, through
+:func:`quotex.explain`, what was considered.
 """
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from itertools import islice
 
 import regex
@@ -24,6 +23,7 @@ from quotex.mentions import ORG_WORDS, VERBISH, Cast, Entity
 from quotex.records import Quote, Span
 from quotex.speakers import DETERMINERS, OF_TAIL, Mention, owner_phrase, phrase_after, phrase_before
 from quotex.tokenizer import scan
+from quotex.turns import Attribution, TurnTaking
 
 #: How far (characters) the resolver looks on either side of a quote.
 WINDOW_AFTER = 220
@@ -32,8 +32,6 @@ WINDOW_BEFORE = 320
 ANTECEDENT_WINDOW = 2500
 #: The speaker of first-person narration outside quotes: '"...," I said.'
 NARRATOR = "narrator"
-#: A paragraph shorter than this that opens with a quote is a turn of dialogue.
-SHORT_TURN = 150
 #: How many possible subjects a clause is searched for (bounds hostile text).
 MAX_SUBJECTS = 16
 
@@ -60,18 +58,7 @@ _NOT_BEFORE_SUBJECT = frozenset("of by with to from for about against at on in i
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
-@dataclass
-class Attribution:
-    mention: Mention | None = None
-    cue: str | None = None
-    addressees: tuple[str, ...] = ()
-    rule: str | None = None
-    speaker: str | None = None
-    confidence: float = 0.0
-    why: list[str] = field(default_factory=list)
-
-
-class _Doc:
+class _Doc(TurnTaking):
     """One document under attribution: its text, spans, paragraphs and cast."""
 
     def __init__(self, text: str, spans: list[Span], paragraphs: list[int]) -> None:
@@ -386,119 +373,6 @@ class _Doc:
         if name is not None and name.start == mention.start:  # "Ryan's campaign" -> "Paul Ryan's campaign"
             return _plain(cast.canonical(name) + self.text[name.end:mention.end]), "description"
         return _plain(mention.text), "description"
-
-    def short_turn(self, span: Span) -> bool:
-        """The quote opens a short paragraph of dialogue."""
-        start = self.paragraphs[self.paragraph_of(span.start)]
-        return start == span.start and self.paragraph_end(span.start) - start < SHORT_TURN
-
-    def fill_dialogue(self) -> None:
-        """Second pass over short turns of dialogue still without a speaker, from the end:
-        the turn two later was the same voice when the one between was another, and a
-        neighbouring turn that addresses someone by name is answered by them."""
-        results, spans = self.results, self.spans
-        for i in range(len(spans) - 1, -1, -1):
-            if results[i].speaker is not None or results[i].mention is not None or not self.short_turn(spans[i]):
-                continue
-            par = self.paragraph_of(spans[i].start)
-            turns = [j for j in (i + 1, i + 2) if j < len(spans) and self.short_turn(spans[j])
-                     and self.paragraph_of(spans[j].start) == par + j - i]
-            speaker, why = None, ""
-            if len(turns) == 2 and results[i + 2].speaker and results[i + 1].speaker \
-                    and results[i + 1].speaker != results[i + 2].speaker:
-                speaker, why = results[i + 2].speaker, f"two turns later {results[i + 2].speaker!r} speaks again"
-            else:
-                near = [j for j in (i - 1, i + 1) if 0 <= j < len(spans) and self.short_turn(spans[j])
-                        and abs(self.paragraph_of(spans[j].start) - par) == 1]
-                called = set().union(*(self.vocatives(spans[j]) for j in near)) - self.vocatives(spans[i])
-                if len(called) == 1:
-                    speaker = called.pop()
-                    why = f"a neighbouring turn addresses {speaker!r}"
-            if speaker is not None:
-                rule = "dialogue-turn"
-                results[i] = Attribution(None, None, (), rule, speaker, self.confidence(rule, "none"),
-                                         results[i].why + [why])
-
-    def vocatives(self, span: Span) -> set[str]:
-        """People addressed by name in the quote: "Why, Emil!", "Mr. Denham, mother"."""
-        out = set()
-        for n in self.cast.names_before(span.inner_end, span.inner_end - span.inner_start):
-            before = self.text[max(span.inner_start, n.start - 12):n.start]
-            after = self.text[n.end:n.end + 1]
-            opens = n.start - span.inner_start < 8 or before.rstrip().endswith(",")
-            if opens and after in (",", "!", "?", ".", "”", '"', "’", "'"):
-                out.add(self.cast.canonical(n))
-        return out
-
-    def scene(self, i: int) -> Attribution | None:
-        """A cue-less quote opening a paragraph after a narrative one is spoken by the
-        person (a name or he/she) the narrative's last sentence was about:
-        'Then she stooped down to wipe his face.' / '"Why, Emil! ..."'."""
-        span = self.spans[i]
-        k = self.paragraph_of(span.start)
-        if k == 0 or self.paragraphs[k] != span.start:
-            return None
-        lo = max(self.paragraphs[k - 1], self.spans[i - 1].end if i else 0)
-        hi = self.end_before(span.start)
-        if i and self.spans[i - 1].end > self.paragraphs[k - 1] or hi - lo < 20:
-            return None  # the paragraph before holds a quotation, or nothing
-        sent = self.sentence_start(max(lo, hi - WINDOW_BEFORE), hi)
-        mention = self.subject(sent, hi)
-        if mention is None or mention.kind == "description":
-            return None
-        speaker, how = self.resolve(mention)
-        if speaker is None:
-            return None
-        rule = "subject-of-paragraph-before"
-        return Attribution(mention, None, (), rule, speaker, self.confidence(rule, mention.kind),
-                           [f"the paragraph before is about {mention.text!r} -> {speaker!r} ({how})"])
-
-    def continuation(self, i: int, results: list[Attribution]) -> Attribution | None:
-        """A quote no rule attributed may continue the previous speaker's turn."""
-        span = self.spans[i]
-        if i == 0:
-            return None
-        prev = self.spans[i - 1]
-        pa = results[i - 1]
-        if pa.speaker is None:
-            return None
-        text = self.text
-        par = self.paragraph_of(span.start)
-        ppar = self.paragraph_of(prev.start)
-        between = text[prev.end:span.start]
-        if par == ppar:
-            # same paragraph: the words between are the previous quote's cue, or narration
-            rule = "continued-in-paragraph"
-            return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, self.confidence(rule, "none"),
-                               [f"continues {pa.speaker!r} in the same paragraph"])
-        if par != ppar + 1 or self.paragraphs[par] != span.start:
-            return None
-        # consecutive quoted paragraphs: an exchange between two speakers alternates,
-        # one speaker's statement continues
-        for j in range(i - 2, -1, -1):
-            jpar = self.paragraph_of(self.spans[j].start)
-            if jpar < ppar - 1:
-                break
-            if jpar == ppar - 1:
-                other = results[j].speaker
-                if other and other != pa.speaker:
-                    rule = "alternating-turn"
-                    return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
-                                       [f"answers {pa.speaker!r}: back to {other!r}"])
-                break
-        if self.short_turn(prev) and self.short_turn(span):
-            # a quick exchange: the reply comes from the last other voice in the dialogue
-            for j in range(i - 2, max(-1, i - 8), -1):
-                other = results[j].speaker
-                if self.paragraph_of(self.spans[j].start) < ppar - 4:
-                    break
-                if other and other != pa.speaker:
-                    rule = "alternating-turn"
-                    return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
-                                       [f"a short reply to {pa.speaker!r}: back to {other!r}"])
-        rule = "continued-paragraph"
-        return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, self.confidence(rule, "none"),
-                           [f"continues {pa.speaker!r} from the paragraph before"])
 
 
 #: Words that show a clause, not a speaker phrase, between a quote and a verb.
