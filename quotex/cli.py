@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar, cast
 import click
 
 from quotex import __version__
+from quotex.records import FORMATS
 from quotex.errors import EXIT_CODES, EXIT_FAILURE, guarded
 
 if TYPE_CHECKING:
@@ -188,7 +189,7 @@ def cli() -> None:
 
 @cli.command(epilog=EXTRACT_EPILOG)
 @input_options
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]),
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
               help="Output format (default: from -o's suffix; else table on a terminal, "
                    "jsonl otherwise).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), metavar="FILE",

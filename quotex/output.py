@@ -26,7 +26,6 @@ from quotex.records import FIELDS, Quote
 if TYPE_CHECKING:
     from quotex.inputs import Document
 
-FORMATS = ("table", "json", "jsonl", "csv")
 _SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
                    ".txt": "table"}
 

@@ -16,6 +16,9 @@ from typing import Any
 #:              a nickname); left out of machine output unless asked for.
 KINDS = ("direct", "term")
 
+#: The output formats of ``quotex extract``.
+FORMATS = ("table", "json", "jsonl", "csv")
+
 #: The order of fields in JSON, JSON Lines and CSV output.
 FIELDS = (
     "start",

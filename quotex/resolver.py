@@ -125,7 +125,7 @@ class _Doc(TurnTaking):
             return None  # '"...," said the girl, who was in a state': inverted, not 'X states'
         mention = phrase_before(self.cast, m.start("np"), m.start("verb"))
         att.why.append(f"after: {self.text[span.end:m.end()].strip()!r} -> {mention and mention.text!r}")
-        if mention is None or not _only_lead(self.text[span.end:mention.start], self.lex):
+        if mention is None or not _only_lead(self.text[span.end:mention.start]):
             return None
         if inner.endswith(".") and not _SHORT_CLAUSE.match(self.text, m.end(), a_end + 1):
             return None
@@ -380,7 +380,7 @@ _CLAUSE_WORDS = frozenset("when while after before because and but as if that wh
                           "although though since until where whether".split())
 
 
-def _only_lead(gap: str, lex: object) -> bool:
+def _only_lead(gap: str) -> bool:
     """Only punctuation and a few modifier words stand between the quote and the speaker
     phrase ("…," NASA engineer Jennifer Trosper said), not a clause."""
     words = _LEAD_WORD.findall(gap)
@@ -422,7 +422,7 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
     for i in range(len(spans)):
         att = doc.attribute(i)
         if att.speaker is None and att.mention is None:  # a cue that named nobody we know ends the turn
-            cont = doc.continuation(i, results) or doc.scene(i)
+            cont = doc.continuation(i) or doc.scene(i)
             if cont is not None and cont.speaker in doc.vocatives(spans[i]):
                 # "Your mother would never forgive me, Lucy.": Lucy is spoken to, not speaking
                 other = results[i - 1].speaker if cont.rule == "alternating-turn" else None

@@ -131,8 +131,9 @@ class TurnTaking:
         return Attribution(mention, None, (), rule, speaker, self.confidence(rule, mention.kind),
                            [f"the paragraph before is about {mention.text!r} -> {speaker!r} ({how})"])
 
-    def continuation(self, i: int, results: list[Attribution]) -> Attribution | None:
+    def continuation(self, i: int) -> Attribution | None:
         """A quote no rule attributed may continue the previous speaker's turn."""
+        results = self.results
         span = self.spans[i]
         if i == 0:
             return None
