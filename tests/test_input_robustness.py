@@ -73,18 +73,23 @@ def test_text_with_high_bytes_is_not_binary(tmp_path: Path) -> None:
     assert any(isinstance(i, Document) for i in items)
 
 
+def _fail_open(monkeypatch: pytest.MonkeyPatch, name: str, error: OSError) -> None:
+    """Make ``os.open`` of any file called ``name`` raise ``error``."""
+    real_open = os.open
+
+    def fake_open(path: str, flags: int, *a: object, **kw: object) -> int:
+        if os.path.basename(path) == name:
+            raise error
+        return real_open(path, flags, *a, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", fake_open)
+
+
 def _unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     f = tmp_path / "secret.txt"
     f.write_text("secret")
     if os.geteuid() == 0:  # root reads anything: simulate
-        real_open = os.open
-
-        def fake_open(path: str, flags: int, *a: object, **kw: object) -> int:
-            if os.path.basename(path) == "secret.txt":
-                raise PermissionError(errno.EACCES, "Permission denied", path)
-            return real_open(path, flags, *a, **kw)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(os, "open", fake_open)
+        _fail_open(monkeypatch, "secret.txt", PermissionError(errno.EACCES, "Permission denied"))
     else:
         f.chmod(0)
     return f
@@ -135,14 +140,7 @@ def test_file_vanishing_between_listing_and_reading(tmp_path: Path) -> None:
 def test_file_vanishing_at_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "a.txt").write_text("a")
     (tmp_path / "b.txt").write_text("b")
-    real_open = os.open
-
-    def fake_open(path: str, flags: int, *a: object, **kw: object) -> int:
-        if os.path.basename(path) == "a.txt":
-            raise FileNotFoundError(errno.ENOENT, "No such file or directory", path)
-        return real_open(path, flags, *a, **kw)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "open", fake_open)
+    _fail_open(monkeypatch, "a.txt", FileNotFoundError(errno.ENOENT, "No such file or directory"))
     assert summary(docs(tmp_path)) == [
         ("a.txt", "error", "cannot read: no such file or directory"), ("b.txt", "doc", "b")]
 
