@@ -18,6 +18,7 @@ from itertools import islice
 import regex
 
 from quotex.cues import cues
+from quotex.layout import Layout, layout
 from quotex.lexicon import load
 from quotex.mentions import ORG_WORDS, VERBISH, Cast, Entity
 from quotex.records import Quote, Span
@@ -61,8 +62,9 @@ _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 class _Doc(TurnTaking):
     """One document under attribution: its text, spans, paragraphs and cast."""
 
-    def __init__(self, text: str, spans: list[Span], paragraphs: list[int]) -> None:
+    def __init__(self, text: str, spans: list[Span], paragraphs: list[int], page: Layout | None = None) -> None:
         self.text = text
+        self.page = page or Layout()  # headline, bylines, datelines: their names never speak
         self.spans = spans
         self.paragraphs = paragraphs
         self.cast = Cast(text, [(s.start, s.end) for s in spans])
@@ -251,7 +253,7 @@ class _Doc(TurnTaking):
         limit = end if limit is None else limit
         found: list[Mention] = []
         for n in self.cast.names_before(end, end - start + 1):
-            if n.start >= start:
+            if n.start >= start and not self.page.furniture(n.start):
                 found.append(Mention(n.start, n.end, text[n.start:n.end], "name"))
         for m in islice(_SUBJECT_WORD.finditer(text, start, end), MAX_SUBJECTS):
             w = m.group().lower()
@@ -344,7 +346,7 @@ class _Doc(TurnTaking):
             nearest: Entity | None = None
             for n in reversed(cast.names_before(mention.start, ANTECEDENT_WINDOW)):
                 ent = cast.entities[n.entity]
-                if not ent.person or n.quoted or ent.gender not in (gender, None):
+                if not ent.person or n.quoted or ent.gender not in (gender, None) or self.page.furniture(n.start):
                     continue
                 if n.start in self.salient or cast.is_subject(n):
                     nearest = ent
@@ -362,7 +364,7 @@ class _Doc(TurnTaking):
             best, best_score = None, 0
             for n in reversed(cast.names_before(mention.start, ANTECEDENT_WINDOW)):
                 ent = cast.entities[n.entity]
-                if not ent.person or n.quoted or head not in cast.descriptors(ent.id):
+                if not ent.person or n.quoted or self.page.furniture(n.start) or head not in cast.descriptors(ent.id):
                     continue
                 score = sum(w in ent.descriptors for w in content)
                 if score > best_score:
@@ -417,9 +419,14 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
     spans = [s for s in spans if _ALNUM.search(text, s.inner_start, s.inner_end)]
     if not spans:
         return []
-    doc = _Doc(text, spans, paragraphs)
+    page = layout(text)
+    doc = _Doc(text, spans, paragraphs, page)
     results = doc.results
     for i in range(len(spans)):
+        if page.in_headline(spans[i].start):
+            # a headline trims what the body quotes with its cue: no speaker, no turn to continue
+            results.append(Attribution(rule="headline", why=["in the headline"]))
+            continue
         att = doc.attribute(i)
         if att.speaker is None and att.mention is None:  # a cue that named nobody we know ends the turn
             cont = doc.continuation(i) or doc.scene(i)
@@ -436,7 +443,7 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
     out = []
     for span, att in zip(spans, results):
         m = att.mention if att.rule and not att.rule.startswith(("continued", "alternating")) else None
-        kind = "term" if _term(text, span, att) else "direct"
+        kind = "term" if att.rule == "headline" or _term(text, span, att) else "direct"
         out.append((Quote(
             start=span.start,
             end=span.end,

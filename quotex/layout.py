@@ -1,0 +1,96 @@
+"""Page furniture of a news article: its headline, bylines and datelines.
+
+A news file usually opens with its headline on a line of its own
+("Trump: 'We are going to win so much.'"), sometimes with a deck on the next
+line, then the body; the body may open with a byline ("By Jane Doe") and a
+dateline ("NASHUA, N.H. - ...", "DALLAS (AP) — ..."). None of these is the
+narration around a quotation:
+
+- a quotation in a headline trims words the body quotes with their cue, or
+  puts a scare quote around a word ('Ryan calls Trump line "racist"'); annotated
+  news (PolNeAR) never counts it as a quotation, so quotex reports it as a
+  ``term`` with the rule ``headline`` and no speaker;
+- a name in a headline, byline or dateline is never the speaker of a quotation
+  in the body, nor the person a later "he" or "the senator" stands for.
+
+The rules are shape only: a short first paragraph (one or two lines) followed
+by a longer body; "By" and capitalized names alone on a line; a run of
+capitals and an optional "(AP)" before a dash at the start of a paragraph.
+A short first paragraph that is a quotation on its own (the opening line of
+dialogue in fiction) is not a headline.
+"""
+from __future__ import annotations
+
+import bisect
+from itertools import islice
+from dataclasses import dataclass, field
+
+import regex
+
+#: The longest headline (with its deck), in characters.
+HEADLINE_MAX = 250
+#: A headline is followed by a body at least this many times longer.
+BODY_RATIO = 3
+#: How many paragraphs at the top of the body may hold a byline or a dateline.
+HEAD_PARAGRAPHS = 4
+
+_BLANK_LINE = regex.compile(r"\n[ \t\u00a0]*\n")
+#: A line with words on it.
+_LINE = regex.compile(r"(?m)^[ \t\u00a0]*\S[^\n]*")
+_QUOTE_OPEN = "\"“‘'«„"
+_QUOTE_CLOSE = "\"”’'»“"
+_NAME = r"\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|de|van|von|der|la|le|da))*"
+#: "By Jane Doe", "By Jane Doe and John Roe", "By JANE DOE, Associated Press".
+_BYLINE = regex.compile(
+    rf"[ \t\u00a0]*(?i:by)[ \t\u00a0]+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*,\s*[\p{{L}} .]{{2,40}})?"
+    r"[ \t\u00a0]*$", regex.MULTILINE)
+#: "NASHUA, N.H. -", "WASHINGTON —", "DALLAS (AP) —", "BEIRUT, Lebanon (Reuters) --".
+_DATELINE = regex.compile(
+    r"[ \t\u00a0]*\p{Lu}[\p{Lu}.'’\-]+(?:[ \t]+\p{Lu}[\p{Lu}.'’\-]+){0,3}"
+    r"(?:,[ \t]+\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2})?"
+    r"(?:[ \t]+\([\p{L} .\-]{1,30}\))?[ \t]+(?:--?|—|–)[ \t]")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the headline ends (0 when there is none) and the furniture spans
+    (headline, bylines, datelines) whose names are not speakers."""
+
+    headline_end: int = 0
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def in_headline(self, pos: int) -> bool:
+        return pos < self.headline_end
+
+    def furniture(self, pos: int) -> bool:
+        """``pos`` lies in the headline, a byline or a dateline."""
+        k = bisect.bisect_right(self.spans, (pos, 1 << 62)) - 1
+        return k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]
+
+
+def layout(text: str) -> Layout:
+    """The headline, bylines and datelines of ``text`` (an empty layout for prose)."""
+    m = _BLANK_LINE.search(text, 0, HEADLINE_MAX + 2)
+    if m is None:
+        return Layout()
+    head = text[:m.start()].strip()
+    rest = len(text) - m.end()
+    if not head or head.count("\n") > 1 or len(head) > HEADLINE_MAX or rest < BODY_RATIO * len(head) \
+            or _one_quotation(head) or head.endswith(":"):
+        return Layout()
+    spans = [(0, m.start())]
+    for line in islice(_LINE.finditer(text, m.end()), HEAD_PARAGRAPHS):
+        by = _BYLINE.match(text, line.start(), line.end())
+        if by is not None and by.end() - line.start() <= 100:
+            spans.append((line.start(), by.end()))
+            continue
+        date = _DATELINE.match(text, line.start(), line.end())
+        if date is not None:
+            spans.append((line.start(), date.end()))
+    return Layout(m.start(), spans)
+
+
+def _one_quotation(head: str) -> bool:
+    """The paragraph is one quotation (a line of dialogue), not a headline."""
+    body = head.rstrip(".!?,;— ")
+    return body[:1] in _QUOTE_OPEN and body[-1:] in _QUOTE_CLOSE
