@@ -20,7 +20,7 @@ import regex
 from quotex.cues import cues
 from quotex.layout import Layout, layout
 from quotex.lexicon import load
-from quotex.mentions import ORG_WORDS, VERBISH, Cast, Entity
+from quotex.mentions import ORG_WORDS, VERBISH, Cast, Entity, Name
 from quotex.records import Quote, Span
 from quotex.speakers import DETERMINERS, OF_TAIL, Mention, owner_phrase, phrase_after, phrase_before
 from quotex.tokenizer import scan
@@ -33,6 +33,8 @@ WINDOW_BEFORE = 320
 ANTECEDENT_WINDOW = 2500
 #: The speaker of first-person narration outside quotes: '"...," I said.'
 NARRATOR = "narrator"
+#: How far before a name an inverted speech verb is looked for: "said Rep. Jim Clyburn".
+INVERTED_LEAD = 40
 #: How many possible subjects a clause is searched for (bounds hostile text).
 MAX_SUBJECTS = 16
 
@@ -56,6 +58,10 @@ _SUBJECT_WORD = regex.compile(r"(?<![\p{L}'’])(?:he|she|the|a|an)(?![\p{L}'’
 _PREV_WORD = regex.compile(r"([\p{L}]+)[\s,]*$")
 #: Words after which a name is an object, not a subject: "asked by X", "a letter to X".
 _NOT_BEFORE_SUBJECT = frozenset("of by with to from for about against at on in into than like as and or".split())
+#: Title words between an inverted speech verb and a name: "said| Vermont Sen. |Bernie Sanders".
+_INVERTED_GAP = regex.compile(r"\s+(?:[\p{L}\p{M}'’.\-]+\s+){0,4}")
+#: What follows the speaker an inverted verb names: "..., said Jake Horowitz, an editor."
+_CLAUSE_END = regex.compile(r"\s*(?:[,.;:!?()\[\]—–\-]|$)")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -288,6 +294,51 @@ class _Doc(TurnTaking):
         return None
 
     # -- resolution ---------------------------------------------------------
+    def antecedent(self, n: Name, gender: str | None) -> bool:
+        """The name may be what a pronoun of ``gender`` stands for: a person of that
+        gender (or unknown), named outside quotations and outside the page furniture."""
+        ent = self.cast.entities[n.entity]
+        return ent.person and not n.quoted and ent.gender in (gender, None) and not self.page.furniture(n.start)
+
+    def speech_subject(self, n: Name) -> bool:
+        """The name reports speech in its sentence: it is the subject of a speech verb
+        ("Levin dismissed concerns that ...", "Garten, his lawyer, said ...") or stands
+        after an inverted one ("..., said Jake Horowitz, an editor.")."""
+        text = self.text
+        verb = VERBISH.match(text, n.end, min(len(text), n.end + 160))
+        if verb is not None:
+            word = _LAST_WORD.search(verb.group())
+            low = word.group(1).lower() if word else ""
+            if low in self.lex.verb_forms or low in self.lex.fragment_verb_forms:
+                return True
+        if not _CLAUSE_END.match(text, n.end):
+            return False  # "Garten, said Nunberg was ...": Nunberg is what was said
+        lo = max(0, n.start - INVERTED_LEAD)
+        last = None
+        for last in self.cues.verb.finditer(text, lo, n.start):
+            pass
+        if last is None or text[:last.start()].rstrip()[-1:] not in (",", "\"", "”", "’", "'"):
+            return False  # "told Biden" is spoken to; ", said Biden" speaks
+        lead = text[last.end():n.start]
+        return bool(_INVERTED_GAP.fullmatch(lead)) and not any(
+            w.lower() in _NOT_BEFORE_SUBJECT for w in _WORD.findall(lead))
+
+    def reporter(self, names: list[Name], k: int, gender: str | None) -> Name:
+        """The antecedent chosen among ``names`` at ``k``, or the one reporting it: in
+        "Josh Earnest said Obama has kept in touch", "he" is more likely Earnest, the
+        speaker of the sentence, than Obama, the subject of what he said."""
+        chosen = names[k]
+        if self.speech_subject(chosen):
+            return chosen
+        sent = self.sentence_start(max(0, chosen.start - WINDOW_BEFORE), chosen.end)
+        for j in range(k - 1, -1, -1):
+            n = names[j]
+            if n.start < sent:
+                break
+            if n.entity != chosen.entity and self.antecedent(n, gender) and self.speech_subject(n):
+                return n
+        return chosen
+
     def finish(self, att: Attribution, mention: Mention, cue: str | None, rule: str,
                addr_start: int | None, addr_end: int | None) -> Attribution:
         att.mention = mention
@@ -344,12 +395,14 @@ class _Doc(TurnTaking):
             if gender not in ("m", "f"):
                 return None, "pronoun"
             nearest: Entity | None = None
-            for n in reversed(cast.names_before(mention.start, ANTECEDENT_WINDOW)):
+            names = cast.names_before(mention.start, ANTECEDENT_WINDOW)
+            for k in range(len(names) - 1, -1, -1):
+                n = names[k]
                 ent = cast.entities[n.entity]
-                if not ent.person or n.quoted or ent.gender not in (gender, None) or self.page.furniture(n.start):
+                if not self.antecedent(n, gender):
                     continue
-                if n.start in self.salient or cast.is_subject(n):
-                    nearest = ent
+                if n.start in self.salient or cast.is_subject(n) or self.speech_subject(n):
+                    nearest = cast.entities[self.reporter(names, k, gender).entity]
                     break
                 nearest = nearest or ent
             if nearest is not None:
