@@ -23,7 +23,7 @@ import regex
 
 from quotex.lexicon import Lexicon, load
 
-_CAP = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.)"
+_CAP = r"(?:(?:\p{Lu}\.){2,}(?![\p{L}])|\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.)"
 _PART_WORD = r"(?:al|el|bin|da|de|del|della|der|di|du|la|le|van|von|y|ibn|ben)"
 _LEAD_PARTICLES = r"(?:(?:von|van|de|der|den|ter|bin|ibn)[ ](?:(?:der|den|de|la)[ ])?)?"
 NAME_RE = regex.compile(

@@ -38,6 +38,10 @@ _MODIFIER = regex.compile(r"\s+(?:[\p{Ll}\-]+\s+)?(?:adviser|advisor|aide|vetera
 OF_TAIL = regex.compile(r"(?:\s+(?:close|familiar|loyal|near|opposed|allied|linked|connected))?"
                         r"\s+(?:to|with|of|for|at|from|in)\s+(?:the\s+[\p{L}\d'’\-]+|\p{Lu}[\p{L}'’\-]*)"
                         r"(?:\s+\p{Lu}[\p{L}'’\-]*){0,3}")
+#: Prepositions whose object a name is ("in Brooklyn"), and the words read back to find one.
+_OBJECT_PREPOSITIONS = frozenset("of for at with in on to from about by near under into".split())
+_PREV_WORDS = regex.compile(r"(?<![\p{L}'’])(?P<prep>\p{Ll}+)\s+(?:the\s+)?$")
+_OF_PLACE = regex.compile(r"\s+of\s+(?:the\s+)?$")
 _PAREN_TAIL = regex.compile(r"\s*\([^()]{1,40}\)$")
 _CLAUSE_OPENING = regex.compile(r"[,;:(—–]\s*$|\b(?:and|but)\s+$")
 _WORDS = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.&]*")
@@ -100,7 +104,13 @@ def _phrase_at(cast: Cast, start: int, end: int, strict: bool) -> Mention | None
         return Mention(ws, we, w, "pronoun")
     name = cast.name_at(max(start, end - 120), end)
     if name is not None and name.end == end:
-        return Mention(name.start, name.end, text[name.start:name.end], "name")
+        if not _object_of(text, start, name.start):
+            return Mention(name.start, name.end, text[name.start:name.end], "name")
+        of = _OF_PLACE.search(text, max(start, name.start - 8), name.start)
+        person = cast.name_at(max(start, name.start - 120), of.start()) if of else None
+        if of is not None and person is not None and person.end == of.start():
+            # "Sen. Tom Udall of New Mexico": the person, not the place
+            return Mention(person.start, person.end, text[person.start:person.end], "name")
     owned = owner_phrase(cast, start, end)
     if owned is not None:
         return owned
@@ -123,6 +133,13 @@ def _phrase_at(cast: Cast, start: int, end: int, strict: bool) -> Mention | None
         s = words[-2][0] if len(words) > 1 and words[-2][2][:1].isupper() else ws
         return Mention(s, end, text[s:end], "description")
     return None
+
+
+def _object_of(text: str, start: int, pos: int) -> bool:
+    """The name at ``pos`` is the object of a preposition, not a speaker: "chair of
+    the| Platform Committee", "a lobbyist in| Brooklyn", "a lawyer at| Smith Jones"."""
+    prev = _PREV_WORDS.search(text, max(start, pos - 30), pos)
+    return prev is not None and prev.group("prep").lower() in _OBJECT_PREPOSITIONS
 
 
 def owner_phrase(cast: Cast, start: int, end: int) -> Mention | None:
