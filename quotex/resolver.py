@@ -62,6 +62,11 @@ _NOT_BEFORE_SUBJECT = frozenset("of by with to from for about against at on in i
 _INVERTED_GAP = regex.compile(r"\s+(?:[\p{L}\p{M}'’.\-]+\s+){0,4}")
 #: What follows the speaker an inverted verb names: "..., said Jake Horowitz, an editor."
 _CLAUSE_END = regex.compile(r"\s*(?:[,.;:!?()\[\]—–\-]|$)")
+#: A dot between initials ("G.K."), which does not end a speaker phrase.
+_INITIAL_DOT = regex.compile(r"(?<=(?<![\p{L}])\p{Lu})\.(?=\p{Lu}\.)")
+_PHRASE_REST = regex.compile(r"(?:[^.!?;:\"“”«»„\n]|(?<=(?<![\p{L}])\p{Lu})\.)*")
+#: A signature after a quotation with a horizontal bar, as in collected reader voices: "..." ― Ana Ruiz
+_POST_BAR = regex.compile(r"[ \t\u00a0]*\u2015[ \t\u00a0]*(?P<np>[^.!?;:\"“”«»„\n]{1,80})\s*(?:[.\n]|$)")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -146,7 +151,7 @@ class _Doc(TurnTaking):
         m = self.cues.post_inverted.match(self.text, span.end, a_end)
         if not m:
             return None
-        mention = phrase_after(self.cast, m.start("np"), m.end("np"))
+        mention = phrase_after(self.cast, m.start("np"), _phrase_end(self.text, m.end("np"), a_end))
         att.why.append(f"after, inverted: {self.text[span.end:m.end()].strip()[:60]!r} -> "
                        f"{mention and mention.text!r}")
         if mention is None:
@@ -154,7 +159,7 @@ class _Doc(TurnTaking):
         return self.finish(att, mention, m.group("verb"), "quote-said-X", None, None)
 
     def rule_dash(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
-        m = self.cues.post_dash.match(self.text, span.end, a_end)
+        m = self.cues.post_dash.match(self.text, span.end, a_end) or _POST_BAR.match(self.text, span.end, a_end)
         if not m:
             return None
         mention = phrase_after(self.cast, m.start("np"), m.end("np"))
@@ -440,6 +445,19 @@ def _only_lead(gap: str) -> bool:
     phrase ("…," NASA engineer Jennifer Trosper said), not a clause."""
     words = _LEAD_WORD.findall(gap)
     return len(words) <= 6 and not any(w.lower() in _CLAUSE_WORDS for w in words)
+
+
+def _phrase_end(text: str, end: int, limit: int) -> int:
+    """Where a speaker phrase cut at a dot ends once dotted initials are read through:
+    "said Rep. G.|K. Butterfield (D-N.C.), head of ..." -> "...Butterfield (D-N"."""
+    for _ in range(4):
+        if not _INITIAL_DOT.match(text, end, limit):
+            break
+        more = _PHRASE_REST.match(text, end + 1, limit)
+        if more is None:
+            break
+        end = more.end()
+    return end
 
 
 def _plain(phrase: str) -> str:

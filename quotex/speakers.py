@@ -169,11 +169,13 @@ def phrase_after(cast: Cast, start: int, end: int) -> Mention | None:
     name = cast.name_at(ws, min(end, ws + 160))
     first = None
     if name is not None:
-        # the first name starting in the phrase, with only titles before it
+        # the first name starting in the phrase, with only titles before it; a name
+        # that modifies a role is part of the lead: "said Clinton ally| James Carville"
         for n in cast.names_before(min(end, ws + 160), 160):
             if n.start >= ws:
                 first = n
-                break
+                if not _MODIFIER.match(text, n.end, end):
+                    break
     if first is not None and not _MODIFIER.match(text, first.end, end):  # "a 2008 Clinton veteran"
         lead = _WORDS.findall(text[ws:first.start])
         if len(lead) <= 5 and not any(x.lower() in _NOT_IN_LEAD for x in lead):
