@@ -67,6 +67,8 @@ _INITIAL_DOT = regex.compile(r"(?<=(?<![\p{L}])\p{Lu})\.(?=\p{Lu}\.)")
 _PHRASE_REST = regex.compile(r"(?:[^.!?;:\"“”«»„\n]|(?<=(?<![\p{L}])\p{Lu})\.)*")
 #: A signature after a quotation with a horizontal bar, as in collected reader voices: "..." ― Ana Ruiz
 _POST_BAR = regex.compile(r"[ \t\u00a0]*\u2015[ \t\u00a0]*(?P<np>[^.!?;:\"“”«»„\n]{1,80})\s*(?:[.\n]|$)")
+#: A form of "be" before an -ing verb: '"...," he was saying'.
+_BE_BEFORE = regex.compile(r"(?<![\p{L}])(?:is|was|were|are|been|be|am)\s+(?:\p{Ll}+ly\s+)?$", regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -136,6 +138,8 @@ class _Doc(TurnTaking):
             return None
         if self.cues.verb.match(self.text, m.start("np")):
             return None  # '"...," said the girl, who was in a state': inverted, not 'X states'
+        if _participle(m.group("verb")) and not _BE_BEFORE.search(self.text, m.start("np"), m.start("verb")):
+            return None  # '"...” during the rest of her campaign, saying': the clause's subject speaks
         mention = phrase_before(self.cast, m.start("np"), m.start("verb"))
         att.why.append(f"after: {self.text[span.end:m.end()].strip()!r} -> {mention and mention.text!r}")
         if mention is None or not _only_lead(self.text[span.end:mention.start]):
@@ -149,8 +153,8 @@ class _Doc(TurnTaking):
     def rule_after_inverted(self, span: Span, inner: str, sent: int, a_end: int,
                             att: Attribution) -> Attribution | None:
         m = self.cues.post_inverted.match(self.text, span.end, a_end)
-        if not m:
-            return None
+        if not m or _participle(m.group("verb")):
+            return None  # '"fantastic,” telling reporters ...': whoever the clause is about says it
         mention = phrase_after(self.cast, m.start("np"), _phrase_end(self.text, m.end("np"), a_end))
         att.why.append(f"after, inverted: {self.text[span.end:m.end()].strip()[:60]!r} -> "
                        f"{mention and mention.text!r}")
@@ -445,6 +449,11 @@ def _only_lead(gap: str) -> bool:
     phrase ("…," NASA engineer Jennifer Trosper said), not a clause."""
     words = _LEAD_WORD.findall(gap)
     return len(words) <= 6 and not any(w.lower() in _CLAUSE_WORDS for w in words)
+
+
+def _participle(verb: str) -> bool:
+    """An -ing form ("saying", "telling"), which never inverts with its subject."""
+    return verb.lower().endswith("ing")
 
 
 def _phrase_end(text: str, end: int, limit: int) -> int:
