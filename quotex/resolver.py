@@ -144,6 +144,9 @@ class _Doc(TurnTaking):
         att.why.append(f"after: {self.text[span.end:m.end()].strip()!r} -> {mention and mention.text!r}")
         if mention is None or not _only_lead(self.text[span.end:mention.start]):
             return None
+        if mention.kind == "description" and any(
+                w.lower() in _NOT_BEFORE_SUBJECT for w in _WORD.findall(self.text, span.end, mention.start)):
+            return None  # '"..." from attending the same mosque, said': the quote's sentence goes on
         if inner.endswith(".") and not _SHORT_CLAUSE.match(self.text, m.end(), a_end + 1):
             return None
         if inner.endswith(".") and mention.text[:1].isupper() and mention.kind == "pronoun":
