@@ -34,6 +34,8 @@ _OWNED = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{Ll}\-]+\s+){0,2}(?P<head>[
 #: A lowercase role word right after a name makes the name a modifier: "a Clinton veteran".
 _MODIFIER = regex.compile(r"\s+(?:[\p{Ll}\-]+\s+)?(?:adviser|advisor|aide|veteran|official|spokesman|"
                           r"spokeswoman|supporter|staffer|strategist|ally|critic|donor|voter|campaign)s?\b")
+#: Up to two lowercase words after a name (or its possessive), the last a role: "Cruz constituent".
+_ROLE_AFTER = regex.compile(r"(?:['’]s|['’])?\s+(?:[\p{Ll}\-]+\s+){0,2}(?P<head>[\p{Ll}\-]+)\b")
 #: The rest of a description: "close to the Clintons", "familiar with the matter", "to Bill Clinton".
 OF_TAIL = regex.compile(r"(?:\s+(?:close|familiar|loyal|near|opposed|allied|linked|connected))?"
                         r"\s+(?:to|with|of|for|at|from|in)\s+(?:the\s+[\p{L}\d'’\-]+|\p{Lu}[\p{L}'’\-]*)"
@@ -142,6 +144,17 @@ def _object_of(text: str, start: int, pos: int) -> bool:
     return prev is not None and prev.group("prep").lower() in _OBJECT_PREPOSITIONS
 
 
+def _modifier(cast: Cast, pos: int, end: int) -> bool:
+    """The name ending at ``pos`` modifies a role or owns it, so it is not the speaker:
+    "one Trump confidant", "Clinton ally James Carville", "Rubio's deputy campaign
+    manager, Rich Beeson"."""
+    text = cast.text
+    if _MODIFIER.match(text, pos, end):
+        return True
+    m = _ROLE_AFTER.match(text, pos, end)
+    return m is not None and m.group("head").lower() in cast.lex.roles
+
+
 def owner_phrase(cast: Cast, start: int, end: int) -> Mention | None:
     """A body or aide named by its owner, ending at ``end``: "Ryan's campaign", "Trump's lawyer"."""
     m = _OWNED.search(cast.text, start, end)
@@ -174,12 +187,16 @@ def phrase_after(cast: Cast, start: int, end: int) -> Mention | None:
         for n in cast.names_before(min(end, ws + 160), 160):
             if n.start >= ws:
                 first = n
-                if not _MODIFIER.match(text, n.end, end):
+                if not _modifier(cast, n.end, end):
                     break
-    if first is not None and not _MODIFIER.match(text, first.end, end):  # "a 2008 Clinton veteran"
+    if first is not None and not _modifier(cast, first.end, end):  # "a 2008 Clinton veteran"
         lead = _WORDS.findall(text[ws:first.start])
         if len(lead) <= 5 and not any(x.lower() in _NOT_IN_LEAD for x in lead):
             return Mention(first.start, first.end, text[first.start:first.end], "name")
+    elif first is not None and name is not None and name.start == ws:
+        role = _ROLE_AFTER.match(text, name.end, end)  # "said Trump's spokeswoman"
+        if role is not None and role.group("head").lower() in cast.lex.roles:
+            return Mention(ws, role.end(), text[ws:role.end()], "description")
     if low in DETERMINERS or low in cast.lex.roles:
         e = we
         for s2, e2, w2 in words[1:6]:
