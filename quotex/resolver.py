@@ -69,6 +69,8 @@ _PHRASE_REST = regex.compile(r"(?:[^.!?;:\"“”«»„\n]|(?<=(?<![\p{L}])\p{L
 _POST_BAR = regex.compile(r"[ \t\u00a0]*\u2015[ \t\u00a0]*(?P<np>[^.!?;:\"“”«»„\n]{1,80})\s*(?:[.\n]|$)")
 #: A form of "be" before an -ing verb: '"...," he was saying'.
 _BE_BEFORE = regex.compile(r"(?<![\p{L}])(?:is|was|were|are|been|be|am)\s+(?:\p{Ll}+ly\s+)?$", regex.IGNORECASE)
+_DETERMINER_BEFORE = regex.compile(r"(?<![\p{L}])(?:the|a|an|his|her|its|their|this|that|our|my|your)\s+$",
+                                   regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -252,7 +254,12 @@ class _Doc(TurnTaking):
         """A quoted fragment inside a sentence whose subject speaks: X described it as "..."."""
         if sent >= span.start:
             return None
-        verb = self.cues.fragment_verb.search(self.text, sent, span.start)
+        verb = None
+        for found in self.cues.fragment_verb.finditer(self.text, sent, span.start):
+            # the verb nearest the quote: "And in a turn that called to mind ..., Cruz pledged to";
+            # not a noun after a determiner: "called the report a ..."
+            if verb is None or not _DETERMINER_BEFORE.search(self.text, max(sent, found.start() - 8), found.start()):
+                verb = found
         if verb:
             mention = self.subject(sent, verb.start(), verb.end())
         else:
