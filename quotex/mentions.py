@@ -74,6 +74,8 @@ magazine media ministry museum nations navy network news office organization org
 police post press program programme relations reuters school senate service services society squad state
 states station studies
 street studio team television times tribune union university
+act alliance amendment caucus computer conference convention daily enterprises examiner forum gazette globe
+herald holdings industries initiative institution journal party project systems technologies watch
 """.split())
 #: First words of place names, which are not people's first names.
 PLACE_FIRST = frozenset("new north south east west san los las saint st. fort lake mount port".split())
@@ -218,6 +220,7 @@ class Cast:
         if gender or titled:
             ent.person = True
         elif len(core) >= 2 and last not in ORG_WORDS and first not in PLACE_FIRST \
+                and last not in lex.demonyms \
                 and not any(t.isupper() and len(t) > 1 for t in core) \
                 and not any(t.lower() in ORG_WORDS for t in core):
             ent.person = True
