@@ -71,6 +71,8 @@ _POST_BAR = regex.compile(r"[ \t\u00a0]*\u2015[ \t\u00a0]*(?P<np>[^.!?;:\"“”
 _BE_BEFORE = regex.compile(r"(?<![\p{L}])(?:is|was|were|are|been|be|am)\s+(?:\p{Ll}+ly\s+)?$", regex.IGNORECASE)
 _DETERMINER_BEFORE = regex.compile(r"(?<![\p{L}])(?:the|a|an|his|her|its|their|this|that|our|my|your)\s+$",
                                    regex.IGNORECASE)
+#: What stands before a title in marks: 'on "Meet the Press"', 'told NBC's "Today"'.
+_TITLE_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:on|in|of|to|from)|\p{L}['’]s)\s+$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -497,7 +499,8 @@ def _term(text: str, span: Span, att: Attribution) -> bool:
     title_case = len(words) <= 8 and all(w[:1].isupper() for w in words if w[:1].isalpha() and len(w) > 3) \
         and any(w[:1].isupper() for w in words)
     if att.speaker is not None:
-        return title_case and att.rule == "subject-verb-fragment"
+        return title_case and (att.rule == "subject-verb-fragment"
+                               or bool(_TITLE_BEFORE.search(text, max(0, span.start - 12), span.start)))
     if len(words) <= 4 and not inner.endswith((",", ".", "!", "?")):
         return True
     return title_case
