@@ -73,6 +73,10 @@ _DETERMINER_BEFORE = regex.compile(r"(?<![\p{L}])(?:the|a|an|his|her|its|their|t
                                    regex.IGNORECASE)
 #: What stands before a title in marks: 'on "Meet the Press"', 'told NBC's "Today"'.
 _TITLE_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:on|in|of|to|from)|\p{L}['’]s)\s+$")
+#: A relative clause whose verb the name before it governs: "Trump|, who has| called".
+_WHO_BEFORE = regex.compile(r",\s+who\s+(?:(?:has|had|have|also|once|repeatedly|previously|recently|often)\s+){0,2}$")
+#: An apposition between a name and its relative clause: ", the ranking Democrat on the panel".
+_APPOSITION_GAP = regex.compile(r",\s+(?:the|a|an)\s+[^,;:.!?\"“”]{1,80}")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -204,7 +208,8 @@ class _Doc(TurnTaking):
         if verb.lower().endswith("ing") and before_verb.rstrip().endswith(","):
             mention = self.subject(sent, m.start("verb"), m.end("verb"))  # "X noted ..., assuring"
         else:
-            mention = phrase_before(self.cast, sent, m.start("verb"), strict=True) \
+            mention = self.relative_subject(sent, m.start("verb")) \
+                or phrase_before(self.cast, sent, m.start("verb"), strict=True) \
                 or self.subject(sent, m.start("verb"), m.end("verb"))
         att.why.append(f"before: {self.text[sent:span.start].strip()[-80:]!r} -> {mention and mention.text!r}")
         if mention is None:
@@ -263,7 +268,7 @@ class _Doc(TurnTaking):
             if verb is None or not _DETERMINER_BEFORE.search(self.text, max(sent, found.start() - 8), found.start()):
                 verb = found
         if verb:
-            mention = self.subject(sent, verb.start(), verb.end())
+            mention = self.relative_subject(sent, verb.start()) or self.subject(sent, verb.start(), verb.end())
         else:
             mention = self.subject(sent, span.start)
         att.why.append(f"fragment: subject {mention and mention.text!r}, verb {verb and verb.group()!r}")
@@ -271,6 +276,23 @@ class _Doc(TurnTaking):
             return None
         return self.finish(att, mention, verb.group().lower() if verb else None, "subject-verb-fragment",
                            None, None)
+
+    def relative_subject(self, start: int, verb: int) -> Mention | None:
+        """The name a relative clause hangs on, when the verb at ``verb`` is the clause's:
+        "Contrast that with Trump, who has called the pact ..." -> Trump."""
+        who = _WHO_BEFORE.search(self.text, max(start, verb - 40), verb)
+        if who is None:
+            return None
+        names = [n for n in self.cast.names_before(who.start(), 160) if n.start >= start]
+        for name in reversed(names):
+            # the name itself, or the name before its apposition: "Feinstein, the ranking Democrat, who"
+            if name.end == who.start() or _APPOSITION_GAP.fullmatch(self.text, name.end, who.start()):
+                break
+        else:
+            return None
+        if self.page.furniture(name.start):
+            return None
+        return Mention(name.start, name.end, self.text[name.start:name.end], "name")
 
     def subject(self, start: int, end: int, limit: int | None = None) -> Mention | None:
         """The subject of the clause before ``end``: the first name, pronoun or
