@@ -83,11 +83,23 @@ def phrase_before(cast: Cast, start: int, end: int, *, strict: bool = False) -> 
         # "..., Gov. John Kasich (R-OH), said": the phrase ends at the comma, or else an
         # apposition closed by the comma stands between: "Rogozin, who ..., said"
         found = _phrase_at(cast, start, end - 1, strict)
+        cut = tail[:-1].rfind(",")
+        if found is not None and found.kind == "name" and cut >= 0 and not _person(cast, found):
+            # "Terrie Rizzo, the chair of Florida's Palm Beach County, said": a person named
+            # before the apposition speaks, not the place or body that closes it
+            head = _phrase_at(cast, start, start + cut, strict)
+            if head is not None and head.kind == "name" and _person(cast, head):
+                return head
         if found is not None and found.kind != "description":
             return found
-        cut = tail[:-1].rfind(",")
         end = start + cut if cut >= 0 else end - 1
     return _phrase_at(cast, start, end, strict)
+
+
+def _person(cast: Cast, mention: Mention) -> bool:
+    """The name mention is known as a person's."""
+    name = cast.name_at(mention.start, mention.end)
+    return name is not None and cast.entities[name.entity].person
 
 
 def _phrase_at(cast: Cast, start: int, end: int, strict: bool) -> Mention | None:
