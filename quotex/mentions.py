@@ -13,7 +13,7 @@ in ``quotex/data`` and a bounded look around each name.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import NamedTuple
@@ -26,10 +26,19 @@ from quotex.lexicon import Lexicon, load
 _CAP = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.)"
 _PART_WORD = r"(?:al|el|bin|da|de|del|della|der|di|du|la|le|van|von|y|ibn|ben)"
 _LEAD_PARTICLES = r"(?:(?:von|van|de|der|den|ter|bin|ibn)[ ](?:(?:der|den|de|la)[ ])?)?"
+#: A run of capitalized words, with the particles inside names ("Ursula von der Leyen").
+#: It starts at a capital only: the lower-case particles that may open a name
+#: ("von der Leyen", "al-Assad") are looked for behind each run (see ``_name_matches``),
+#: which spares an alternation at every character of the text.
 NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}'’\-]){_LEAD_PARTICLES}(?:{_PART_WORD}-)?{_CAP}"
+    rf"(?<![\p{{L}}\p{{M}}'’]){_CAP}"
     rf"(?:[ \u00a0](?:{_PART_WORD}[ \u00a0])*(?:{_PART_WORD}-)?{_CAP})*"
 )
+#: The particles before a run, ending where it starts: "von der ", "bin ", "al-".
+_LEAD_BEHIND = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’\-]){_LEAD_PARTICLES}(?:{_PART_WORD}-)?$")
+_HYPHEN_LEAD_BEHIND = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’\-]){_LEAD_PARTICLES}{_PART_WORD}-$")
+#: Where the words of a run are separated.
+_RUN_GAP = regex.compile("[ \u00a0]")
 #: Characters after which a capitalized word opens a sentence.
 _SENTENCE_OPENERS = frozenset(".!?\"“”‘’—")
 _NONSPACE = regex.compile(r"\S+")
@@ -147,11 +156,10 @@ class Cast:
     def _build(self) -> None:
         text = self.text
         skip = _skip_words()
-        for m in NAME_RE.finditer(text):
-            whole = m.group()
+        for mstart, whole in _name_matches(text):
             if " " not in whole and whole.lower() in skip:
                 continue  # "The", "But", "President": no name in it (the fast path)
-            for cstart, chunk in _sentence_pieces(whole, m.start(), self.lex):
+            for cstart, chunk in _sentence_pieces(whole, mstart, self.lex):
                 parsed = self.parse_name(chunk, cstart)
                 if parsed is None:
                     continue
@@ -363,6 +371,29 @@ def _parse_chunk(chunk: str, office: bool) -> tuple[int, int, tuple[str, ...], t
         return None
     tokens = tuple(t for _, t in parts)
     return parts[0][0], parts[-1][0] + len(parts[-1][1]), tokens, tuple(prefix)
+
+
+def _name_matches(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, str]]:
+    """(start, text) of each capitalized run, with the particles that open it."""
+    for m in NAME_RE.finditer(text, pos, len(text) if endpos is None else endpos):
+        start = m.start()
+        before = text[start - 1:start]
+        if before == " " and start >= 3 and text[start - 2].islower():
+            lead = _LEAD_BEHIND.search(text, max(0, start - 16), start)  # "von der Leyen"
+        elif before == "-":
+            lead = _HYPHEN_LEAD_BEHIND.search(text, max(0, start - 20), start)  # "al-Assad"
+            if lead is None:
+                # "anti-Trump National Review": no name starts inside a word; the run's next words may
+                gap = _RUN_GAP.search(text, start, m.end())
+                if gap is not None:
+                    yield from _name_matches(text, gap.end(), m.end())
+                continue
+        else:
+            lead = None
+        if lead is not None and lead.start() < start:
+            yield lead.start(), text[lead.start():m.end()]
+        else:
+            yield start, m.group()
 
 
 def _has_lowercase_twin(word: str, text: str) -> bool:
