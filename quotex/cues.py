@@ -77,6 +77,9 @@ class Cues:
             if len(words) == 2:
                 self._fragment_pairs.setdefault(words[0], set()).add(words[1])
 
+        self._firsts = self._single | frozenset(self._pairs)
+        self._fragment_firsts = self._fragment_single | frozenset(self._fragment_pairs)
+
         abbreviations = sorted(lex.abbreviations, key=len, reverse=True)
         # a speaker phrase runs to the end of its clause; the dots of "Mr." and "Jr." do not end it
         np_char = r"(?:[^.!?;:\"“”«»„\n]|(?<=\b(?i:" + "|".join(regex.escape(a) for a in abbreviations) + \
@@ -111,7 +114,9 @@ class Cues:
         """
         single = self._fragment_single if fragment else self._single
         pairs = self._fragment_pairs if fragment else self._pairs
-        found = []
+        found: list[tuple[int, int]] = []
+        if (self._fragment_firsts if fragment else self._firsts).isdisjoint(_LOWER_WORD.findall(text, lo, hi)):
+            return found  # no verb in the window (one set operation instead of a loop)
         for m in _LOWER_WORD.finditer(text, lo, hi):
             word = m.group()
             end = -1
