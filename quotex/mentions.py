@@ -487,6 +487,8 @@ def _descriptor_words() -> frozenset[str]:
 
 def _compatible(form: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
     """Two forms may name one person: one's words are inside the other's, in order."""
+    if len(tokens) == 1:
+        return tokens[0] in form  # the common case: a later "Trump" against "Donald Trump"
     a, b = (form, tokens) if len(form) <= len(tokens) else (tokens, form)
     it = iter(b)
     return all(any(x == y for y in it) for x in a)
