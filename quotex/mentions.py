@@ -162,19 +162,22 @@ class Cast:
         quoted = self._quoted
         q = 0  # the last quotation starting before the current name
         for mstart, whole in _name_matches(text):
-            for rel, chunk, wide in _run_pieces(whole):
+            for rel, chunk, wide, parsed in _run_pieces(whole):
                 cstart = mstart + rel
-                office = wide and bool(_TITLE_OF.search(text, max(0, cstart - 40), cstart))
-                parsed = _parse_chunk(chunk, office)
+                if wide and _TITLE_OF.search(text, max(0, cstart - 40), cstart):
+                    parsed = _parse_chunk(chunk, True)
                 if parsed is None:
                     continue
                 rel_start, rel_end, tokens, prefix = parsed
                 if len(tokens) > 5:
                     continue  # a headline in title case, not a name
                 start = cstart + rel_start
-                window = text[max(0, cstart - 4):cstart]
-                before = window.rstrip()
-                opens = not before or before[-1] in _SENTENCE_OPENERS or "\n" in window[len(before):]
+                if text[cstart - 1:cstart] == " " and text[cstart - 2:cstart - 1].isalnum():
+                    opens = False  # the common case, in a sentence: "said Trump"
+                else:
+                    window = text[max(0, cstart - 4):cstart]
+                    before = window.rstrip()
+                    opens = not before or before[-1] in _SENTENCE_OPENERS or "\n" in window[len(before):]
                 if len(tokens) == 1 and start == cstart and opens and self.in_lowercase(tokens[0].lower()):
                     continue  # "Fifteen minutes after...": a common word opening a sentence
                 ent = self._link(tokens, prefix)
@@ -302,7 +305,7 @@ class Cast:
 
 
 @lru_cache(maxsize=1 << 16)
-def _parse_chunk(chunk: str, office: bool) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] | None:
+def _parse_chunk(chunk: str, office: bool) -> _Parsed | None:
     """The name in a capitalized chunk, offsets relative to the chunk; cached, since the
     same chunks ("The", "Trump", "White House") come back in every document.
     ``office``: the chunk follows "Secretary of", so it may open with the office's words."""
@@ -441,14 +444,19 @@ def _sentence_pieces(chunk: str, offset: int, lex: Lexicon) -> list[tuple[int, s
     return pieces
 
 
+_Parsed = tuple[int, int, tuple[str, ...], tuple[str, ...]]
+
+
 @lru_cache(maxsize=1 << 16)
-def _run_pieces(run: str) -> tuple[tuple[int, str, bool], ...]:
+def _run_pieces(run: str) -> tuple[tuple[int, str, bool, _Parsed | None], ...]:
     """The chunks of a capitalized run that may hold a name: (offset in the run,
-    chunk, whether it has three words or more); none for a lone word that is
-    never a name ("The", "But", "President"). Cached: runs repeat across documents."""
+    chunk, whether it has three words or more, the name in it when it does not
+    follow "Secretary of"); none for a lone word that is never a name ("The",
+    "But", "President"). Cached: runs repeat across documents."""
     if " " not in run and run.lower() in _skip_words():
         return ()
-    return tuple((start, chunk, chunk.count(" ") >= 2) for start, chunk in _sentence_pieces(run, 0, _lex()))
+    return tuple((start, chunk, chunk.count(" ") >= 2, _parse_chunk(chunk, False))
+                 for start, chunk in _sentence_pieces(run, 0, _lex()))
 
 
 class _Shape(NamedTuple):
