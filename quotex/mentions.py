@@ -102,6 +102,7 @@ class Entity:
     person: bool = False
     descriptors: set[str] = field(default_factory=set)
     longest: int = 0  # index in ``forms`` of the first of the longest forms
+    mentions: list[int] = field(default_factory=list)  # indexes of its names in ``Cast.names``
 
     @property
     def canonical(self) -> str:
@@ -184,6 +185,7 @@ class Cast:
                 while q + 1 < len(quoted) and quoted[q + 1][0] <= start:
                     q += 1
                 inside = bool(quoted) and quoted[q][0] <= start < quoted[q][1]
+                ent.mentions.append(len(self.names))
                 self.names.append(Name(start, cstart + rel_end, tokens, ent.id, opens, inside, prefix))
         self._starts = [n.start for n in self.names]
 
@@ -279,9 +281,9 @@ class Cast:
         ent = self.entities[entity]
         if entity not in self._described:
             self._described.add(entity)
-            for n in self.names:
-                if n.entity == entity:
-                    self._describe(ent, n.start, n.end, n.prefix)
+            for k in ent.mentions:
+                n = self.names[k]
+                self._describe(ent, n.start, n.end, n.prefix)
         return ent.descriptors
 
     def name_at(self, start: int, end: int) -> Name | None:
