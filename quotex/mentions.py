@@ -258,7 +258,7 @@ class Cast:
         if known is not None:
             return known
         if self._lowercase is None and len(self._lower_seen) >= LOWERCASE_LOOKUPS:
-            self._lowercase = frozenset(_LOWER_WORD.findall(self.text))
+            self._lowercase = _lower_words(self.text)
         if self._lowercase is not None:
             found = word in self._lowercase
         else:
@@ -384,6 +384,19 @@ def _name_matches(text: str, pos: int = 0, endpos: int | None = None) -> Iterato
             yield lead.start(), text[lead.start():m.end()]
         else:
             yield start, m.group()
+
+
+def _lower_words(text: str, piece: int = 1 << 20) -> frozenset[str]:
+    """The distinct lower-case words of ``text``, read a piece at a time (cut at a
+    blank) so that a long text never holds a list of all its words at once."""
+    words: set[str] = set()
+    pos = 0
+    while pos < len(text):
+        end = text.find(" ", pos + piece)
+        end = len(text) if end < 0 else end
+        words.update(_LOWER_WORD.findall(text, pos, end))
+        pos = end
+    return frozenset(words)
 
 
 def _has_lowercase_twin(word: str, text: str) -> bool:
