@@ -39,10 +39,12 @@ MAX_LOOKBACK = 4
 
 _WORDCHAR = regex.compile(r"\w")
 _BLANK_LINE = regex.compile(r"\n[ \t]*\n")
-# A break starts at the first blank of a run (the lookbehind), so that a long run of
-# spaces with no newline is not rescanned from every position inside it.
-_BREAK_LINES = r"(?<![ \t])[ \t]*(?:\r\n|\r|\n|\u2029)\s*"
-_BREAK_BLANK = r"(?<![ \t])[ \t]*(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*|\u2029\s*"
+# A break starts at its newline, so that the scan only stops at newlines and marks
+# (a pattern that may start at any blank is tried at every character); the blanks
+# before it are found backwards (_TRAILING_BLANKS) to tell where the paragraph ends.
+_BREAK_LINES = r"(?:\r\n|\r|\n|\u2029)\s*"
+_BREAK_BLANK = r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*|\u2029\s*"
+_TRAILING_BLANKS = regex.compile(r"(?r)[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -242,8 +244,11 @@ def scan(text: str) -> tuple[list[Span], list[int]]:
     pattern = tables.blank if hard_wrapped(text) else tables.lines
     state = _Pairing(text, tables)
     for m in pattern.finditer(text):
-        if m.group("brk") is not None:
+        if m.lastgroup == "brk":
             end = m.start()
+            if end and text[end - 1] in " \t":
+                blanks = _TRAILING_BLANKS.match(text, 0, end)
+                end = blanks.start() if blanks is not None else end
             state.paragraph_break(end, m.end())
         else:
             state.mark(m.start(), m.group())
