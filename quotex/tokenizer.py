@@ -36,8 +36,18 @@ CLOSE_CONTEXT = ".,;:!?)]}>—–-‐/…*_"
 MAX_DEPTH = 32
 #: How far below the top of the stack a closing mark may look for its opener.
 MAX_LOOKBACK = 4
+#: Dashes that open a line of dialogue in texts that write dialogue without marks
+#: ("--What is your name?", "— Oui, dit-il."): the line runs to its paragraph's end.
+DIALOGUE_DASHES = ("--", "—", "―")
+#: How many paragraphs must open with a dash before dashes are read as the
+#: document's dialogue (one dash-led paragraph is a list item or an aside).
+MIN_DIALOGUE_LINES = 2
+#: Families of marks that show a document writes its dialogue in marks.
+DIALOGUE_MARK_FAMILIES = frozenset({"double", "guillemet", "cjk"})
 
 _WORDCHAR = regex.compile(r"\w")
+#: A paragraph opening with a dialogue dash, then a capital: "--What", "— Oui" (not "--additional", "—-").
+_DASH_LINE = regex.compile(r"[ \t]*(?P<dash>--(?!-)|—|―) ?(?=\p{Lu})")
 _BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 # A break starts at its newline, so that the scan only stops at newlines and marks
 # (a pattern that may start at any blank is tried at every character); the blanks
@@ -110,6 +120,7 @@ class _Pairing:
         self.spans: list[Span] = []
         self.pending: tuple[int, int] | None = None  # (paragraph end, next paragraph start)
         self.paragraphs: list[int] = [0]  # where each paragraph starts
+        self.ends: list[int] = []  # where each paragraph's text ends (trailing blanks excluded)
 
     # -- roles -----------------------------------------------------------
     def flanks(self, i: int) -> tuple[bool, bool]:
@@ -198,6 +209,7 @@ class _Pairing:
 
     def paragraph_break(self, end: int, next_start: int) -> None:
         self.paragraphs.append(next_start)
+        self.ends.append(end)
         if self.pending is not None:
             self.close_paragraph(self.pending[0])
             self.pending = None
@@ -224,13 +236,31 @@ class _Pairing:
 
     def finish(self) -> list[Span]:
         end = len(self.text.rstrip())
+        self.ends.append(max(end, self.paragraphs[-1]))
         if self.pending is not None:
             self.close_paragraph(self.pending[0])
             self.pending = None
         if self.stack:
             self.close_paragraph(max(end, self.stack[0].pos + 1))
+        self.spans.extend(self.dash_dialogue())
         self.spans.sort(key=lambda s: s.start)
         return self.spans
+
+    def dash_dialogue(self) -> list[Span]:
+        """Lines of dialogue opened by a dash, when that is how the document writes
+        its dialogue: several paragraphs open with one and no quotation is in
+        double marks. Each runs from its dash to its paragraph's end."""
+        text = self.text
+        family = self.t.family
+        if any(family.get(text[s.start]) in DIALOGUE_MARK_FAMILIES for s in self.spans):
+            return []
+        lines = []
+        for start, end in zip(self.paragraphs, self.ends):
+            m = _DASH_LINE.match(text, start, end)
+            if m is None:
+                continue
+            lines.append(Span(m.start("dash"), end, m.end(), end, closed=False))
+        return lines if len(lines) >= MIN_DIALOGUE_LINES else []
 
 
 def find_spans(text: str) -> list[Span]:
