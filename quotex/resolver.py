@@ -17,7 +17,7 @@ from itertools import islice
 
 import regex
 
-from quotex.cues import cues
+from quotex.cues import Cue, cues
 from quotex.layout import Layout, layout
 from quotex.lexicon import load
 from quotex.mentions import ORG_WORDS, VERBISH, Cast, Entity, Name
@@ -69,8 +69,6 @@ _PHRASE_REST = regex.compile(r"(?:[^.!?;:\"“”«»„\n]|(?<=(?<![\p{L}])\p{L
 _POST_BAR = regex.compile(r"[ \t\u00a0]*\u2015[ \t\u00a0]*(?P<np>[^.!?;:\"“”«»„\n]{1,80})\s*(?:[.\n]|$)")
 #: A form of "be" before an -ing verb: '"...," he was saying'.
 _BE_BEFORE = regex.compile(r"(?<![\p{L}])(?:is|was|were|are|been|be|am)\s+(?:\p{Ll}+ly\s+)?$", regex.IGNORECASE)
-_DETERMINER_BEFORE = regex.compile(r"(?<![\p{L}])(?:the|a|an|his|her|its|their|this|that|our|my|your)\s+$",
-                                   regex.IGNORECASE)
 #: What stands before a title in marks: 'on "Meet the Press"', 'told NBC's "Today"'.
 _TITLE_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:on|in|of|to|from)|\p{L}['’]s)\s+$")
 #: A relative clause whose verb the name before it governs: "Trump|, who has| called".
@@ -141,37 +139,37 @@ class _Doc(TurnTaking):
         return att
 
     def rule_after(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
-        m = self.cues.post_normal.match(self.text, span.end, a_end)
+        m = self.cues.post_normal(self.text, span.end, a_end)
         if not m:
             return None
-        if self.cues.verb.match(self.text, m.start("np")):
+        if self.cues.verb_at(self.text, m.np_start):
             return None  # '"...," said the girl, who was in a state': inverted, not 'X states'
-        if _participle(m.group("verb")) and not _BE_BEFORE.search(self.text, m.start("np"), m.start("verb")):
+        if _participle(m.verb) and not _BE_BEFORE.search(self.text, m.np_start, m.verb_start):
             return None  # '"...” during the rest of her campaign, saying': the clause's subject speaks
-        mention = phrase_before(self.cast, m.start("np"), m.start("verb"))
-        att.why.append(f"after: {self.text[span.end:m.end()].strip()!r} -> {mention and mention.text!r}")
+        mention = phrase_before(self.cast, m.np_start, m.verb_start)
+        att.why.append(f"after: {self.text[span.end:m.end].strip()!r} -> {mention and mention.text!r}")
         if mention is None or not _only_lead(self.text[span.end:mention.start]):
             return None
         if mention.kind == "description" and any(
                 w.lower() in _NOT_BEFORE_SUBJECT for w in _WORD.findall(self.text, span.end, mention.start)):
             return None  # '"..." from attending the same mosque, said': the quote's sentence goes on
-        if inner.endswith(".") and not _SHORT_CLAUSE.match(self.text, m.end(), a_end + 1):
+        if inner.endswith(".") and not _SHORT_CLAUSE.match(self.text, m.end, a_end + 1):
             return None
         if inner.endswith(".") and mention.text[:1].isupper() and mention.kind == "pronoun":
             return None  # '"We lost." He said nothing more.' starts a new sentence
-        return self.finish(att, mention, m.group("verb"), "quote-X-said", m.end(), a_end)
+        return self.finish(att, mention, m.verb, "quote-X-said", m.end, a_end)
 
     def rule_after_inverted(self, span: Span, inner: str, sent: int, a_end: int,
                             att: Attribution) -> Attribution | None:
-        m = self.cues.post_inverted.match(self.text, span.end, a_end)
-        if not m or _participle(m.group("verb")):
+        m = self.cues.post_inverted(self.text, span.end, a_end)
+        if not m or _participle(m.verb):
             return None  # '"fantastic,” telling reporters ...': whoever the clause is about says it
-        mention = phrase_after(self.cast, m.start("np"), _phrase_end(self.text, m.end("np"), a_end))
-        att.why.append(f"after, inverted: {self.text[span.end:m.end()].strip()[:60]!r} -> "
+        mention = phrase_after(self.cast, m.np_start, _phrase_end(self.text, m.np_end, a_end))
+        att.why.append(f"after, inverted: {self.text[span.end:m.end].strip()[:60]!r} -> "
                        f"{mention and mention.text!r}")
         if mention is None:
             return None
-        return self.finish(att, mention, m.group("verb"), "quote-said-X", None, None)
+        return self.finish(att, mention, m.verb, "quote-said-X", None, None)
 
     def rule_dash(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
         m = self.cues.post_dash.match(self.text, span.end, a_end) or _POST_BAR.match(self.text, span.end, a_end)
@@ -195,28 +193,24 @@ class _Doc(TurnTaking):
         return None
 
     def rule_before(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
-        m = self.cues.pre_tail.search(self.text, sent, span.start)
+        # the verb nearest the quote: "noted ..., assuring "it will be continued.""
+        m = self.cues.pre_tail(self.text, sent, span.start)
         if not m:
             return None
-        while True:  # the verb nearest the quote: "noted ..., assuring "it will be continued.""
-            later = self.cues.pre_tail.search(self.text, m.end("verb"), span.start)
-            if later is None:
-                break
-            m = later
-        verb = m.group("verb")
-        before_verb = self.text[max(0, m.start("verb") - 8):m.start("verb")]
+        verb = m.verb
+        before_verb = self.text[max(0, m.verb_start - 8):m.verb_start]
         if verb.lower().endswith("ing") and before_verb.rstrip().endswith(","):
-            mention = self.subject(sent, m.start("verb"), m.end("verb"))  # "X noted ..., assuring"
+            mention = self.subject(sent, m.verb_start, m.verb_end)  # "X noted ..., assuring"
         else:
-            mention = self.relative_subject(sent, m.start("verb")) \
-                or phrase_before(self.cast, sent, m.start("verb"), strict=True) \
-                or self.subject(sent, m.start("verb"), m.end("verb"))
+            mention = self.relative_subject(sent, m.verb_start) \
+                or phrase_before(self.cast, sent, m.verb_start, strict=True) \
+                or self.subject(sent, m.verb_start, m.verb_end)
         att.why.append(f"before: {self.text[sent:span.start].strip()[-80:]!r} -> {mention and mention.text!r}")
         if mention is None:
             return None
-        rule = "X-said-colon-quote" if self.text[m.end("filler"):span.start].strip().endswith(":") \
+        rule = "X-said-colon-quote" if self.text[m.filler_end:span.start].strip().endswith(":") \
             else "X-said-quote"
-        return self.finish(att, mention, m.group("verb"), rule, m.end("verb"), span.start)
+        return self.finish(att, mention, m.verb, rule, m.verb_end, span.start)
 
     def rule_colon(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
         """A quote after a colon closing a sentence about its speaker: Shaw was blunt: "..." """
@@ -247,34 +241,34 @@ class _Doc(TurnTaking):
     def rule_said_before(self, span: Span, inner: str, sent: int, a_end: int,
                          att: Attribution) -> Attribution | None:
         """The sentence just before the quote ends in its own cue: '..., Schiff said. "..."'."""
-        m = self.cues.pre_sentence.search(self.text, sent, span.start)
+        m = self.cues.pre_sentence(self.text, sent, span.start)
         if not m:
             return None
-        mention = phrase_before(self.cast, self.sentence_start(sent, m.start("verb")), m.start("verb"))
-        att.why.append(f"said before: {self.text[m.start():span.start].strip()!r} -> {mention and mention.text!r}")
+        mention = phrase_before(self.cast, self.sentence_start(sent, m.verb_start), m.verb_start)
+        att.why.append(f"said before: {self.text[m.start:span.start].strip()!r} -> {mention and mention.text!r}")
         if mention is None:
             return None
-        return self.finish(att, mention, m.group("verb"), "X-said-then-quote", None, None)
+        return self.finish(att, mention, m.verb, "X-said-then-quote", None, None)
 
     def rule_fragment(self, span: Span, inner: str, sent: int, a_end: int,
                       att: Attribution) -> Attribution | None:
         """A quoted fragment inside a sentence whose subject speaks: X described it as "..."."""
         if sent >= span.start:
             return None
-        verb = None
-        for found in self.cues.fragment_verb.finditer(self.text, sent, span.start):
-            # the verb nearest the quote: "And in a turn that called to mind ..., Cruz pledged to";
-            # not a noun after a determiner: "called the report a ..."
-            if verb is None or not _DETERMINER_BEFORE.search(self.text, max(sent, found.start() - 8), found.start()):
-                verb = found
+        verb = self.cues.fragment_verb(self.text, sent, span.start)
+        verbs = self.cues.verbs(self.text, sent, span.start, fragment=True)
+        if verbs:  # the verb nearest the quote: "And in a turn that called to mind ..., Cruz pledged to"
+            vs, ve = verbs[-1]
+            verb = Cue(vs, ve, vs, ve, self.text[vs:ve])
         if verb:
-            mention = self.relative_subject(sent, verb.start()) or self.subject(sent, verb.start(), verb.end())
+            mention = self.relative_subject(sent, verb.verb_start) \
+                or self.subject(sent, verb.verb_start, verb.verb_end)
         else:
             mention = self.subject(sent, span.start)
-        att.why.append(f"fragment: subject {mention and mention.text!r}, verb {verb and verb.group()!r}")
+        att.why.append(f"fragment: subject {mention and mention.text!r}, verb {verb and verb.verb!r}")
         if mention is None:
             return None
-        return self.finish(att, mention, verb.group().lower() if verb else None, "subject-verb-fragment",
+        return self.finish(att, mention, verb.verb.lower() if verb else None, "subject-verb-fragment",
                            None, None)
 
     def relative_subject(self, start: int, verb: int) -> Mention | None:
@@ -357,12 +351,10 @@ class _Doc(TurnTaking):
         if not _CLAUSE_END.match(text, n.end):
             return False  # "Garten, said Nunberg was ...": Nunberg is what was said
         lo = max(0, n.start - INVERTED_LEAD)
-        last = None
-        for last in self.cues.verb.finditer(text, lo, n.start):
-            pass
-        if last is None or text[:last.start()].rstrip()[-1:] not in (",", "\"", "”", "’", "'"):
+        verbs = self.cues.verbs(text, lo, n.start)
+        if not verbs or text[:verbs[-1][0]].rstrip()[-1:] not in (",", "\"", "”", "’", "'"):
             return False  # "told Biden" is spoken to; ", said Biden" speaks
-        lead = text[last.end():n.start]
+        lead = text[verbs[-1][1]:n.start]
         return bool(_INVERTED_GAP.fullmatch(lead)) and not any(
             w.lower() in _NOT_BEFORE_SUBJECT for w in _WORD.findall(lead))
 
