@@ -35,12 +35,16 @@ def _words(name: str) -> frozenset[str]:
 
 
 def _forms(name: str) -> dict[str, str]:
-    """Inflected form -> lemma, from a file of one lemma and its forms a line ("_" for a space)."""
+    """Inflected form -> lemma, from a file of one lemma and its forms a line ("_" for a space).
+
+    A lemma marked with a trailing ``*`` is not a form itself: "state*" gives "states",
+    "stated", "stating", but "state" is a noun far more often ("secretary of state")."""
     out: dict[str, str] = {}
     for line in _lines(name):
         forms = [f.replace("_", " ") for f in line.split()]
-        for form in forms:
-            out[form] = forms[0]
+        lemma = forms[0].rstrip("*")
+        for form in forms[1:] if forms[0].endswith("*") else forms:
+            out[form] = lemma
     return out
 
 
