@@ -66,7 +66,7 @@ VERBISH = regex.compile(
     r"(?:\p{Ll}+ed|\p{Ll}{2,}(?<!s)s|(?<=\b(?:is|was|are|were|been)\s)\p{Ll}{2,}ing|told|said|wrote|spoke|made|gave|took|thought|felt|saw|put|set|got|met|sought|"
     r"brought|knew|ran|won|lost|began|became|kept|held|struck|stood|went|came|did|"
     r"sent|paid|meant|built|spent|fought|threw|drew|chose|bought|taught|swore|"
-    r"shook|drove|grew))(?![\p{L}'’])")
+    r"shook|drove|grew|shot|hit))(?![\p{L}'’])")
 WORD_RE = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.]*|[^\s\p{L}\p{M}\d]")
 
 #: How many earlier people sharing a surname a new mention is compared with.
