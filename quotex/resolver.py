@@ -75,6 +75,9 @@ _TITLE_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:on|in|of|to|from)|\p{L}['’]s
 _WHO_BEFORE = regex.compile(r",\s+who\s+(?:(?:has|had|have|also|once|repeatedly|previously|recently|often)\s+){0,2}$")
 #: An apposition between a name and its relative clause: ", the ranking Democrat on the panel".
 _APPOSITION_GAP = regex.compile(r",\s+(?:the|a|an)\s+[^,;:.!?\"“”]{1,80}")
+#: A word in -s followed by a comma and a capital is a plural noun ending an opening
+#: phrase ("In his YouTube dispatches, Santilli ..."), not a verb after its subject.
+_PLURAL_THEN_CLAUSE = regex.compile(r",\s+\p{Lu}")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -326,8 +329,9 @@ class _Doc(TurnTaking):
             prev = _PREV_WORD.search(text, max(start, mention.start - 20), mention.start)
             if prev and prev.group(1).lower() in _NOT_BEFORE_SUBJECT:
                 continue
-            if VERBISH.match(text, mention.end, limit):
-                return mention
+            verb = VERBISH.match(text, mention.end, limit)
+            if verb is not None and not (verb.group().endswith("s") and _PLURAL_THEN_CLAUSE.match(text, verb.end())):
+                return mention  # not "In his first YouTube| dispatches, Santilli wears"
         return None
 
     # -- resolution ---------------------------------------------------------
