@@ -318,12 +318,13 @@ def _parse_chunk(chunk: str, office: bool) -> _Parsed | None:
     lex = _lex()
     parts = [(mm.start(), mm.group()) for mm in _NONSPACE.finditer(chunk)][-MAX_NAME_WORDS:]
     prefix: list[str] = []
-    # everything up to a possessive or the last title is not the name:
-    # "Labour's Rachel Reeves", "Federal Reserve Chair Jerome Powell"
+    # everything up to a possessive or the last title or role is not the name:
+    # "Labour's Rachel Reeves", "Federal Reserve Chair Jerome Powell",
+    # "Former Clinton Senior Adviser Sidney Blumenthal"
     cut = 0
     for k in range(len(parts) - 2, -1, -1):
         low = parts[k][1].lower()
-        if low.endswith(("'s", "’s")) or low in lex.titles or low.rstrip(".") in lex.titles:
+        if low.endswith(("'s", "’s")) or low in lex.titles or low.rstrip(".") in lex.titles or low in lex.roles:
             if any(t.lower() not in lex.suffixes for _, t in parts[k + 1:]):
                 cut = k + 1  # but "Martin Luther King Jr." keeps its name
                 break
