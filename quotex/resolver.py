@@ -71,8 +71,8 @@ _POST_BAR = regex.compile(r"[ \t\u00a0]*\u2015[ \t\u00a0]*(?P<np>[^.!?;:\"“”
 _BE_BEFORE = regex.compile(r"(?<![\p{L}])(?:is|was|were|are|been|be|am)\s+(?:\p{Ll}+ly\s+)?$", regex.IGNORECASE)
 #: What stands before a title in marks: 'on "Meet the Press"', 'told NBC's "Today"'.
 _TITLE_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:on|in|of|to|from)|\p{L}['’]s)\s+$")
-#: A relative clause whose verb the name before it governs: "Trump|, who has| called".
-_WHO_BEFORE = regex.compile(r",\s+who\s+(?:(?:has|had|have|also|once|repeatedly|previously|recently|often)\s+){0,2}$")
+#: A relative clause whose verb the name before it governs: "Trump|, who has in the past| called".
+_WHO_BEFORE = regex.compile(r",\s+who\s+(?:(?!(?:that|he|she|they|it|we|i|you)\b)\p{Ll}+\s+){0,4}$")
 #: An apposition between a name and its relative clause: ", the ranking Democrat on the panel".
 _APPOSITION_GAP = regex.compile(r",\s+(?:the|a|an)\s+[^,;:.!?\"“”]{1,80}")
 #: A word in -s followed by a comma and a capital is a plural noun ending an opening
