@@ -78,6 +78,8 @@ _APPOSITION_GAP = regex.compile(r",\s+(?:the|a|an)\s+[^,;:.!?\"“”]{1,80}")
 #: A word in -s followed by a comma and a capital is a plural noun ending an opening
 #: phrase ("In his YouTube dispatches, Santilli ..."), not a verb after its subject.
 _PLURAL_THEN_CLAUSE = regex.compile(r",\s+\p{Lu}")
+#: Where a person is from, between the name and its verb: " of Washington, D.C.,".
+_OF_PLACE_AFTER = regex.compile(r"\s+of\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,3}(?:,\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)?)?")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -341,12 +343,20 @@ class _Doc(TurnTaking):
         ent = self.cast.entities[n.entity]
         return ent.person and not n.quoted and ent.gender in (gender, None) and not self.page.furniture(n.start)
 
+    def verb_after(self, n: Name) -> regex.Match[str] | None:
+        """The verb after a name, also past where it is from: "Michael Brown of Washington,
+        D.C., explained", "Jan Ortiz of Cheyenne said"."""
+        text = self.text
+        hi = min(len(text), n.end + 160)
+        place = _OF_PLACE_AFTER.match(text, n.end, hi)
+        return VERBISH.match(text, n.end, hi) or (VERBISH.match(text, place.end(), hi) if place else None)
+
     def speech_subject(self, n: Name) -> bool:
         """The name reports speech in its sentence: it is the subject of a speech verb
         ("Levin dismissed concerns that ...", "Garten, his lawyer, said ...") or stands
         after an inverted one ("..., said Jake Horowitz, an editor.")."""
         text = self.text
-        verb = VERBISH.match(text, n.end, min(len(text), n.end + 160))
+        verb = self.verb_after(n)
         if verb is not None:
             word = _LAST_WORD.search(verb.group())
             low = word.group(1).lower() if word else ""
@@ -440,7 +450,8 @@ class _Doc(TurnTaking):
                 ent = cast.entities[n.entity]
                 if not self.antecedent(n, gender):
                     continue
-                if n.start in self.salient or cast.is_subject(n) or self.speech_subject(n):
+                if n.start in self.salient or cast.is_subject(n) or self.speech_subject(n) \
+                        or self.verb_after(n) is not None:
                     nearest = cast.entities[self.reporter(names, k, gender).entity]
                     break
                 nearest = nearest or ent
