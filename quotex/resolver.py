@@ -7,8 +7,10 @@ of reliability; the first that finds a speaker phrase wins, and the phrase
 is then resolved (a name to its fullest form, a pronoun to the nearest
 compatible person, a description to the person it described). Quotes no
 rule attributes may continue the turn of the quote before them
-(:mod:`quotex.turns`). Every record says which rule fired and, through
-:func:`quotex.explain`, what was considered.
+(:mod:`quotex.turns`). A news page's headline, byline and dateline
+(:mod:`quotex.layout`) are no narration: quotes in a headline are terms, and
+names there are never speakers or antecedents. Every record says which rule
+fired and, through :func:`quotex.explain`, what was considered.
 """
 from __future__ import annotations
 
