@@ -82,6 +82,8 @@ _APPOSITION_GAP = regex.compile(r",\s+(?:the|a|an)\s+[^,;:.!?\"“”]{1,80}")
 _PLURAL_THEN_CLAUSE = regex.compile(r",\s+\p{Lu}")
 #: Where a person is from, between the name and its verb: " of Washington, D.C.,".
 _OF_PLACE_AFTER = regex.compile(r"\s+of\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,3}(?:,\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)?)?")
+#: Words after which the name before a colon is an object: "a message to Trump:".
+_OBJECT_BEFORE_COLON = frozenset("to with on at in against about for of into than like as quotes quoted".split())
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -236,9 +238,9 @@ class _Doc(TurnTaking):
             return None
         colon = sent + len(head) - 1
         name = self.cast.name_at(max(sent, colon - 80), colon)
-        if name is not None and not self.text[name.end:colon].strip():
+        if name is not None and not self.text[name.end:colon].strip() and self.heads_clause(sent, name.start):
             mention: Mention | None = Mention(name.start, name.end, self.text[name.start:name.end], "name")
-        else:
+        else:  # "delivered a blunt message to Trump:": the subject speaks, not the name before the colon
             mention = self.subject(sent, colon)
         att.why.append(f"colon: {mention and mention.text!r}")
         if mention is None:
@@ -277,6 +279,17 @@ class _Doc(TurnTaking):
             return None
         return self.finish(att, mention, verb.verb.lower() if verb else None, "subject-verb-fragment",
                            None, None)
+
+    def heads_clause(self, start: int, pos: int) -> bool:
+        """The name at ``pos`` is no object of a preposition ("a blunt message to Trump:",
+        "contrasted him with Clinton:", "on CNN:"); "More from Philip Bump:" names a source."""
+        lex = self.lex
+        for w in reversed(_WORD.findall(self.text, start, pos)):
+            low = w.lower()
+            if w[:1].isupper() or low in lex.titles or low in lex.roles or low in DETERMINERS:
+                continue
+            return low not in _OBJECT_BEFORE_COLON
+        return True
 
     def relative_subject(self, start: int, verb: int) -> Mention | None:
         """The name a relative clause hangs on, when the verb at ``verb`` is the clause's:
