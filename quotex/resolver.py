@@ -84,6 +84,8 @@ _PLURAL_THEN_CLAUSE = regex.compile(r",\s+\p{Lu}")
 _OF_PLACE_AFTER = regex.compile(r"\s+of\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,3}(?:,\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)?)?")
 #: Words after which the name before a colon is an object: "a message to Trump:".
 _OBJECT_BEFORE_COLON = frozenset("to with on at in against about for of into than like as quotes quoted".split())
+#: A lawmaker's party and state after the name: ", R-Ky.,", " (D-N.Y.)".
+_PARTY_STATE = regex.compile(r",?\s*\(?[RDI]-[\p{Lu}][\p{L}.\-]*\)?,?")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -346,7 +348,8 @@ class _Doc(TurnTaking):
             prev = _PREV_WORD.search(text, max(start, mention.start - 20), mention.start)
             if prev and prev.group(1).lower() in _NOT_BEFORE_SUBJECT:
                 continue
-            verb = VERBISH.match(text, mention.end, limit)
+            party = _PARTY_STATE.match(text, mention.end, limit) if mention.kind == "name" else None
+            verb = VERBISH.match(text, mention.end, limit) or (VERBISH.match(text, party.end(), limit) if party else None)
             if verb is not None and not (verb.group().endswith("s") and _PLURAL_THEN_CLAUSE.match(text, verb.end())):
                 return mention  # not "In his first YouTube| dispatches, Santilli wears"
         return None
@@ -360,10 +363,10 @@ class _Doc(TurnTaking):
 
     def verb_after(self, n: Name) -> regex.Match[str] | None:
         """The verb after a name, also past where it is from: "Michael Brown of Washington,
-        D.C., explained", "Jan Ortiz of Cheyenne said"."""
+        D.C., explained", "Mitch McConnell, R-Ky., delivered"."""
         text = self.text
         hi = min(len(text), n.end + 160)
-        place = _OF_PLACE_AFTER.match(text, n.end, hi)
+        place = _OF_PLACE_AFTER.match(text, n.end, hi) or _PARTY_STATE.match(text, n.end, hi)
         return VERBISH.match(text, n.end, hi) or (VERBISH.match(text, place.end(), hi) if place else None)
 
     def speech_subject(self, n: Name) -> bool:
