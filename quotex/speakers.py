@@ -167,6 +167,20 @@ def _modifier(cast: Cast, pos: int, end: int) -> bool:
     return m is not None and m.group("head").lower() in cast.lex.roles
 
 
+def _named_after_comma(cast: Cast, start: int, end: int) -> Mention | None:
+    """The person a description is followed by after a comma: "the head of Roscosmos, |Dmitry
+    Rogozin": a role word before the comma, a person's name right after it."""
+    text = cast.text
+    comma = text.find(",", start, end)
+    if comma < 0 or not any(w.lower() in cast.lex.roles for w in _WORDS.findall(text, start, comma)):
+        return None
+    after = comma + 1 + len(text[comma + 1:end]) - len(text[comma + 1:end].lstrip())
+    for n in cast.names_before(min(end, after + 80), 80):
+        if n.start == after and cast.entities[n.entity].person:
+            return Mention(n.start, n.end, text[n.start:n.end], "name")
+    return None
+
+
 def owner_phrase(cast: Cast, start: int, end: int) -> Mention | None:
     """A body or aide named by its owner, ending at ``end``: "Ryan's campaign", "Trump's lawyer"."""
     m = _OWNED.search(cast.text, start, end)
@@ -210,6 +224,9 @@ def phrase_after(cast: Cast, start: int, end: int) -> Mention | None:
         if role is not None and role.group("head").lower() in cast.lex.roles:
             return Mention(ws, role.end(), text[ws:role.end()], "description")
     if low in DETERMINERS or low in cast.lex.roles:
+        named = _named_after_comma(cast, ws, end)
+        if named is not None:  # "said the head of Roscosmos, Dmitry Rogozin"
+            return named
         e = we
         for s2, e2, w2 in words[1:6]:
             if STOP_AFTER.match(text, e, s2 + 1) and text[e:s2].strip() not in ("",):
