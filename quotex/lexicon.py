@@ -74,6 +74,7 @@ class Lexicon:
     first_name_gender: dict[str, str]
     apostrophe_words: frozenset[str]
     abbreviations: frozenset[str]  # words whose period does not end a sentence, without the period
+    noun_verbs: frozenset[str]  # speech verb forms that are also nouns ("a Facebook post")
     marks: tuple[MarkPair, ...]
     confidence: dict[tuple[str, str], float]  # (rule, mention kind) -> measured share right
 
@@ -106,6 +107,7 @@ def load() -> Lexicon:
         verb_forms=verb_forms,
         fragment_verb_forms=_forms("fragment_verbs.txt"),
         addressee_lemmas=_words("addressee_verbs.txt"),
+        noun_verbs=_words("noun_verbs.txt"),
         titles=_words("titles.txt"),
         demonyms=_words("demonyms.txt"),
         not_names=_words("not_names.txt"),

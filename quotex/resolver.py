@@ -86,6 +86,9 @@ _OF_PLACE_AFTER = regex.compile(r"\s+of\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-
 _OBJECT_BEFORE_COLON = frozenset("to with on at in against about for of into than like as quotes quoted".split())
 #: A lawmaker's party and state after the name: ", R-Ky.,", " (D-N.Y.)".
 _PARTY_STATE = regex.compile(r",?\s*\(?[RDI]-[\p{Lu}][\p{L}.\-]*\)?,?")
+#: What stands before a speech verb form used as a noun: "Rubio's |claim", "a Facebook |post".
+_NOUN_BEFORE = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{L}\-]+\s+)?$|(?<![\p{L}])(?:a|an|the|his|her|their|its|this|that|"
+                             r"my|our|your)\s+[\p{L}\-]+\s+$", regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -155,6 +158,8 @@ class _Doc(TurnTaking):
             return None
         if self.cues.verb_at(self.text, m.np_start):
             return None  # '"...," said the girl, who was in a state': inverted, not 'X states'
+        if self.noun_use(m.verb, m.verb_start):
+            return None  # '"...” in a Facebook post': a thing, not a cue
         if _participle(m.verb) and not _BE_BEFORE.search(self.text, m.np_start, m.verb_start):
             return None  # '"...” during the rest of her campaign, saying': the clause's subject speaks
         mention = phrase_before(self.cast, m.np_start, m.verb_start)
@@ -209,6 +214,8 @@ class _Doc(TurnTaking):
         if not m:
             return None
         verb = m.verb
+        if self.noun_use(verb, m.verb_start):
+            return None  # "Rubio's claim that "...": a thing, not a cue
         before_verb = self.text[max(0, m.verb_start - 8):m.verb_start]
         if verb.lower().endswith("ing") and before_verb.rstrip().endswith(","):
             mention = self.subject(sent, m.verb_start, m.verb_end)  # "X noted ..., assuring"
@@ -281,6 +288,13 @@ class _Doc(TurnTaking):
             return None
         return self.finish(att, mention, verb.verb.lower() if verb else None, "subject-verb-fragment",
                            None, None)
+
+    def noun_use(self, verb: str, pos: int) -> bool:
+        """The speech verb form at ``pos`` is a noun here: after a possessive ("Trump's
+        claim") or a determiner and one word ("a Facebook post", "a convoluted answer")."""
+        if verb.lower() not in self.lex.noun_verbs:
+            return False
+        return bool(_NOUN_BEFORE.search(self.text, max(0, pos - 40), pos))
 
     def heads_clause(self, start: int, pos: int) -> bool:
         """The name at ``pos`` is no object of a preposition ("a blunt message to Trump:",
