@@ -164,7 +164,8 @@ class _Doc(TurnTaking):
             return None  # '"...” during the rest of her campaign, saying': the clause's subject speaks
         mention = phrase_before(self.cast, m.np_start, m.verb_start)
         att.why.append(f"after: {self.text[span.end:m.end].strip()!r} -> {mention and mention.text!r}")
-        if mention is None or not _only_lead(self.text[span.end:mention.start]):
+        if mention is None or not (_only_lead(self.text[span.end:mention.start])
+                                   or mention.kind == "name" and _phrase_then_name(self.text[span.end:mention.start])):
             return None
         if mention.kind == "description" and any(
                 w.lower() in _NOT_BEFORE_SUBJECT for w in _WORD.findall(self.text, span.end, mention.start)):
@@ -522,6 +523,15 @@ def _only_lead(gap: str) -> bool:
     phrase ("…," NASA engineer Jennifer Trosper said), not a clause."""
     words = _LEAD_WORD.findall(gap)
     return len(words) <= 6 and not any(w.lower() in _CLAUSE_WORDS for w in words)
+
+
+def _phrase_then_name(gap: str) -> bool:
+    """The quote's sentence goes on for a phrase, then a comma and the speaker's name:
+    '"If there had not been that intervention" by the United States, NATO and other
+    partners, Clinton said'. No clause inside (no verb-like word, no subordinator)."""
+    words = _LEAD_WORD.findall(gap)
+    return gap.rstrip().endswith(",") and len(words) <= 14 and not any(
+        w.lower() in _CLAUSE_WORDS - {"and"} or w.islower() and w.endswith(("ed", "ing")) for w in words)
 
 
 def _participle(verb: str) -> bool:
