@@ -89,6 +89,7 @@ _PARTY_STATE = regex.compile(r",?\s*\(?[RDI]-[\p{Lu}][\p{L}.\-]*\)?,?")
 #: What stands before a speech verb form used as a noun: "Rubio's |claim", "a Facebook |post".
 _NOUN_BEFORE = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{L}\-]+\s+)?$|(?<![\p{L}])(?:a|an|the|his|her|their|its|this|that|"
                              r"my|our|your)\s+[\p{L}\-]+\s+$", regex.IGNORECASE)
+_SENTENCE_STOP = regex.compile(r"[.!?;:](?=\s)")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -178,7 +179,7 @@ class _Doc(TurnTaking):
 
     def rule_after_inverted(self, span: Span, inner: str, sent: int, a_end: int,
                             att: Attribution) -> Attribution | None:
-        m = self.cues.post_inverted(self.text, span.end, a_end)
+        m = self.cues.post_inverted(self.text, span.end, a_end) or self.inverted_after_phrase(span, a_end)
         if not m or _participle(m.verb):
             return None  # '"fantastic,” telling reporters ...': whoever the clause is about says it
         mention = phrase_after(self.cast, m.np_start, _phrase_end(self.text, m.np_end, a_end))
@@ -187,6 +188,20 @@ class _Doc(TurnTaking):
         if mention is None:
             return None
         return self.finish(att, mention, m.verb, "quote-said-X", None, None)
+
+    def inverted_after_phrase(self, span: Span, a_end: int) -> Cue | None:
+        """An inverted cue after the rest of the quote's sentence: '"casually" from attending
+        the same mosque, said the bureau's director, James B. Comey'."""
+        text = self.text
+        verbs = self.cues.verbs(text, span.end, a_end)
+        if not verbs:
+            return None
+        vs = verbs[0][0]
+        if not _phrase_then_name(text[span.end:vs]) or _SENTENCE_STOP.search(text, span.end, vs):
+            return None
+        comma = self.end_before(vs) - 1  # the comma that closes the phrase
+        m = self.cues.post_inverted(text, comma, a_end)
+        return m if m is not None and m.verb_start == vs else None
 
     def rule_dash(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
         m = self.cues.post_dash.match(self.text, span.end, a_end) or _POST_BAR.match(self.text, span.end, a_end)
