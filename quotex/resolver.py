@@ -197,7 +197,7 @@ class _Doc(TurnTaking):
         if not verbs:
             return None
         vs = verbs[0][0]
-        if not _phrase_then_name(text[span.end:vs]) or _SENTENCE_STOP.search(text, span.end, vs):
+        if not _phrase_then_name(text[span.end:vs], gerunds=True) or _SENTENCE_STOP.search(text, span.end, vs):
             return None
         comma = self.end_before(vs) - 1  # the comma that closes the phrase
         m = self.cues.post_inverted(text, comma, a_end)
@@ -540,13 +540,15 @@ def _only_lead(gap: str) -> bool:
     return len(words) <= 6 and not any(w.lower() in _CLAUSE_WORDS for w in words)
 
 
-def _phrase_then_name(gap: str) -> bool:
+def _phrase_then_name(gap: str, gerunds: bool = False) -> bool:
     """The quote's sentence goes on for a phrase, then a comma and the speaker's name:
     '"If there had not been that intervention" by the United States, NATO and other
-    partners, Clinton said'. No clause inside (no verb-like word, no subordinator)."""
+    partners, Clinton said'. No clause inside (no verb-like word, no subordinator);
+    with ``gerunds``, -ing forms may stand in it ("from attending the same mosque")."""
     words = _LEAD_WORD.findall(gap)
+    verbish = ("ed",) if gerunds else ("ed", "ing")
     return gap.rstrip().endswith(",") and len(words) <= 14 and not any(
-        w.lower() in _CLAUSE_WORDS - {"and"} or w.islower() and w.endswith(("ed", "ing")) for w in words)
+        w.lower() in _CLAUSE_WORDS - {"and"} or w.islower() and w.endswith(verbish) for w in words)
 
 
 def _participle(verb: str) -> bool:
