@@ -125,6 +125,12 @@ def _phrase_at(cast: Cast, start: int, end: int, strict: bool) -> Mention | None
         if of is not None and person is not None and person.end == of.start():
             # "Sen. Tom Udall of New Mexico": the person, not the place
             return Mention(person.start, person.end, text[person.start:person.end], "name")
+        comma = text.rfind(",", start, name.start)
+        head = cast.name_at(max(start, comma - 120), comma) if comma >= 0 else None
+        if head is not None and head.end == comma and cast.entities[head.entity].person \
+                and "," not in text[comma + 1:name.start]:
+            # "Anthony Anton, president and CEO of Washington Restaurant Association stated"
+            return Mention(head.start, head.end, text[head.start:head.end], "name")
     owned = owner_phrase(cast, start, end)
     if owned is not None:
         return owned
