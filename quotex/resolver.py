@@ -90,6 +90,8 @@ _PARTY_STATE = regex.compile(r",?\s*\(?[RDI]-[\p{Lu}][\p{L}.\-]*\)?,?")
 _NOUN_BEFORE = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{L}\-]+\s+)?$|(?<![\p{L}])(?:a|an|the|his|her|their|its|this|that|"
                              r"my|our|your)\s+[\p{L}\-]+\s+$", regex.IGNORECASE)
 _SENTENCE_STOP = regex.compile(r"[.!?;:](?=\s)")
+#: "with" opening an absolute phrase before a name, titles allowed: "with Sen. |John McCain".
+_WITH_BEFORE = regex.compile(r"(?<![\p{L}])with\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.\-]*\s+){0,3}$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -295,7 +297,7 @@ class _Doc(TurnTaking):
             vs, ve = verbs[-1]
             verb = Cue(vs, ve, vs, ve, self.text[vs:ve])
         if verb:
-            mention = self.relative_subject(sent, verb.verb_start) \
+            mention = self.relative_subject(sent, verb.verb_start) or self.with_subject(sent, verb) \
                 or self.subject(sent, verb.verb_start, verb.verb_end)
         else:
             mention = self.subject(sent, span.start)
@@ -322,6 +324,18 @@ class _Doc(TurnTaking):
                 continue
             return low not in _OBJECT_BEFORE_COLON
         return True
+
+    def with_subject(self, start: int, verb: Cue) -> Mention | None:
+        """The name in an absolute phrase: "with Sen. John McCain calling it ...", "with the
+        American Federation of Teachers calling her ..." (an -ing verb right after the name)."""
+        if not _participle(verb.verb):
+            return None
+        name = self.cast.name_at(max(start, verb.verb_start - 80), verb.verb_start)
+        if name is None or self.text[name.end:verb.verb_start].strip() or self.page.furniture(name.start):
+            return None
+        if not _WITH_BEFORE.search(self.text, max(start, name.start - 60), name.start):
+            return None
+        return Mention(name.start, name.end, self.text[name.start:name.end], "name")
 
     def relative_subject(self, start: int, verb: int) -> Mention | None:
         """The name a relative clause hangs on, when the verb at ``verb`` is the clause's:
