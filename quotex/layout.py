@@ -33,10 +33,13 @@ HEADLINE_MAX = 250
 BODY_RATIO = 3
 #: How many paragraphs at the top of the body may hold a byline or a dateline.
 HEAD_PARAGRAPHS = 4
+#: The longest byline line, and how far into a paragraph a dateline may reach (characters).
+BYLINE_MAX = 100
+DATELINE_MAX = 80
 
 _BLANK_LINE = regex.compile(r"\n[ \t\u00a0]*\n")
 #: A line with words on it.
-_LINE = regex.compile(r"(?m)^[ \t\u00a0]*\S[^\n]*")
+_LINE = regex.compile(r"(?m)^[ \t\u00a0]*+\S[^\n]*+")
 _QUOTE_OPEN = "\"“‘'«„"
 _QUOTE_CLOSE = "\"”’'»“"
 _NAME = r"\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|de|van|von|der|la|le|da))*"
@@ -80,11 +83,11 @@ def layout(text: str) -> Layout:
         return Layout()
     spans = [(0, m.start())]
     for line in islice(_LINE.finditer(text, m.end()), HEAD_PARAGRAPHS):
-        by = _BYLINE.match(text, line.start(), line.end())
-        if by is not None and by.end() - line.start() <= 100:
+        by = _BYLINE.match(text, line.start(), line.end()) if line.end() - line.start() <= BYLINE_MAX else None
+        if by is not None:
             spans.append((line.start(), by.end()))
             continue
-        date = _DATELINE.match(text, line.start(), line.end())
+        date = _DATELINE.match(text, line.start(), min(line.end(), line.start() + DATELINE_MAX))
         if date is not None:
             spans.append((line.start(), date.end()))
     return Layout(m.start(), spans)
