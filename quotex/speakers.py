@@ -21,6 +21,8 @@ from quotex.mentions import ORG_WORDS, Cast
 DETERMINERS = frozenset(
     "the a an another one two three several some many other his her their its our".split())
 PRONOUNS = frozenset("he she they i we".split())
+#: Determiners that take "of" before their noun: "one of those advisers".
+_QUANTIFIERS = frozenset("one two three several some many another".split())
 #: Words that end a speaker phrase read after a verb: "said Smith in a statement".
 STOP_AFTER = regex.compile(
     r"\s*(?:,|\(|\bin\b|\bon\b|\bat\b|\bafter\b|\bbefore\b|\bduring\b|\bwhen\b|\bwhile\b|\bas\b|"
@@ -234,12 +236,15 @@ def phrase_after(cast: Cast, start: int, end: int) -> Mention | None:
         if named is not None:  # "said the head of Roscosmos, Dmitry Rogozin"
             return named
         e = we
-        for s2, e2, w2 in words[1:6]:
+        for k, (s2, e2, w2) in enumerate(words[1:6]):
+            if k == 0 and low in _QUANTIFIERS and w2.lower() == "of":
+                e = e2  # "one of| those advisers"
+                continue
             if STOP_AFTER.match(text, e, s2 + 1) and text[e:s2].strip() not in ("",):
                 break
-            if w2.lower() in ("of", "for", "at", "with", "in", "on", "who", "and", "to", "that", "from") \
-                    or (w2.lower().endswith("ly") and w2.islower()):
-                break  # "the doctor| carelessly"
+            if w2.lower() in ("of", "for", "at", "with", "in", "on", "who", "and", "to", "that", "from", "as") \
+                    or w2.lower() in AUXILIARIES or (w2.lower().endswith("ly") and w2.islower()):
+                break  # "the doctor| carelessly", "the Trump campaign| has yet"
             e = e2
         tail = OF_TAIL.match(text, e, end)  # "a person close to the Clintons"
         if tail:
