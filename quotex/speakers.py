@@ -19,7 +19,7 @@ from quotex.mentions import ORG_WORDS, Cast
 
 #: Words that open a description of a speaker: "the cosmonaut", "a spokesman", "two officials".
 DETERMINERS = frozenset(
-    "the a an another one two three several some many other his her their its our".split())
+    "the a an another one two three several some many other his her their its our this these those".split())
 PRONOUNS = frozenset("he she they i we".split())
 #: Determiners that take "of" before their noun: "one of those advisers".
 _QUANTIFIERS = frozenset("one two three several some many another".split())
