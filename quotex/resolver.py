@@ -81,14 +81,16 @@ _APPOSITION_GAP = regex.compile(r",\s+(?:the|a|an)\s+[^,;:.!?\"“”]{1,80}")
 #: phrase ("In his YouTube dispatches, Santilli ..."), not a verb after its subject.
 _PLURAL_THEN_CLAUSE = regex.compile(r",\s+\p{Lu}")
 #: Where a person is from, between the name and its verb: " of Washington, D.C.,".
-_OF_PLACE_AFTER = regex.compile(r"\s+of\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,3}(?:,\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)?)?")
+_OF_PLACE_AFTER = regex.compile(r"\s+of\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,3}"
+                                 r"(?:,\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)?)?")
 #: Words after which the name before a colon is an object: "a message to Trump:".
 _OBJECT_BEFORE_COLON = frozenset("to with on at in against about for of into than like as quotes quoted".split())
 #: A lawmaker's party and state after the name: ", R-Ky.,", " (D-N.Y.)".
 _PARTY_STATE = regex.compile(r",?\s*\(?[RDI]-[\p{Lu}][\p{L}.\-]*\)?,?")
 #: What stands before a speech verb form used as a noun: "Rubio's |claim", "a Facebook |post".
-_NOUN_BEFORE = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{L}\-]+\s+)?$|(?<![\p{L}])(?:a|an|the|his|her|their|its|this|that|"
-                             r"my|our|your)\s+[\p{L}\-]+\s+$", regex.IGNORECASE)
+_NOUN_BEFORE = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{L}\-]+\s+)?$"
+                             r"|(?<![\p{L}])(?:a|an|the|his|her|their|its|this|that|my|our|your)\s+[\p{L}\-]+\s+$",
+                             regex.IGNORECASE)
 _SENTENCE_STOP = regex.compile(r"[.!?;:](?=\s)")
 #: "with" opening an absolute phrase before a name, titles allowed: "with Sen. |John McCain".
 _WITH_BEFORE = regex.compile(r"(?<![\p{L}])with\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.\-]*\s+){0,3}$")
@@ -393,7 +395,8 @@ class _Doc(TurnTaking):
             if prev and prev.group(1).lower() in _NOT_BEFORE_SUBJECT:
                 continue
             party = _PARTY_STATE.match(text, mention.end, limit) if mention.kind == "name" else None
-            verb = VERBISH.match(text, mention.end, limit) or (VERBISH.match(text, party.end(), limit) if party else None)
+            verb = VERBISH.match(text, mention.end, limit) \
+                or (VERBISH.match(text, party.end(), limit) if party else None)
             if verb is not None and not (verb.group().endswith("s") and _PLURAL_THEN_CLAUSE.match(text, verb.end())):
                 return mention  # not "In his first YouTube| dispatches, Santilli wears"
         return None
