@@ -89,6 +89,7 @@ states station studies
 street studio team television times tribune union university
 act alliance amendment caucus computer conference convention daily enterprises examiner forum gazette globe
 herald holdings industries initiative institution journal party project systems technologies watch
+coast east heights valley
 """.split())
 #: First words of place names, which are not people's first names.
 PLACE_FIRST = frozenset("new north south east west san los las saint st. fort lake mount port".split())
