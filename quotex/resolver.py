@@ -294,7 +294,8 @@ class _Doc(TurnTaking):
         if sent >= span.start:
             return None
         verb = self.cues.fragment_verb(self.text, sent, span.start)
-        verbs = self.cues.verbs(self.text, sent, span.start, fragment=True)
+        verbs = [(vs, ve) for vs, ve in self.cues.verbs(self.text, sent, span.start, fragment=True)
+                 if not self.noun_use(self.text[vs:ve], vs)]  # not "Rubio's claim"
         if verbs:  # the verb nearest the quote: "And in a turn that called to mind ..., Cruz pledged to"
             vs, ve = verbs[-1]
             verb = Cue(vs, ve, vs, ve, self.text[vs:ve])

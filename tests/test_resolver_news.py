@@ -1,0 +1,50 @@
+"""Helpers of the news rules in quotex.resolver: phrases after a quote, -ing forms,
+nouns that look like speech verbs, and the rule names they lead to."""
+from __future__ import annotations
+
+import pytest
+
+import quotex
+from quotex.resolver import _participle, _phrase_then_name
+
+
+@pytest.mark.parametrize("gap, gerunds, ok", [
+    (" by the United States, NATO and other partners, ", False, True),
+    (" in sharp contrast to previous years, ", False, True),
+    (" from attending the same mosque, ", False, False),  # a gerund: only for inverted cues
+    (" from attending the same mosque, ", True, True),
+    (" when campaigns took on that function, ", True, False),  # a clause
+    (" and then he left, ", True, False),
+    (" by the United States", False, False),  # no comma before the name
+    (" " + "word " * 20 + ", ", False, False),  # too long
+])
+def test_phrase_then_name(gap: str, gerunds: bool, ok: bool) -> None:
+    assert _phrase_then_name(gap, gerunds=gerunds) is ok
+
+
+def test_participle() -> None:
+    assert _participle("saying") and _participle("Telling")
+    assert not _participle("said") and not _participle("sing ")
+
+
+@pytest.mark.parametrize("text, speaker, rule", [
+    ('Harlow: "We will fix it."\n\nGovernor Ann Harlow spoke on Monday at length about the roads and '
+     'the bridges of the state.', None,
+     "headline"),
+    ('"We lost," said Clinton ally James Carlton.', "James Carlton", "quote-said-X"),
+    ('"We lost" in the second round, says Evan Tracy, a consultant.', "Evan Tracy", "quote-said-X"),
+    ('Contrast that with Ron Tramp, who has called the pact "insanity," and others.', "Ron Tramp",
+     "subject-verb-fragment"),
+])
+def test_news_rules(text: str, speaker: str | None, rule: str) -> None:
+    records = quotex.explain(text, terms=True)
+    assert records, text
+    quote, _ = records[0]
+    assert (quote.speaker, quote.rule) == (speaker, rule)
+
+
+def test_noun_uses_of_speech_verbs_are_no_cue() -> None:
+    text = 'Spokeswoman Kate Frazer said that Rubio\'s claim that the senator "never voted for it" was false.'
+    (quote, why), = quotex.explain(text)
+    assert quote.speaker == "Kate Frazer"
+    assert quote.cue != "claim"
