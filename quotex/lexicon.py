@@ -59,6 +59,7 @@ class Lexicon:
     title_abbreviations: dict[str, str]  # "sen" -> "senator"
     pronoun_gender: dict[str, str]
     first_name_gender: dict[str, str]
+    person_nouns: dict[str, str]  # "mother" -> "f", "doctor" -> "-": characters named by a noun
     apostrophe_words: frozenset[str]
     abbreviations: frozenset[str]  # words whose period does not end a sentence, without the period
     marks: tuple[MarkPair, ...]
@@ -102,6 +103,7 @@ def load() -> Lexicon:
         title_abbreviations=dict(line.split("\t")[:2] for line in _lines("title_abbreviations.tsv")),
         pronoun_gender=pronouns,
         first_name_gender=names,
+        person_nouns=dict(line.split("\t")[:2] for line in _lines("person_nouns.tsv")),
         apostrophe_words=_words("apostrophe_words.txt"),
         abbreviations=_words("abbreviations.txt")
         | frozenset(t[:-1] for t in _words("titles.txt") | _words("name_suffixes.txt") if t.endswith(".")),

@@ -55,6 +55,11 @@ _SUBJECT_WORD = regex.compile(r"(?<![\p{L}'’])(?:he|she|the|a|an)(?![\p{L}'’
 _PREV_WORD = regex.compile(r"([\p{L}]+)[\s,]*$")
 #: Words after which a name is an object, not a subject: "asked by X", "a letter to X".
 _NOT_BEFORE_SUBJECT = frozenset("of by with to from for about against at on in into than like as and or".split())
+#: A determiner or possessive that may open a noun naming a character: "the doctor", "his mother".
+_CHARACTER_DET = regex.compile(r"(?<![\p{L}'’])(?:the|a|an|his|her|their|my|our)\s+", regex.IGNORECASE)
+_LOWER_WORDS = regex.compile(r"\G(?:[\p{Ll}\-]+,?\s+){0,2}?([\p{Ll}\-]+)(?![\p{L}'’])")
+#: How far back a pronoun looks for a character named by a noun.
+CHARACTER_WINDOW = 600
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -69,6 +74,8 @@ class _Doc(TurnTaking):
         self.span_starts = [s.start for s in spans]
         self.results: list[Attribution] = []  # the quotes attributed so far, in order
         self.salient: set[int] = set()  # starts of names that a cue made a speaker
+        self.entity: int | None = None  # the entity the last call of resolve() found
+        self.current = 0  # the index of the quote under attribution
         self.lex = load()
         self.cues = cues()
 
@@ -109,6 +116,7 @@ class _Doc(TurnTaking):
         sent = self.sentence_start(b_start, span.start)
         inner = text[span.inner_start:span.inner_end].rstrip()
         att = Attribution()
+        self.current = i
         for rule in (self.rule_after, self.rule_after_inverted, self.rule_dash,
                      self.rule_before, self.rule_according, self.rule_colon, self.rule_said_before,
                      self.rule_fragment):
@@ -292,7 +300,13 @@ class _Doc(TurnTaking):
         att.cue = " ".join(cue.lower().split()) if cue else None
         att.rule = rule
         speaker, how = self.resolve(mention)
+        if mention.kind == "description" and self.entity is None:
+            partner = self.partner(mention)
+            if partner is not None:
+                speaker, self.entity = self.cast.entities[partner].canonical, partner
+                how = f"the other voice of the dialogue, {speaker!r}"
         att.speaker = speaker
+        att.entity = self.entity
         att.why.append(f"{mention.kind} {mention.text!r} -> {speaker!r} ({how})")
         att.confidence = self.confidence(rule, mention.kind) if speaker else 0.0
         if addr_start is not None and addr_end is not None and cue:
@@ -302,6 +316,77 @@ class _Doc(TurnTaking):
             elif to:  # "said to Kanai"
                 att.addressees = self.addressees(to.end(), addr_end)
         return att
+
+    def character_before(self, pos: int, gender: str, after: int) -> Mention | None:
+        """The nearest character named by a noun of ``gender`` ("the doctor", "his mother")
+        in the narration between ``after`` and ``pos``: in a story a pronoun often stands for
+        a person the narration names only so."""
+        text = self.text
+        lo = max(after, pos - CHARACTER_WINDOW)
+        found: Mention | None = None
+        for m in _CHARACTER_DET.finditer(text, lo, pos):
+            w = _LOWER_WORDS.match(text, m.end(), pos)
+            if w is None:
+                continue
+            noun = w.group(1).lower()
+            g = self.lex.person_nouns.get(noun)
+            if g is None or g not in (gender, "-"):
+                continue
+            if self.quoted(m.start()):
+                continue  # spoken of
+            opens = not text[max(0, m.start() - 3):m.start()].strip(" \n\t\"“”'’") or \
+                text[:m.start()].rstrip()[-1:] in ".!?;"
+            if not opens and not VERBISH.match(text, w.end(1), min(len(text), w.end(1) + 160)):
+                continue  # not the subject of its clause ("stared at their father")
+            found = Mention(m.start(), w.end(1), text[m.start():w.end(1)], "description")
+        if found is not None:
+            # a later "he" in the narration is about someone else the story follows
+            for p in _SUBJECT_WORD.finditer(text, found.end, pos):
+                if self.lex.pronoun_gender.get(p.group().lower()) == gender and not self.quoted(p.start()):
+                    return None
+        return found
+
+    def resolved_entity(self) -> int | None:
+        """The entity the last call of :meth:`resolve` found."""
+        return self.entity
+
+    def partner(self, mention: Mention) -> int | None:
+        """A turn of dialogue given to a character named by a noun ("answered the artist",
+        "said his step-son") is spoken by the named voice of the conversation that did not
+        speak the turn before: the entity, or None."""
+        i = self.current
+        if i == 0 or i >= len(self.spans):
+            return None
+        span = self.spans[i]
+        k = self.paragraph_of(span.start)
+        if self.paragraphs[k] != span.start:
+            return None
+        words = _WORD.findall(mention.text)
+        gender = self.lex.person_nouns.get(words[-1].lower()) if words else None
+        if gender is None:
+            return None
+        before: int | None = None
+        for j in range(i - 1, max(-1, i - 10), -1):
+            pk = self.paragraph_of(self.spans[j].start)
+            if pk < k - 8:
+                break
+            ent = self.results[j].entity
+            if ent is None:
+                continue
+            if before is None:
+                if pk == k - 1 or pk == k - 2:
+                    before = ent  # the turn this one answers
+                    continue
+                return None
+            if ent != before and self.cast.entities[ent].gender in (gender, None, "-") or \
+                    (ent != before and gender == "-"):
+                return ent
+        return None
+
+    def quoted(self, pos: int) -> bool:
+        """``pos`` lies inside a quotation."""
+        k = bisect.bisect_right(self.span_starts, pos) - 1
+        return k >= 0 and pos < self.spans[k].end
 
     def confidence(self, rule: str, kind: str) -> float:
         """The measured share of right speakers for this rule and kind of mention."""
@@ -327,10 +412,14 @@ class _Doc(TurnTaking):
         return tuple(out)
 
     def resolve(self, mention: Mention) -> tuple[str | None, str]:
+        """The speaker a mention names, and how it was found; ``self.entity`` is left
+        at the cast entity it resolved to, if any."""
         cast = self.cast
+        self.entity = None
         if mention.kind == "name":
             name = cast.name_at(mention.start, mention.end)
             if name is not None:
+                self.entity = name.entity
                 self.salient.add(name.start)
                 if mention.start > 0 and self.text[mention.start - 1] not in "“\"‘'":
                     cast.entities[name.entity].person = True  # it speaks
@@ -342,16 +431,28 @@ class _Doc(TurnTaking):
             if gender not in ("m", "f"):
                 return None, "pronoun"
             nearest: Entity | None = None
+            chosen = 0  # where the chosen name stands
             for n in reversed(cast.names_before(mention.start, ANTECEDENT_WINDOW)):
                 ent = cast.entities[n.entity]
                 if not ent.person or n.quoted or ent.gender not in (gender, None):
                     continue
                 if n.start in self.salient or cast.is_subject(n):
-                    nearest = ent
+                    nearest, chosen = ent, n.start
                     break
-                nearest = nearest or ent
+                if nearest is None:
+                    nearest, chosen = ent, n.start
+            character = self.character_before(mention.start, gender, chosen)
+            if character is not None:
+                speaker, how = self.resolve(character)
+                found = self.resolved_entity()
+                if found is not None and cast.entities[found].gender not in (gender, None):
+                    speaker = None  # "the doctor" was a man: not "she"
+                if speaker is not None:
+                    return speaker, f"pronoun -> {character.text!r} ({how})"
+            self.entity = None
             if nearest is not None:
                 nearest.gender = nearest.gender or gender  # what the pronoun tells of the name
+                self.entity = nearest.id
                 return nearest.canonical, "pronoun"
             return None, "pronoun"
         words = [w.lower() for w in _WORD.findall(mention.text)]
@@ -368,6 +469,7 @@ class _Doc(TurnTaking):
                 if score > best_score:
                     best, best_score = ent, score
             if best is not None:
+                self.entity = best.id
                 return best.canonical, "description-resolved"
         name = cast.name_at(mention.start, mention.end)
         if name is not None and name.start == mention.start:  # "Ryan's campaign" -> "Paul Ryan's campaign"

@@ -33,6 +33,7 @@ class Attribution:
     speaker: str | None = None
     confidence: float = 0.0
     why: list[str] = field(default_factory=list)
+    entity: int | None = None  # the cast entity of the speaker, when it is a name of the document
 
 
 class TurnTaking:
