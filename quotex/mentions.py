@@ -89,10 +89,14 @@ class Entity:
     person: bool = False
     descriptors: set[str] = field(default_factory=set)
     longest: int = 0  # index in ``forms`` of the first of the longest forms
+    title: str = ""  # the honorific it was first given ("Mrs."), for telling namesakes apart
+    namesake: bool = False  # another person of the document shares its surname
 
     @property
     def canonical(self) -> str:
         best = max(self.forms, key=lambda f: (len(f), sum(map(len, f))))
+        if self.namesake and self.title and len(best) == 1:
+            return f"{self.title} {best[0]}"  # "Mrs. Bennet", not the "Bennet" her husband is too
         return " ".join(best)
 
 
@@ -197,6 +201,13 @@ class Cast:
         if ent is None:
             ent = Entity(len(self.entities))
             self.entities.append(ent)
+            if self._by_surname.get(key):  # "Mrs. Bennet" after "Mr. Bennet"
+                ent.namesake = True
+                for eid in self._by_surname[key]:
+                    self.entities[eid].namesake = True
+        if not ent.title:
+            ent.title = next((p.capitalize() for p in prefix
+                              if p in FEMALE_TITLES or p in MALE_TITLES), "")
         if tokens not in ent.forms:
             ent.forms.append(tokens)
             if len(tokens) > len(ent.forms[ent.longest]):

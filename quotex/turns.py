@@ -17,6 +17,8 @@ from quotex.speakers import Mention
 
 #: A paragraph shorter than this that opens with a quote is a turn of dialogue.
 SHORT_TURN = 150
+#: How many exchanges of short turns make a document a story told in dialogue.
+DIALOGUE_EXCHANGES = 2
 #: How far back the narration before a paragraph-opening quote is read.
 SCENE_WINDOW = 320
 
@@ -40,6 +42,7 @@ class TurnTaking:
     """The turn rules, mixed into the resolver's document (which provides the rest)."""
 
     text: str
+    _dialogue: bool | None = None
     spans: list[Span]
     paragraphs: list[int]
     results: list[Attribution]
@@ -66,10 +69,31 @@ class TurnTaking:
     def confidence(self, rule: str, kind: str) -> float:
         raise NotImplementedError
 
+    def resolved_entity(self) -> int | None:
+        raise NotImplementedError
+
     def short_turn(self, span: Span) -> bool:
         """The quote opens a short paragraph of dialogue."""
         start = self.paragraphs[self.paragraph_of(span.start)]
         return start == span.start and self.paragraph_end(span.start) - start < SHORT_TURN
+
+    def written_as_dialogue(self) -> bool:
+        """The document tells a story in dialogue: at least ``DIALOGUE_EXCHANGES`` short
+        turns answer one another in consecutive paragraphs. There, a quotation opening a
+        paragraph after another is a reply, not more of the same speaker (as in news)."""
+        if self._dialogue is None:
+            spans, n = self.spans, 0
+            for a, b in zip(spans, spans[1:]):
+                if self.short_turn(a) and self.short_turn(b) \
+                        and self.paragraph_of(b.start) == self.paragraph_of(a.start) + 1:
+                    n += 1
+            self._dialogue = n >= DIALOGUE_EXCHANGES
+        return self._dialogue
+
+    def turn_of_dialogue(self, span: Span) -> bool:
+        """The quote opens its paragraph and closes: a turn of dialogue, however long
+        (a quotation left open runs on into the next paragraph: the same voice)."""
+        return span.closed and self.paragraphs[self.paragraph_of(span.start)] == span.start
 
     def fill_dialogue(self) -> None:
         """Second pass over short turns of dialogue still without a speaker, from the end:
@@ -82,10 +106,11 @@ class TurnTaking:
             par = self.paragraph_of(spans[i].start)
             turns = [j for j in (i + 1, i + 2) if j < len(spans) and self.short_turn(spans[j])
                      and self.paragraph_of(spans[j].start) == par + j - i]
-            speaker, why = None, ""
+            speaker, why, entity = None, "", None
             if len(turns) == 2 and results[i + 2].speaker and results[i + 1].speaker \
                     and results[i + 1].speaker != results[i + 2].speaker:
                 speaker, why = results[i + 2].speaker, f"two turns later {results[i + 2].speaker!r} speaks again"
+                entity = results[i + 2].entity
             else:
                 near = [j for j in (i - 1, i + 1) if 0 <= j < len(spans) and self.short_turn(spans[j])
                         and abs(self.paragraph_of(spans[j].start) - par) == 1]
@@ -96,7 +121,7 @@ class TurnTaking:
             if speaker is not None:
                 rule = "dialogue-turn"
                 results[i] = Attribution(None, None, (), rule, speaker, self.confidence(rule, "none"),
-                                         results[i].why + [why])
+                                         results[i].why + [why], entity)
 
     def vocatives(self, span: Span) -> set[str]:
         """People addressed by name in the quote: "Why, Emil!", "Mr. Denham, mother"."""
@@ -130,7 +155,8 @@ class TurnTaking:
             return None
         rule = "subject-of-paragraph-before"
         return Attribution(mention, None, (), rule, speaker, self.confidence(rule, mention.kind),
-                           [f"the paragraph before is about {mention.text!r} -> {speaker!r} ({how})"])
+                           [f"the paragraph before is about {mention.text!r} -> {speaker!r} ({how})"],
+                           self.resolved_entity())
 
     def continuation(self, i: int) -> Attribution | None:
         """A quote no rule attributed may continue the previous speaker's turn."""
@@ -149,7 +175,7 @@ class TurnTaking:
             # same paragraph: the words between are the previous quote's cue, or narration
             rule = "continued-in-paragraph"
             return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, self.confidence(rule, "none"),
-                               [f"continues {pa.speaker!r} in the same paragraph"])
+                               [f"continues {pa.speaker!r} in the same paragraph"], pa.entity)
         if par != ppar + 1 or self.paragraphs[par] != span.start:
             return None
         # consecutive quoted paragraphs: an exchange between two speakers alternates,
@@ -163,9 +189,10 @@ class TurnTaking:
                 if other and other != pa.speaker:
                     rule = "alternating-turn"
                     return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
-                                       [f"answers {pa.speaker!r}: back to {other!r}"])
+                                       [f"answers {pa.speaker!r}: back to {other!r}"], results[j].entity)
                 break
-        if self.short_turn(prev) and self.short_turn(span):
+        if self.short_turn(prev) and self.short_turn(span) or \
+                self.written_as_dialogue() and self.turn_of_dialogue(prev) and self.turn_of_dialogue(span):
             # a quick exchange: the reply comes from the last other voice in the dialogue
             for j in range(i - 2, max(-1, i - 8), -1):
                 other = results[j].speaker
@@ -174,7 +201,7 @@ class TurnTaking:
                 if other and other != pa.speaker:
                     rule = "alternating-turn"
                     return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
-                                       [f"a short reply to {pa.speaker!r}: back to {other!r}"])
+                                       [f"a short reply to {pa.speaker!r}: back to {other!r}"], results[j].entity)
         rule = "continued-paragraph"
         return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, self.confidence(rule, "none"),
-                           [f"continues {pa.speaker!r} from the paragraph before"])
+                           [f"continues {pa.speaker!r} from the paragraph before"], pa.entity)
