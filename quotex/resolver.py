@@ -300,6 +300,12 @@ class _Doc(TurnTaking):
         att.cue = " ".join(cue.lower().split()) if cue else None
         att.rule = rule
         speaker, how = self.resolve(mention)
+        if mention.kind == "pronoun" and self.entity is not None and self.written_as_dialogue() and \
+                self.lex.verb_forms.get(att.cue or "", "") not in SAME_VOICE_VERBS:
+            other = self.answer(mention, self.entity)
+            if other is not None:
+                speaker, self.entity = self.cast.entities[other].canonical, other
+                how = f"the turn before was the same person's: a reply, by {speaker!r}"
         if mention.kind == "description" and self.entity is None:
             partner = self.partner(mention)
             if partner is not None:
@@ -349,6 +355,47 @@ class _Doc(TurnTaking):
     def resolved_entity(self) -> int | None:
         """The entity the last call of :meth:`resolve` found."""
         return self.entity
+
+    def answer(self, mention: Mention, entity: int) -> int | None:
+        """A pronoun in the tag of a turn of dialogue that would give the turn to the voice
+        of the turn just before ("...," he answered) gives it to the last other voice of
+        that gender in the conversation instead: turns change hands."""
+        i = self.current
+        if i == 0 or i >= len(self.spans):
+            return None
+        span, prev = self.spans[i], self.spans[i - 1]
+        k = self.paragraph_of(span.start)
+        if self.paragraphs[k] != span.start or self.paragraph_of(prev.start) != k - 1 \
+                or self.results[i - 1].entity != entity:
+            return None
+        first = bisect.bisect_left(self.span_starts, self.paragraphs[k - 1])
+        if self.span_starts[first] != self.paragraphs[k - 1]:
+            return None  # the paragraph before opens with narration
+        if self.paragraph_end(prev.start) - prev.end > TAG_LENGTH:
+            return None  # narration after the turn before: the story may have moved on
+        gender = self.lex.pronoun_gender.get(mention.text.lower())
+        for j in range(first, i):  # the turn before called someone by name: the reply is theirs
+            for ent in self.called(self.spans[j]):
+                if ent != entity and self.cast.entities[ent].gender in (gender, None):
+                    return ent
+        for j in range(i - 2, max(-1, i - 10), -1):
+            if self.paragraph_of(self.spans[j].start) < k - 8:
+                break
+            ent = self.results[j].entity
+            if ent is not None and ent != entity and self.cast.entities[ent].gender in (gender, None):
+                return ent
+        return None
+
+    def called(self, span: Span) -> list[int]:
+        """The people a quotation addresses by name ("It is your best work, Basil"), as entities."""
+        out = []
+        for n in self.cast.names_before(span.inner_end, span.inner_end - span.inner_start):
+            before = self.text[max(span.inner_start, n.start - 12):n.start]
+            after = self.text[n.end:n.end + 1]
+            opens = n.start - span.inner_start < 8 or before.rstrip().endswith(",")
+            if opens and after in (",", "!", "?", ".", "”", '"', "’", "'") and self.cast.entities[n.entity].person:
+                out.append(n.entity)
+        return out
 
     def partner(self, mention: Mention) -> int | None:
         """A turn of dialogue given to a character named by a noun ("answered the artist",
@@ -476,6 +523,11 @@ class _Doc(TurnTaking):
             return _plain(cast.canonical(name) + self.text[name.end:mention.end]), "description"
         return _plain(mention.text), "description"
 
+
+#: Speech verbs that say the voice goes on ("...," he added): no change of turn.
+SAME_VOICE_VERBS = frozenset(["add", "continue", "go on", "resume", "repeat", "insist", "persist"])
+#: How much text may follow a quotation in its paragraph and still be only its tag.
+TAG_LENGTH = 80
 
 #: Words that show a clause, not a speaker phrase, between a quote and a verb.
 _CLAUSE_WORDS = frozenset("when while after before because and but as if that which who whom then so "
