@@ -375,9 +375,9 @@ class _Doc(TurnTaking):
             return None  # narration after the turn before: the story may have moved on
         gender = self.lex.pronoun_gender.get(mention.text.lower())
         for j in range(first, i):  # the turn before called someone by name: the reply is theirs
-            for ent in self.called(self.spans[j]):
-                if ent != entity and self.cast.entities[ent].gender in (gender, None):
-                    return ent
+            for addressed in self.called(self.spans[j]):
+                if addressed != entity and self.cast.entities[addressed].gender in (gender, None):
+                    return addressed
         for j in range(i - 2, max(-1, i - 10), -1):
             if self.paragraph_of(self.spans[j].start) < k - 8:
                 break
