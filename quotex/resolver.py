@@ -306,6 +306,11 @@ class _Doc(TurnTaking):
             if other is not None:
                 speaker, self.entity = self.cast.entities[other].canonical, other
                 how = f"the turn before was the same person's: a reply, by {speaker!r}"
+        if mention.kind == "pronoun" and speaker is None and mention.text != "I" and self.written_as_dialogue():
+            voice = self.voice(mention)
+            if voice is not None:
+                speaker, self.entity = self.cast.entities[voice].canonical, voice
+                how = f"no name near: the voice of the conversation, {speaker!r}"
         if mention.kind == "description" and self.entity is None:
             partner = self.partner(mention)
             if partner is not None:
@@ -386,13 +391,36 @@ class _Doc(TurnTaking):
                 return ent
         return None
 
+    def voice(self, mention: Mention) -> int | None:
+        """The person a he/she stands for when no name is near: the last voice of that
+        gender in the conversation, other than the voice of the turn just before when
+        this quote opens a new turn."""
+        i = self.current
+        if i == 0 or i >= len(self.spans):
+            return None
+        gender = self.lex.pronoun_gender.get(mention.text.lower())
+        k = self.paragraph_of(self.spans[i].start)
+        new_turn = self.paragraphs[k] == self.spans[i].start
+        before = self.results[i - 1].entity if new_turn and self.paragraph_of(self.spans[i - 1].start) == k - 1 \
+            else None
+        for j in range(i - 1, max(-1, i - CONVERSATION_TURNS), -1):
+            if self.paragraph_of(self.spans[j].start) < k - CONVERSATION_TURNS:
+                break
+            for ent in [self.results[j].entity] + self.called(self.spans[j]):  # who spoke, who was spoken to
+                if ent is not None and ent != before and self.cast.entities[ent].gender in (gender, None) \
+                        and self.cast.entities[ent].person:
+                    return ent
+        return None
+
     def called(self, span: Span) -> list[int]:
         """The people a quotation addresses by name ("It is your best work, Basil"), as entities."""
         out = []
         for n in self.cast.names_before(span.inner_end, span.inner_end - span.inner_start):
             before = self.text[max(span.inner_start, n.start - 12):n.start]
             after = self.text[n.end:n.end + 1]
-            opens = n.start - span.inner_start < 8 or before.rstrip().endswith(",")
+            lead = _WORD.findall(self.text, span.inner_start, n.start) if n.start - span.inner_start < 30 else ["-"]
+            opens = n.start - span.inner_start < 8 or before.rstrip().endswith(",") or \
+                all(w.lower() in VOCATIVE_LEAD or w.lower() in self.lex.titles for w in lead)
             if opens and after in (",", "!", "?", ".", "”", '"', "’", "'") and self.cast.entities[n.entity].person:
                 out.append(n.entity)
         return out
@@ -413,6 +441,7 @@ class _Doc(TurnTaking):
         if gender is None:
             return None
         before: int | None = None
+        spoken_to = set(self.called(span))
         for j in range(i - 1, max(-1, i - 10), -1):
             pk = self.paragraph_of(self.spans[j].start)
             if pk < k - 8:
@@ -425,6 +454,8 @@ class _Doc(TurnTaking):
                     before = ent  # the turn this one answers
                     continue
                 return None
+            if ent in spoken_to:
+                continue  # "You oughtn't to have gone, Henrietta," said her sister
             if ent != before and self.cast.entities[ent].gender in (gender, None, "-") or \
                     (ent != before and gender == "-"):
                 return ent
@@ -521,11 +552,15 @@ class _Doc(TurnTaking):
         name = cast.name_at(mention.start, mention.end)
         if name is not None and name.start == mention.start:  # "Ryan's campaign" -> "Paul Ryan's campaign"
             return _plain(cast.canonical(name) + self.text[name.end:mention.end]), "description"
-        return _plain(mention.text), "description"
+        return _description(mention.text), "description"
 
 
 #: Speech verbs that say the voice goes on ("...," he added): no change of turn.
 SAME_VOICE_VERBS = frozenset(["add", "continue", "go on", "resume", "repeat", "insist", "persist"])
+#: How many quotations (and paragraphs) back a conversation's voices are looked for.
+CONVERSATION_TURNS = 20
+#: Words that may come before a name a quotation opens by calling: "My dear Mr. Bennet,".
+VOCATIVE_LEAD = frozenset("my dear oh o ah why well yes no now poor good old".split())
 #: How much text may follow a quotation in its paragraph and still be only its tag.
 TAG_LENGTH = 80
 
@@ -539,6 +574,19 @@ def _only_lead(gap: str) -> bool:
     phrase ("…," NASA engineer Jennifer Trosper said), not a clause."""
     words = _LEAD_WORD.findall(gap)
     return len(words) <= 6 and not any(w.lower() in _CLAUSE_WORDS for w in words)
+
+
+_LOWER_DETERMINERS = frozenset("the a an his her their our my its".split())
+
+
+def _description(phrase: str) -> str:
+    """A description as a speaker, one spelling wherever it stands: "The parson" opening
+    a sentence is "the parson" elsewhere."""
+    out = _plain(phrase)
+    first, _, rest = out.partition(" ")
+    if rest and first.lower() in _LOWER_DETERMINERS:
+        return f"{first.lower()} {rest}"
+    return out
 
 
 def _plain(phrase: str) -> str:

@@ -19,7 +19,7 @@ from quotex.mentions import ORG_WORDS, Cast
 
 #: Words that open a description of a speaker: "the cosmonaut", "a spokesman", "two officials".
 DETERMINERS = frozenset(
-    "the a an another one two three several some many other his her their its our".split())
+    "the a an another one two three several some many other his her their its our my".split())
 PRONOUNS = frozenset("he she they i we".split())
 #: Words that end a speaker phrase read after a verb: "said Smith in a statement".
 STOP_AFTER = regex.compile(
