@@ -58,6 +58,7 @@ _NOT_BEFORE_SUBJECT = frozenset("of by with to from for about against at on in i
 #: A determiner or possessive that may open a noun naming a character: "the doctor", "his mother".
 _CHARACTER_DET = regex.compile(r"(?<![\p{L}'’])(?:the|a|an|his|her|their|my|our)\s+", regex.IGNORECASE)
 _LOWER_WORDS = regex.compile(r"\G(?:[\p{Ll}\-]+,?\s+){0,2}?([\p{Ll}\-]+)(?![\p{L}'’])")
+_TOLD_HIM = regex.compile(r"\s+(?:him|her)\b")
 #: How far back a pronoun looks for a character named by a noun.
 CHARACTER_WINDOW = 600
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
@@ -345,12 +346,14 @@ class _Doc(TurnTaking):
                 continue
             if self.quoted(m.start()):
                 continue  # spoken of
-            opens = not text[max(0, m.start() - 3):m.start()].strip(" \n\t\"“”'’") or \
-                text[:m.start()].rstrip()[-1:] in ".!?;"
-            if not opens and not VERBISH.match(text, w.end(1), min(len(text), w.end(1) + 160)):
+            if not self.opens_sentence(m.start()) and not VERBISH.match(text, w.end(1), min(len(text), w.end(1) + 160)):
                 continue  # not the subject of its clause ("stared at their father")
+            told = self.cues.verb.match(text, w.end(1) + 1)
+            if told and _TOLD_HIM.match(text, told.end()):
+                found = None  # "My father told him no": a turn told in the narration; the next is another's
+                continue
             found = Mention(m.start(), w.end(1), text[m.start():w.end(1)], "description")
-        if found is not None:
+        if found is not None and not self.opens_sentence(found.start):
             # a later "he" in the narration is about someone else the story follows
             for p in _SUBJECT_WORD.finditer(text, found.end, pos):
                 if self.lex.pronoun_gender.get(p.group().lower()) == gender and not self.quoted(p.start()):
@@ -461,6 +464,11 @@ class _Doc(TurnTaking):
                 return ent
         return None
 
+    def opens_sentence(self, pos: int) -> bool:
+        """The word at ``pos`` opens a sentence or a paragraph."""
+        text = self.text
+        return not text[max(0, pos - 3):pos].strip(" \n\t\"“”'’") or text[:pos].rstrip()[-1:] in ".!?;"
+
     def quoted(self, pos: int) -> bool:
         """``pos`` lies inside a quotation."""
         k = bisect.bisect_right(self.span_starts, pos) - 1
@@ -539,10 +547,19 @@ class _Doc(TurnTaking):
         if det == "the" and content:
             head = content[-1]
             best, best_score = None, 0
-            for n in reversed(cast.names_before(mention.start, ANTECEDENT_WINDOW)):
+            before = cast.names_before(mention.start, ANTECEDENT_WINDOW)
+            later = [n for n in cast.names_before(mention.end + ANTECEDENT_WINDOW, ANTECEDENT_WINDOW)
+                     if n.start >= mention.end]
+            for n in list(reversed(before)) + later:  # the nearest before, else the first after
                 ent = cast.entities[n.entity]
-                if not ent.person or n.quoted or head not in cast.descriptors(ent.id):
+                if n.start > mention.start and best is not None:
+                    break
+                if n.start > mention.start and head not in n.prefix:
+                    continue  # a later name only when its title is the word: "the parson" ... "Parson Tringham"
+                if not ent.person or head not in cast.descriptors(ent.id):
                     continue
+                if n.quoted and head not in n.prefix:
+                    continue  # spoken of, unless called by the title: "I am Parson Tringham"
                 score = sum(w in ent.descriptors for w in content)
                 if score > best_score:
                     best, best_score = ent, score
