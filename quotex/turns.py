@@ -151,8 +151,8 @@ class TurnTaking:
             return None  # the paragraph before holds a quotation, or nothing
         sent = self.sentence_start(max(lo, hi - SCENE_WINDOW), hi)
         mention = self.subject(sent, hi)
-        if mention is None or mention.kind == "description":
-            return None
+        if mention is None or mention.kind == "description" and not self.written_as_dialogue():
+            return None  # in news "the senator" alone names nobody; in a story "the doctor stopped" does
         speaker, how = self.resolve(mention)
         if speaker is None:
             return None
