@@ -641,7 +641,7 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
     for i in range(len(spans)):
         att = doc.attribute(i)
         if att.speaker is None and att.mention is None:  # a cue that named nobody we know ends the turn
-            cont = doc.continuation(i) or doc.scene(i)
+            cont = doc.continuation(i) or doc.scene(i) or doc.across_narration(i)
             if cont is not None and cont.speaker in doc.vocatives(spans[i]):
                 # "Your mother would never forgive me, Lucy.": Lucy is spoken to, not speaking
                 other = results[i - 1].speaker if cont.rule == "alternating-turn" else None

@@ -17,6 +17,8 @@ from quotex.speakers import Mention
 
 #: A paragraph shorter than this that opens with a quote is a turn of dialogue.
 SHORT_TURN = 150
+#: The longest paragraph of narration a conversation's turns alternate across.
+NARRATION_BETWEEN = 200
 #: How many exchanges of short turns make a document a story told in dialogue.
 DIALOGUE_EXCHANGES = 2
 #: How far back the narration before a paragraph-opening quote is read.
@@ -160,6 +162,32 @@ class TurnTaking:
         return Attribution(mention, None, (), rule, speaker, self.confidence(rule, mention.kind),
                            [f"the paragraph before is about {mention.text!r} -> {speaker!r} ({how})"],
                            self.resolved_entity())
+
+    def across_narration(self, i: int) -> Attribution | None:
+        """In a story told in dialogue, a turn after one short paragraph of narration that
+        names nobody answers the turn before it: the last other voice of the conversation."""
+        if i < 2 or not self.written_as_dialogue():
+            return None
+        span, prev = self.spans[i], self.spans[i - 1]
+        k = self.paragraph_of(span.start)
+        pk = self.paragraph_of(prev.start)
+        if self.paragraphs[k] != span.start or pk != k - 2 or self.paragraph_end(self.paragraphs[k - 1]) \
+                - self.paragraphs[k - 1] > NARRATION_BETWEEN or self.results[i - 1].speaker is None:
+            return None
+        first = next(j for j in range(i - 1, -1, -1) if j == 0 or self.paragraph_of(self.spans[j - 1].start) < pk)
+        if self.spans[first].start != self.paragraphs[pk]:
+            return None  # the paragraph before the narration was not a turn of dialogue
+        pa = self.results[i - 1]
+        for j in range(first - 1, max(-1, first - 8), -1):
+            other = self.results[j]
+            if self.paragraph_of(self.spans[j].start) < pk - 4:
+                break
+            if other.speaker and other.speaker != pa.speaker:
+                rule = "alternating-turn"
+                return Attribution(None, None, (), rule, other.speaker, self.confidence(rule, "none"),
+                                   [f"answers {pa.speaker!r} across a line of narration: {other.speaker!r}"],
+                                   other.entity)
+        return None
 
     def continuation(self, i: int) -> Attribution | None:
         """A quote no rule attributed may continue the previous speaker's turn."""
