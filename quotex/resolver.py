@@ -313,6 +313,11 @@ class _Doc(TurnTaking):
                 speaker, self.entity = self.cast.entities[voice].canonical, voice
                 how = f"no name near: the voice of the conversation, {speaker!r}"
         if mention.kind == "description" and self.entity is None:
+            kin = self.kin(mention)
+            if kin is not None:
+                speaker, self.entity = self.cast.entities[kin].canonical, kin
+                how = f"of the couple last named, {speaker!r}"
+        if mention.kind == "description" and self.entity is None:
             partner = self.partner(mention)
             if partner is not None:
                 speaker, self.entity = self.cast.entities[partner].canonical, partner
@@ -427,6 +432,27 @@ class _Doc(TurnTaking):
             if opens and after in (",", "!", "?", ".", "”", '"', "’", "'") and self.cast.entities[n.entity].person:
                 out.append(n.entity)
         return out
+
+    def kin(self, mention: Mention) -> int | None:
+        """A kinship noun ("his wife", "her mother", "the father") names the member of that
+        gender of the married couple (Mr. and Mrs. of one surname) last named before it."""
+        words = _WORD.findall(mention.text)
+        if len(words) != 2 or words[0].lower() not in ("his", "her", "the", "their", "my"):
+            return None
+        gender = self.lex.kinship.get(words[1].lower())
+        if gender is None:
+            return None
+        cast = self.cast
+        for n in reversed(cast.names_before(mention.start, 2 * ANTECEDENT_WINDOW)):
+            ent = cast.entities[n.entity]
+            if not ent.namesake or ent.title.rstrip(".") not in ("Mr", "Mrs"):
+                continue
+            surname = ent.forms[ent.longest][-1]
+            for other in cast.entities:
+                if other.namesake and other.gender == gender and other.title.rstrip(".") in ("Mr", "Mrs") \
+                        and other.forms[other.longest][-1] == surname:
+                    return other.id
+        return None
 
     def partner(self, mention: Mention) -> int | None:
         """A turn of dialogue given to a character named by a noun ("answered the artist",
