@@ -420,6 +420,31 @@ class _Doc(TurnTaking):
                     return ent
         return None
 
+    def name_narrator(self) -> None:
+        """The one telling the story has a name when the turns answering theirs call them by
+        it ("I asked." / "Jane, I don't like cavillers"): the narrator's quotes take it.
+        A name that speaks a turn of its own is somebody else."""
+        results, spans = self.results, self.spans
+        mine = [i for i, r in enumerate(results) if r.speaker == NARRATOR]
+        if not mine:
+            return
+        speakers = {r.entity for r in results if r.entity is not None}
+        votes: dict[int, int] = {}
+        for i in mine:
+            k = self.paragraph_of(spans[i].start)
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(spans) and results[j].speaker != NARRATOR \
+                        and abs(self.paragraph_of(spans[j].start) - k) == 1:
+                    for ent in set(self.called(spans[j])) - speakers:
+                        votes[ent] = votes.get(ent, 0) + 1
+        if not votes:
+            return
+        best = max(votes, key=lambda e: votes[e])
+        name = self.cast.entities[best].canonical
+        for i in mine:
+            results[i].speaker, results[i].entity = name, best
+            results[i].why.append(f"the narrator is called {name!r} by the turns answering theirs")
+
     def called(self, span: Span) -> list[int]:
         """The people a quotation addresses by name ("It is your best work, Basil"), as entities."""
         out = []
@@ -678,6 +703,7 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
                 att = cont
         results.append(att)
     doc.fill_dialogue()
+    doc.name_narrator()
     out = []
     for span, att in zip(spans, results):
         m = att.mention if att.rule and not att.rule.startswith(("continued", "alternating")) else None
