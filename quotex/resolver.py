@@ -609,6 +609,8 @@ class _Doc(TurnTaking):
                     continue  # a later name only when its title is the word: "the parson" ... "Parson Tringham"
                 if not ent.person or head not in cast.descriptors(ent.id):
                     continue
+                if ent.gender is not None and self.lex.person_nouns.get(head, ent.gender) not in (ent.gender, "-"):
+                    continue  # "the old man" is not Miss Bartlett
                 if n.quoted and head not in n.prefix:
                     continue  # spoken of, unless called by the title: "I am Parson Tringham"
                 score = sum(w in ent.descriptors for w in content)
