@@ -230,11 +230,23 @@ class _Doc(TurnTaking):
         m = self.cues.pre_sentence.search(self.text, sent, span.start)
         if not m:
             return None
+        if self.written_as_dialogue() and self.tag_of_quote_before(sent, span):
+            return None  # '"...," he answered, tossing his head ... laugh at him. "..."': his tag
         mention = phrase_before(self.cast, self.sentence_start(sent, m.start("verb")), m.start("verb"))
         att.why.append(f"said before: {self.text[m.start():span.start].strip()!r} -> {mention and mention.text!r}")
         if mention is None:
             return None
         return self.finish(att, mention, m.group("verb"), "X-said-then-quote", None, None)
+
+    def tag_of_quote_before(self, sent: int, span: Span) -> bool:
+        """The sentence at ``sent`` before ``span`` is the tag of the quotation just before it
+        in the same paragraph ("...," he answered, tossing his head. "..."), which that
+        quotation's cue already read."""
+        i = self.current
+        if i == 0 or self.paragraph_of(self.spans[i - 1].start) != self.paragraph_of(span.start):
+            return False
+        prev = self.spans[i - 1]
+        return prev.end <= sent and not self.text[prev.end:sent].strip() and self.results[i - 1].rule in CUE_RULES
 
     def rule_fragment(self, span: Span, inner: str, sent: int, a_end: int,
                       att: Attribution) -> Attribution | None:
@@ -625,6 +637,9 @@ class _Doc(TurnTaking):
         return _description(mention.text), "description"
 
 
+#: The rules that read a cue next to the quote (the others carry a speaker over).
+CUE_RULES = frozenset(["quote-X-said", "quote-said-X", "quote-dash-X", "X-said-quote", "X-said-colon-quote",
+                       "X-said-then-quote", "X-colon-quote", "according-to-X", "subject-verb-fragment"])
 #: Speech verbs that say the voice goes on ("...," he added): no change of turn.
 SAME_VOICE_VERBS = frozenset(["add", "continue", "go on", "resume", "repeat", "insist", "persist"])
 #: How many quotations (and paragraphs) back a conversation's voices are looked for.
@@ -700,6 +715,7 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
                 other = results[i - 1].speaker if cont.rule == "alternating-turn" else None
                 cont.why.append(f"{cont.speaker!r} is addressed in the quote")
                 cont.speaker, cont.confidence = other, (cont.confidence if other else 0.0)
+                cont.entity = results[i - 1].entity if other else None
             if cont is not None and cont.speaker is not None:
                 cont.why = att.why + cont.why
                 att = cont
