@@ -61,6 +61,7 @@ class Lexicon:
     first_name_gender: dict[str, str]
     person_nouns: dict[str, str]  # "mother" -> "f", "doctor" -> "-": characters named by a noun
     kinship: dict[str, str]  # "wife" -> "f": kinship nouns a couple of the story answers to
+    role_synonyms: dict[str, frozenset[str]]  # "clergyman" -> {"parson", "vicar", ...}
     apostrophe_words: frozenset[str]
     abbreviations: frozenset[str]  # words whose period does not end a sentence, without the period
     marks: tuple[MarkPair, ...]
@@ -106,6 +107,7 @@ def load() -> Lexicon:
         first_name_gender=names,
         person_nouns=dict(line.split("\t")[:2] for line in _lines("person_nouns.tsv")),
         kinship=dict(line.split("\t")[:2] for line in _lines("kinship.tsv")),
+        role_synonyms={k: frozenset(v.split()) for k, v in (line.split("\t")[:2] for line in _lines("role_synonyms.tsv"))},
         apostrophe_words=_words("apostrophe_words.txt"),
         abbreviations=_words("abbreviations.txt")
         | frozenset(t[:-1] for t in _words("titles.txt") | _words("name_suffixes.txt") if t.endswith(".")),

@@ -617,15 +617,19 @@ class _Doc(TurnTaking):
                 ent = cast.entities[n.entity]
                 if n.start > mention.start and best is not None:
                     break
-                if n.start > mention.start and head not in n.prefix:
+                if n.start > mention.start and not (head in n.prefix
+                                                    or self.lex.role_synonyms.get(head, frozenset()) & set(n.prefix)):
                     continue  # a later name only when its title is the word: "the parson" ... "Parson Tringham"
-                if not ent.person or head not in cast.descriptors(ent.id):
+                if not ent.person or head not in cast.descriptors(ent.id) \
+                        and not self.lex.role_synonyms.get(head, frozenset()) & cast.descriptors(ent.id):
                     continue
                 if ent.gender is not None and self.lex.person_nouns.get(head, ent.gender) not in (ent.gender, "-"):
                     continue  # "the old man" is not Miss Bartlett
-                if n.quoted and head not in n.prefix:
+                titled = head in n.prefix or bool(self.lex.role_synonyms.get(head, frozenset()) & set(n.prefix))
+                if n.quoted and not titled:
                     continue  # spoken of, unless called by the title: "I am Parson Tringham"
-                score = sum(w in ent.descriptors for w in content)
+                score = sum(w in ent.descriptors or bool(self.lex.role_synonyms.get(w, frozenset()) & ent.descriptors)
+                            for w in content)
                 if score > best_score:
                     best, best_score = ent, score
             if best is not None:
