@@ -225,6 +225,12 @@ class TurnTaking:
         turn = [s for s in self.spans[max(0, i - 8):i] if self.paragraph_of(s.start) == ppar]
         if self.short_turn(turn[0]) and self.short_turn(span) or \
                 self.written_as_dialogue() and self.turn_of_dialogue(turn[0]) and self.turn_of_dialogue(span):
+            for addressed in [e for s in turn for e in self.called(s)] if self.written_as_dialogue() else []:  # "My dear Mr. Grey," / "I have not."
+                if addressed != pa.entity:
+                    rule = "alternating-turn"
+                    other = self.cast.entities[addressed].canonical
+                    return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
+                                       [f"a reply to {pa.speaker!r}, who called {other!r}"], addressed)
             # a quick exchange: the reply comes from the last other voice in the dialogue
             for j in range(i - 2, max(-1, i - 8), -1):
                 other = results[j].speaker
@@ -234,12 +240,6 @@ class TurnTaking:
                     rule = "alternating-turn"
                     return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
                                        [f"a short reply to {pa.speaker!r}: back to {other!r}"], results[j].entity)
-            for addressed in [e for s in turn for e in self.called(s)] if self.written_as_dialogue() else []:  # "My dear Mr. Grey," / "I have not."
-                if addressed != pa.entity:
-                    rule = "alternating-turn"
-                    other = self.cast.entities[addressed].canonical
-                    return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
-                                       [f"a reply to {pa.speaker!r}, who called {other!r}"], addressed)
         rule = "continued-paragraph"
         return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, self.confidence(rule, "none"),
                            [f"continues {pa.speaker!r} from the paragraph before"], pa.entity)
