@@ -464,9 +464,13 @@ class _Doc(TurnTaking):
             before = self.text[max(span.inner_start, n.start - 12):n.start]
             after = self.text[n.end:n.end + 1]
             lead = _WORD.findall(self.text, span.inner_start, n.start) if n.start - span.inner_start < 30 else ["-"]
-            opens = n.start - span.inner_start < 8 or before.rstrip().endswith(",") or \
+            comma = before.rstrip().endswith(",")
+            opens = n.start - span.inner_start < 8 or \
                 all(w.lower() in VOCATIVE_LEAD or w.lower() in self.lex.titles for w in lead)
-            if opens and after in (",", "!", "?", ".", "”", '"', "’", "'") and self.cast.entities[n.entity].person:
+            # "Jane, I ...", "Hulloa, Emma!", "Yes, Beatrice." call; "Bingley." and "Dorian Gray? Is
+            # that his name?" speak of someone
+            if (opens and after in (",", "!") or comma and after in (",", "!", "?", ".", "”", '"', "’", "'")) \
+                    and self.cast.entities[n.entity].person:
                 out.append(n.entity)
         return out
 
