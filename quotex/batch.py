@@ -29,22 +29,23 @@ main process is killed outright, each worker notices within
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, fields, replace
 from operator import attrgetter
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
 
 import quotex
 from quotex.inputs import Document, Problem
 from quotex.records import Quote
+
+if TYPE_CHECKING:  # the pool's modules are imported when a pool starts: one worker needs none of them
+    import multiprocessing.context
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 #: A batch sent to a worker closes once its texts reach this many characters.
 BATCH_BYTES = 128 * 1024
@@ -197,6 +198,8 @@ def _groups(items: Iterable[Document | Problem], batch_bytes: int) -> Iterator[l
 
 
 def _context(start_method: str | None) -> multiprocessing.context.BaseContext:
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if start_method is None:
         if "fork" in methods and threading.active_count() == 1:
@@ -227,6 +230,8 @@ class _Pool:
 
     def submit(self, docs: list[tuple[str, int]], terms: bool, explain: bool) -> Future[list[_Packed]]:
         if self.executor is None:
+            from concurrent.futures import ProcessPoolExecutor
+
             self.executor = ProcessPoolExecutor(
                 self.jobs, mp_context=_context(self.start_method), initializer=_init_worker
             )
@@ -311,6 +316,8 @@ def _run_pool(
         """Submit every part of ``entries`` that has no live future; when a
         worker died meanwhile, start a new pool and resubmit all unfinished
         parts of every entry in flight."""
+        from concurrent.futures.process import BrokenProcessPool  # imported once a pool runs
+
         targets = list(entries)
         for _ in range(100):
             try:
@@ -330,6 +337,8 @@ def _run_pool(
         raise RuntimeError("worker processes keep dying")
 
     def outcomes(entry: _Entry) -> list[_Packed]:
+        from concurrent.futures.process import BrokenProcessPool
+
         out: list[_Packed] = []
         i = 0
         while i < len(entry.parts):

@@ -1,12 +1,18 @@
-"""Compiled cue patterns: speech verbs, auxiliaries, and the speaker phrases around them.
+"""Cue finding: speech verbs, auxiliaries, and the speaker phrases around them.
 
-Built once from the lexicon. Each pattern is named after the shape it finds,
-and that name becomes the ``rule`` of the quote records it attributes.
+Built once from the lexicon. Speech verbs are not spelled out inside the
+patterns (hundreds of forms, compiled into every pattern, cost a fifth of a
+second at start-up and a trial at every character of a speaker phrase).
+Instead the lower-case words of a window are found with one small pattern and
+looked up in the lexicon's set of forms, and the shape around each verb
+(the speaker phrase before it, the filler after it) is checked with an
+anchored pattern. Each method is named after the shape it finds, and that name
+becomes the ``rule`` of the quote records it attributes.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -22,45 +28,170 @@ AUXILIARIES = (
 #: Words that may follow a speech verb before the quotation: "said on Tuesday in a statement that".
 FILLER = r"(?:[^.!?;\"“”«»„]{0,90}?)"
 
+#: Words after which a verb form is a noun: "the report", "a tweet", "his reply".
+DETERMINERS = "the a an his her its their this that our my your".split()
 
-@dataclass(frozen=True)
+#: How many characters a speaker phrase may run between a quote and its verb.
+MAX_PHRASE = 140
+
+#: A lower-case word as a whole word: the candidates for a speech verb.
+_LOWER_WORD = regex.compile(r"(?<![\p{L}'’])\p{Ll}+(?![\p{L}'’\-])")
+#: The second word of a two-word verb ("pointed out"), after any blanks.
+_NEXT_WORD = regex.compile(r"\s+(\p{Ll}+)(?![\p{L}'’\-])")
+#: Succeeds where the word before is not a determiner.
+_NOT_AFTER_DETERMINER = regex.compile(rf"(?<!\b(?:{'|'.join(DETERMINERS)})\s)")
+
+
+class Cue(NamedTuple):
+    """A cue found in the text: the verb, and the speaker phrase or filler around it."""
+
+    start: int  # where the whole shape starts
+    end: int  # where it ends
+    verb_start: int
+    verb_end: int
+    verb: str  # the verb as written ("said", "pointed  out"); "" for shapes without one
+    np_start: int = -1  # the speaker phrase, when the shape has one
+    np_end: int = -1
+    filler_end: int = -1  # end of the words between the verb and the quote (pre_tail)
+
+
 class Cues:
-    verb: regex.Pattern[str]  # any speech verb form, as a whole word
-    fragment_verb: regex.Pattern[str]  # a speech verb or a verb like "called", "described"
-    post_normal: regex.Pattern[str]  # after a quote: , X said / , the cosmonaut told Y
-    post_inverted: regex.Pattern[str]  # after a quote: , said X
-    post_dash: regex.Pattern[str]  # after a quote: — Putin
-    according: regex.Pattern[str]  # according to X
-    pre_tail: regex.Pattern[str]  # the end of the text before a quote: ... said that / told Y:
-    pre_sentence: regex.Pattern[str]  # a sentence ending in its cue just before a quote: ..., Schiff said.
+    """The cue shapes of the lexicon's speech verbs, as methods over ``text[lo:hi]``."""
+
+    def __init__(self) -> None:
+        lex = load()
+        single: set[str] = set()
+        pairs: dict[str, set[str]] = {}  # first word -> second words of two-word forms
+        for form in lex.verb_forms:
+            words = form.split()
+            if len(words) == 1:
+                single.add(form)
+            else:
+                pairs.setdefault(words[0], set()).add(words[1])
+        self._single = frozenset(single)
+        self._pairs = pairs
+        self._fragment_single = frozenset(single | {f for f in lex.fragment_verb_forms if " " not in f})
+        self._fragment_pairs: dict[str, set[str]] = {k: set(v) for k, v in pairs.items()}
+        for form in lex.fragment_verb_forms:
+            words = form.split()
+            if len(words) == 2:
+                self._fragment_pairs.setdefault(words[0], set()).add(words[1])
+
+        self._firsts = self._single | frozenset(self._pairs)
+        self._fragment_firsts = self._fragment_single | frozenset(self._fragment_pairs)
+
+        abbreviations = sorted(lex.abbreviations, key=len, reverse=True)
+        # a speaker phrase runs to the end of its clause; the dots of "Mr." and "Jr." do not end it
+        np_char = r"(?:[^.!?;:\"“”«»„\n]|(?<=\b(?i:" + "|".join(regex.escape(a) for a in abbreviations) + \
+            r"|\p{Lu}))\.(?=[\s,]))"
+        aux = "(?:" + "|".join(AUXILIARIES) + ")"
+        lead = r"[\s,;:]*+(?:[—–-]+\s*+)?"
+        #: after a quote, up to its verb: , X said / , the cosmonaut also told
+        self._post_normal = regex.compile(
+            rf"{lead}(?P<np>(?![\s,;:]){np_char}{{1,{MAX_PHRASE}}}?),?\s++(?:{aux}\s++){{0,3}}")
+        #: after a quote, up to its verb: , said X / , has said X
+        self._post_inverted = regex.compile(rf"{lead}(?:{aux}\s++){{0,2}}")
+        #: after the verb of an inverted cue: the speaker phrase
+        self._inverted_np = regex.compile(rf"\s++(?P<np>{np_char}{{1,{MAX_PHRASE}}})")
+        #: a sentence ending a few words after its verb: ..., Schiff said.
+        self._sentence_tail = regex.compile(r"(?:\s+[\p{L}\d'’]+){0,4}\.\s*$")
+        #: the words between a verb and the quote it introduces: said on Tuesday that / told Y:
+        self._pre_tail = regex.compile(rf"(?P<filler>{FILLER})(?:\s*\bthat\b)?\s*[,:]?\s*$")
+        #: after a quote: — Putin
+        self.post_dash = regex.compile(r"\s*[—–]\s*(?P<np>[^.!?;:\"“”«»„\n]{1,80})\s*(?:[.\n]|$)")
+        #: according to X
+        self.according = regex.compile(
+            rf"(?<![\p{{L}}])(?P<verb>(?i:according)\s+to)\s+(?P<np>{np_char}{{1,{MAX_PHRASE}}})")
+
+    # -- verbs --------------------------------------------------------------
+    def verbs(self, text: str, lo: int, hi: int, *, fragment: bool = False,
+              nouns: bool = False) -> list[tuple[int, int]]:
+        """The (start, end) of every speech verb in ``text[lo:hi]``, in order.
+
+        ``fragment`` adds the verbs that give a quoted fragment to their subject
+        ("called it", "described as"); ``nouns`` keeps forms after a determiner
+        ("the report"), which are nouns when the verbs are looked for.
+        """
+        single = self._fragment_single if fragment else self._single
+        pairs = self._fragment_pairs if fragment else self._pairs
+        found: list[tuple[int, int]] = []
+        if (self._fragment_firsts if fragment else self._firsts).isdisjoint(_LOWER_WORD.findall(text, lo, hi)):
+            return found  # no verb in the window (one set operation instead of a loop)
+        for m in _LOWER_WORD.finditer(text, lo, hi):
+            word = m.group()
+            end = -1
+            second = pairs.get(word)
+            if second is not None:
+                nxt = _NEXT_WORD.match(text, m.end(), hi)
+                if nxt is not None and nxt.group(1) in second:
+                    end = nxt.end()
+            if end < 0 and word in single:
+                end = m.end()
+            if end < 0:
+                continue
+            if not nouns and not _NOT_AFTER_DETERMINER.match(text, m.start()):
+                continue
+            if fragment and m.start() > 0 and text[m.start() - 1] == "-":
+                continue  # "so-called" is no verb
+            found.append((m.start(), end))
+        return found
+
+    def verb_at(self, text: str, pos: int, hi: int | None = None) -> tuple[int, int] | None:
+        """The speech verb that starts at ``pos``, if one does."""
+        hi = len(text) if hi is None else hi
+        m = _LOWER_WORD.match(text, pos, hi)
+        if m is None:
+            return None
+        found = self.verbs(text, pos, m.end() + (40 if m.group() in self._pairs else 0))
+        return found[0] if found and found[0][0] == pos else None
+
+    # -- shapes -------------------------------------------------------------
+    def post_normal(self, text: str, pos: int, endpos: int) -> Cue | None:
+        """After a quote: ', X said', ', the cosmonaut told Y' (the first verb that fits)."""
+        for vs, ve in self.verbs(text, pos, endpos):
+            m = self._post_normal.fullmatch(text, pos, vs)
+            if m is not None:
+                return Cue(pos, ve, vs, ve, text[vs:ve], m.start("np"), m.end("np"))
+        return None
+
+    def post_inverted(self, text: str, pos: int, endpos: int) -> Cue | None:
+        """After a quote: ', said X', ', has said X'."""
+        m = self._post_inverted.match(text, pos, endpos)
+        if m is None:
+            return None
+        verb = self.verb_at(text, m.end(), endpos)
+        if verb is None:
+            return None
+        np = self._inverted_np.match(text, verb[1], endpos)
+        if np is None:
+            return None
+        return Cue(pos, np.end(), verb[0], verb[1], text[verb[0]:verb[1]], np.start("np"), np.end("np"))
+
+    def pre_sentence(self, text: str, lo: int, hi: int) -> Cue | None:
+        """A sentence ending in its cue just before a quote: '..., Schiff said.' (the first verb that fits)."""
+        for vs, ve in self.verbs(text, lo, hi):
+            if self._sentence_tail.match(text, ve, hi):
+                return Cue(vs, hi, vs, ve, text[vs:ve])
+        return None
+
+    def pre_tail(self, text: str, lo: int, hi: int) -> Cue | None:
+        """The end of the text before a quote: '... said that', 'told Y:' (the verb nearest the quote)."""
+        for vs, ve in reversed(self.verbs(text, lo, hi)):
+            m = self._pre_tail.match(text, ve, hi)
+            if m is not None:
+                return Cue(vs, hi, vs, ve, text[vs:ve], filler_end=m.end("filler"))
+        return None
+
+    def fragment_verb(self, text: str, lo: int, hi: int) -> Cue | None:
+        """The first verb in ``text[lo:hi]`` that gives a quoted fragment to its subject: 'called it'."""
+        found = self.verbs(text, lo, hi, fragment=True, nouns=True)
+        if not found:
+            return None
+        vs, ve = found[0]
+        return Cue(vs, ve, vs, ve, text[vs:ve])
 
 
 @cache
 def cues() -> Cues:
-    lex = load()
-    abbreviations = sorted(lex.abbreviations, key=len, reverse=True)
-    # a speaker phrase runs to the end of its clause; the dots of "Mr." and "Jr." do not end it
-    np_char = r"(?:[^.!?;:\"“”«»„\n]|(?<=\b(?i:" + "|".join(regex.escape(a) for a in abbreviations) + \
-        r"|\p{Lu}))\.(?=[\s,]))"
-    forms = sorted(lex.verb_forms, key=len, reverse=True)
-    verbs = "(?:" + "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")"
-    aux = "(?:" + "|".join(AUXILIARIES) + ")"
-    # not after a determiner: "the report", "a tweet" are nouns
-    verb = rf"(?<![\p{{L}}'’])(?<!\b(?:the|a|an|his|her|its|their|this|that|our|my|your)\s)" \
-        rf"(?P<verb>{verbs})(?![\p{{L}}'’\-])"
-    both = sorted(set(lex.verb_forms) | set(lex.fragment_verb_forms), key=len, reverse=True)
-    fragment = "(?:" + "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in both) + ")"
-    return Cues(
-        verb=regex.compile(verb),
-        fragment_verb=regex.compile(rf"(?<![\p{{L}}'’\-]){fragment}(?![\p{{L}}'’\-])"),
-        post_normal=regex.compile(
-            rf"[\s,;:]*+(?:[—–-]+\s*+)?(?P<np>(?![\s,;:]){np_char}{{1,140}}?),?\s++(?:{aux}\s++){{0,3}}{verb}"),
-        post_inverted=regex.compile(
-            rf"[\s,;:]*+(?:[—–-]+\s*+)?(?:{aux}\s++){{0,2}}{verb}\s++(?P<np>{np_char}{{1,140}})"),
-        post_dash=regex.compile(r"\s*[—–]\s*(?P<np>[^.!?;:\"“”«»„\n]{1,80})\s*(?:[.\n]|$)"),
-        according=regex.compile(
-            rf"(?<![\p{{L}}])(?P<verb>(?i:according)\s+to)\s+(?P<np>{np_char}{{1,140}})"),
-        pre_sentence=regex.compile(rf"{verb}(?:\s+[\p{{L}}\d'’]+){{0,4}}\.\s*$"),
-        pre_tail=regex.compile(
-            rf"{verb}(?P<filler>{FILLER})(?:\s*\bthat\b)?\s*[,:]?\s*$"),
-    )
+    """The cue finder, built once per process."""
+    return Cues()

@@ -69,10 +69,10 @@ import sys
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 from typing import BinaryIO
 
 from quotex import decode
+from quotex.lexicon import data_text
 
 #: Documents larger than this many characters are split into chunks at
 #: paragraph boundaries (the extractor needs ~15 bytes of memory per
@@ -86,7 +86,7 @@ _CORPUS_EXTENSIONS = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 
 def _load_extensions() -> tuple[str, ...]:
     try:
-        raw = resources.files("quotex").joinpath("data/text_extensions.txt").read_text(encoding="utf-8")
+        raw = data_text("text_extensions.txt")
     except (OSError, ValueError):
         return _DEFAULT_EXTENSIONS
     exts = tuple(

@@ -13,7 +13,7 @@ in ``quotex/data`` and a bounded look around each name.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import NamedTuple
@@ -25,11 +25,24 @@ from quotex.lexicon import Lexicon, load
 
 _CAP = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.)"
 _PART_WORD = r"(?:al|el|bin|da|de|del|della|der|di|du|la|le|van|von|y|ibn|ben)"
-_LEAD_PARTICLES = r"(?:(?:von|van|de|der|den|ter|bin|ibn)[ ](?:(?:der|den|de|la)[ ])?)?"
+_LEAD_FIRST = ("von", "van", "de", "der", "den", "ter", "bin", "ibn")
+_LEAD_SECOND = ("der", "den", "de", "la")
+_LEAD_PARTICLES = rf"(?:(?:{'|'.join(_LEAD_FIRST)})[ ](?:(?:{'|'.join(_LEAD_SECOND)})[ ])?)?"
+#: The words that may stand just before a run and belong to its name.
+_LEAD_WORDS = tuple(sorted(set(_LEAD_FIRST + _LEAD_SECOND)))
+#: A run of capitalized words, with the particles inside names ("Ursula von der Leyen").
+#: It starts at a capital only: the lower-case particles that may open a name
+#: ("von der Leyen", "al-Assad") are looked for behind each run (see ``_name_matches``),
+#: which spares an alternation at every character of the text.
 NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}'’\-]){_LEAD_PARTICLES}(?:{_PART_WORD}-)?{_CAP}"
+    rf"(?<![\p{{L}}\p{{M}}'’]){_CAP}"
     rf"(?:[ \u00a0](?:{_PART_WORD}[ \u00a0])*(?:{_PART_WORD}-)?{_CAP})*"
 )
+#: The particles before a run, ending where it starts: "von der ", "bin ", "al-".
+_LEAD_BEHIND = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’\-]){_LEAD_PARTICLES}(?:{_PART_WORD}-)?$")
+_HYPHEN_LEAD_BEHIND = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’\-]){_LEAD_PARTICLES}{_PART_WORD}-$")
+#: Where the words of a run are separated.
+_RUN_GAP = regex.compile("[ \u00a0]")
 #: Characters after which a capitalized word opens a sentence.
 _SENTENCE_OPENERS = frozenset(".!?\"“”‘’—")
 _NONSPACE = regex.compile(r"\S+")
@@ -91,6 +104,7 @@ class Entity:
     longest: int = 0  # index in ``forms`` of the first of the longest forms
     title: str = ""  # the honorific it was first given ("Mrs."), for telling namesakes apart
     namesake: bool = False  # another person of the document shares its surname
+    mentions: list[int] = field(default_factory=list)  # indexes of its names in ``Cast.names``
 
     @property
     def canonical(self) -> str:
@@ -150,60 +164,55 @@ class Cast:
     # -- building ---------------------------------------------------------
     def _build(self) -> None:
         text = self.text
-        skip = _skip_words()
-        for m in NAME_RE.finditer(text):
-            whole = m.group()
-            if " " not in whole and whole.lower() in skip:
-                continue  # "The", "But", "President": no name in it (the fast path)
-            for cstart, chunk in _sentence_pieces(whole, m.start(), self.lex):
-                parsed = self.parse_name(chunk, cstart)
+        quoted = self._quoted
+        q = 0  # the last quotation starting before the current name
+        for mstart, whole in _name_matches(text):
+            for rel, chunk, wide, parsed in _run_pieces(whole):
+                cstart = mstart + rel
+                if wide and _TITLE_OF.search(text, max(0, cstart - 40), cstart):
+                    parsed = _parse_chunk(chunk, True)
                 if parsed is None:
                     continue
-                start, end, tokens, prefix = parsed
+                rel_start, rel_end, tokens, prefix = parsed
                 if len(tokens) > 5:
                     continue  # a headline in title case, not a name
-                window = text[max(0, cstart - 4):cstart]
-                before = window.rstrip()
-                opens = not before or before[-1] in _SENTENCE_OPENERS or "\n" in window[len(before):]
+                start = cstart + rel_start
+                if text[cstart - 1:cstart] == " " and text[cstart - 2:cstart - 1].isalnum():
+                    opens = False  # the common case, in a sentence: "said Trump"
+                else:
+                    window = text[max(0, cstart - 4):cstart]
+                    before = window.rstrip()
+                    opens = not before or before[-1] in _SENTENCE_OPENERS or "\n" in window[len(before):]
                 if len(tokens) == 1 and start == cstart and opens and self.in_lowercase(tokens[0].lower()):
                     continue  # "Fifteen minutes after...": a common word opening a sentence
                 ent = self._link(tokens, prefix)
-                k = bisect.bisect_right(self._quoted, (start, len(text))) - 1
-                inside = k >= 0 and self._quoted[k][0] <= start < self._quoted[k][1]
-                self.names.append(Name(start, end, tokens, ent.id, opens, inside, tuple(prefix)))
+                while q + 1 < len(quoted) and quoted[q + 1][0] <= start:
+                    q += 1
+                inside = bool(quoted) and quoted[q][0] <= start < quoted[q][1]
+                ent.mentions.append(len(self.names))
+                self.names.append(Name(start, cstart + rel_end, tokens, ent.id, opens, inside, prefix))
         self._starts = [n.start for n in self.names]
 
-    def parse_name(self, chunk: str, offset: int) -> tuple[int, int, tuple[str, ...], list[str]] | None:
-        """Strip a capitalized chunk to the name in it: (start, end, tokens, stripped prefix words)."""
-        office = chunk.count(" ") >= 2 and bool(_TITLE_OF.search(self.text, max(0, offset - 40), offset))
-        parsed = _parse_chunk(chunk, office)
-        if parsed is None:
-            return None
-        rel_start, rel_end, tokens, prefix = parsed
-        return offset + rel_start, offset + rel_end, tokens, list(prefix)
-
-
-    def _link(self, tokens: tuple[str, ...], prefix: list[str]) -> Entity:
-        lex = self.lex
-        core, key = _core(tokens)
+    def _link(self, tokens: tuple[str, ...], prefix: tuple[str, ...]) -> Entity:
+        shape = _shape(tokens, prefix)
         ent: Entity | None = None
         # a known entity with this surname, or whose first name this is (fiction: "Elizabeth")
-        gender = _title_gender(prefix)
-        if gender is None and len(core) >= 2:  # a lone word may be a surname: "Bradley"
-            gender = lex.first_name_gender.get(core[0].lower())
-        for eid in islice(reversed(self._by_surname.get(key, {})), MAX_NAMESAKES):
-            cand = self.entities[eid]
-            if _compatible(cand.forms[cand.longest], tokens) and (gender is None or cand.gender in (None, gender)):
-                ent = cand
-                break
-        if ent is None and len(core) == 1 and self._by_first.get(core[0]):
-            ent = self.entities[next(reversed(self._by_first[core[0]]))]
+        gender = shape.gender
+        namesakes = self._by_surname.get(shape.key)
+        if namesakes:
+            for eid in islice(reversed(namesakes), MAX_NAMESAKES):
+                cand = self.entities[eid]
+                if _compatible(cand.forms[cand.longest], tokens) and (gender is None or cand.gender in (None, gender)):
+                    ent = cand
+                    break
+        if ent is None and len(shape.core) == 1 and self._by_first.get(shape.core[0]):
+            ent = self.entities[next(reversed(self._by_first[shape.core[0]]))]
         if ent is None:
             ent = Entity(len(self.entities))
             self.entities.append(ent)
-            if self._by_surname.get(key):  # "Mrs. Bennet" after "Mr. Bennet"
+            if namesakes:  # "Mrs. Bennet" after "Mr. Bennet"
                 ent.namesake = True
-                for eid in self._by_surname[key]:
+                for eid in namesakes:
                     self.entities[eid].namesake = True
         if not ent.title:
             ent.title = next((p.capitalize() for p in prefix
@@ -214,27 +223,16 @@ class Cast:
                 ent.longest = len(ent.forms) - 1
             if len(tokens) > 1:
                 _to_end(self._by_first.setdefault(tokens[0], {}), ent.id)
-        _to_end(self._by_surname.setdefault(key, {}), ent.id)  # most recently mentioned last
-        # who is this: person, gender
-        first = core[0].lower() if core else ""
-        gender = gender or lex.first_name_gender.get(first)  # a lone first name ("Emil") tells too
-        if gender and ent.gender is None:
-            ent.gender = gender
-        last = tokens[-1].lower()
-        if ent.person:
-            return ent
-        titled = any(p in lex.titles for p in prefix if p not in ("first",))
-        if gender or titled:
-            ent.person = True
-        elif len(core) >= 2 and last not in ORG_WORDS and first not in PLACE_FIRST \
-                and not any(t.isupper() and len(t) > 1 for t in core) \
-                and not any(t.lower() in ORG_WORDS for t in core):
+        _to_end(self._by_surname.setdefault(shape.key, {}), ent.id)  # most recently mentioned last
+        if shape.any_gender and ent.gender is None:
+            ent.gender = shape.any_gender
+        if shape.person:
             ent.person = True
         return ent
 
-    def _describe(self, ent: Entity, start: int, end: int, prefix: list[str]) -> None:
+    def _describe(self, ent: Entity, start: int, end: int, prefix: Sequence[str]) -> None:
         lex = self.lex
-        keep = lex.titles | lex.roles | lex.demonyms
+        keep = _descriptor_words()
         for p in prefix:
             if p in keep or p.rstrip(".") in keep:
                 p = p.rstrip(".")
@@ -271,7 +269,7 @@ class Cast:
         if known is not None:
             return known
         if self._lowercase is None and len(self._lower_seen) >= LOWERCASE_LOOKUPS:
-            self._lowercase = frozenset(_LOWER_WORD.findall(self.text))
+            self._lowercase = _lower_words(self.text)
         if self._lowercase is not None:
             found = word in self._lowercase
         else:
@@ -294,9 +292,9 @@ class Cast:
         ent = self.entities[entity]
         if entity not in self._described:
             self._described.add(entity)
-            for n in self.names:
-                if n.entity == entity:
-                    self._describe(ent, n.start, n.end, list(n.prefix))
+            for k in ent.mentions:
+                n = self.names[k]
+                self._describe(ent, n.start, n.end, n.prefix)
         return ent.descriptors
 
     def name_at(self, start: int, end: int) -> Name | None:
@@ -320,7 +318,7 @@ class Cast:
 
 
 @lru_cache(maxsize=1 << 16)
-def _parse_chunk(chunk: str, office: bool) -> tuple[int, int, tuple[str, ...], tuple[str, ...]] | None:
+def _parse_chunk(chunk: str, office: bool) -> _Parsed | None:
     """The name in a capitalized chunk, offsets relative to the chunk; cached, since the
     same chunks ("The", "Trump", "White House") come back in every document.
     ``office``: the chunk follows "Secretary of", so it may open with the office's words."""
@@ -376,6 +374,42 @@ def _parse_chunk(chunk: str, office: bool) -> tuple[int, int, tuple[str, ...], t
     return parts[0][0], parts[-1][0] + len(parts[-1][1]), tokens, tuple(prefix)
 
 
+def _name_matches(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, str]]:
+    """(start, text) of each capitalized run, with the particles that open it."""
+    for m in NAME_RE.finditer(text, pos, len(text) if endpos is None else endpos):
+        start = m.start()
+        before = text[start - 1:start]
+        if before == " " and text.endswith(_LEAD_WORDS, max(0, start - 4), start - 1):
+            lead = _LEAD_BEHIND.search(text, max(0, start - 16), start)  # "von der Leyen"
+        elif before == "-":
+            lead = _HYPHEN_LEAD_BEHIND.search(text, max(0, start - 20), start)  # "al-Assad"
+            if lead is None:
+                # "anti-Trump National Review": no name starts inside a word; the run's next words may
+                gap = _RUN_GAP.search(text, start, m.end())
+                if gap is not None:
+                    yield from _name_matches(text, gap.end(), m.end())
+                continue
+        else:
+            lead = None
+        if lead is not None and lead.start() < start:
+            yield lead.start(), text[lead.start():m.end()]
+        else:
+            yield start, m.group()
+
+
+def _lower_words(text: str, piece: int = 1 << 20) -> frozenset[str]:
+    """The distinct lower-case words of ``text``, read a piece at a time (cut at a
+    blank) so that a long text never holds a list of all its words at once."""
+    words: set[str] = set()
+    pos = 0
+    while pos < len(text):
+        end = text.find(" ", pos + piece)
+        end = len(text) if end < 0 else end
+        words.update(_LOWER_WORD.findall(text, pos, end))
+        pos = end
+    return frozenset(words)
+
+
 def _has_lowercase_twin(word: str, text: str) -> bool:
     """``word`` stands in ``text`` as a whole word after a space."""
     needle = " " + word
@@ -409,7 +443,7 @@ def _to_end(ordered: dict[int, None], key: int) -> None:
     ordered[key] = None
 
 
-def _title_gender(prefix: list[str]) -> str | None:
+def _title_gender(prefix: Sequence[str]) -> str | None:
     """The gender an honorific gives: Mr. -> m, Ms. -> f."""
     for p in reversed(prefix):
         if p in FEMALE_TITLES:
@@ -436,8 +470,59 @@ def _sentence_pieces(chunk: str, offset: int, lex: Lexicon) -> list[tuple[int, s
     return pieces
 
 
+_Parsed = tuple[int, int, tuple[str, ...], tuple[str, ...]]
+
+
+@lru_cache(maxsize=1 << 16)
+def _run_pieces(run: str) -> tuple[tuple[int, str, bool, _Parsed | None], ...]:
+    """The chunks of a capitalized run that may hold a name: (offset in the run,
+    chunk, whether it has three words or more, the name in it when it does not
+    follow "Secretary of"); none for a lone word that is never a name ("The",
+    "But", "President"). Cached: runs repeat across documents."""
+    if " " not in run and run.lower() in _skip_words():
+        return ()
+    return tuple((start, chunk, chunk.count(" ") >= 2, _parse_chunk(chunk, False))
+                 for start, chunk in _sentence_pieces(run, 0, _lex()))
+
+
+class _Shape(NamedTuple):
+    """What a name's words tell on their own, whatever the document."""
+
+    core: tuple[str, ...]  # without suffixes ("Jr.")
+    key: str  # the last word of the core, lower-cased: the name is filed under it
+    gender: str | None  # from an honorific, or the first name of a longer name: tells namesakes apart
+    any_gender: str | None  # also from a lone first name ("Emil")
+    person: bool  # an honorific, a gendered first name, or a multi-word name that is no organisation
+
+
+@lru_cache(maxsize=1 << 16)
+def _shape(tokens: tuple[str, ...], prefix: tuple[str, ...]) -> _Shape:
+    lex = _lex()
+    core, key = _core(tokens)
+    gender = _title_gender(prefix)
+    if gender is None and len(core) >= 2:  # a lone word may be a surname: "Bradley"
+        gender = lex.first_name_gender.get(core[0].lower())
+    first = core[0].lower() if core else ""
+    any_gender = gender or lex.first_name_gender.get(first)
+    titled = any(p in lex.titles for p in prefix if p not in ("first",))
+    person = bool(any_gender or titled) or (
+        len(core) >= 2 and tokens[-1].lower() not in ORG_WORDS and first not in PLACE_FIRST
+        and not any(t.isupper() and len(t) > 1 for t in core)
+        and not any(t.lower() in ORG_WORDS for t in core))
+    return _Shape(core, key, gender, any_gender, person)
+
+
+@cache
+def _descriptor_words() -> frozenset[str]:
+    """Words that describe a person when they stand next to the name: titles, roles, nationalities."""
+    lex = _lex()
+    return lex.titles | lex.roles | lex.demonyms
+
+
 def _compatible(form: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
     """Two forms may name one person: one's words are inside the other's, in order."""
+    if len(tokens) == 1:
+        return tokens[0] in form  # the common case: a later "Trump" against "Donald Trump"
     a, b = (form, tokens) if len(form) <= len(tokens) else (tokens, form)
     it = iter(b)
     return all(any(x == y for y in it) for x in a)

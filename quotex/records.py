@@ -6,7 +6,7 @@ importable on its own and every record can be turned into JSON with
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 #: Kinds of quote records.
@@ -83,6 +83,19 @@ class Quote:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as a JSON-ready dict, fields in :data:`FIELDS` order."""
-        d = asdict(self)
-        d["addressees"] = list(self.addressees)
-        return {k: d[k] for k in FIELDS}
+        # by hand, not dataclasses.asdict: that deep-copies every field and was
+        # a tenth of the command line's time on a corpus
+        return {
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "speaker": self.speaker,
+            "mention": self.mention,
+            "mention_start": self.mention_start,
+            "mention_end": self.mention_end,
+            "cue": self.cue,
+            "addressees": list(self.addressees),
+            "kind": self.kind,
+            "rule": self.rule,
+            "confidence": self.confidence,
+        }

@@ -127,32 +127,32 @@ class _Doc(TurnTaking):
         return att
 
     def rule_after(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
-        m = self.cues.post_normal.match(self.text, span.end, a_end)
+        m = self.cues.post_normal(self.text, span.end, a_end)
         if not m:
             return None
-        if self.cues.verb.match(self.text, m.start("np")):
+        if self.cues.verb_at(self.text, m.np_start):
             return None  # '"...," said the girl, who was in a state': inverted, not 'X states'
-        mention = phrase_before(self.cast, m.start("np"), m.start("verb"))
-        att.why.append(f"after: {self.text[span.end:m.end()].strip()!r} -> {mention and mention.text!r}")
+        mention = phrase_before(self.cast, m.np_start, m.verb_start)
+        att.why.append(f"after: {self.text[span.end:m.end].strip()!r} -> {mention and mention.text!r}")
         if mention is None or not _only_lead(self.text[span.end:mention.start]):
             return None
-        if inner.endswith(".") and not _SHORT_CLAUSE.match(self.text, m.end(), a_end + 1):
+        if inner.endswith(".") and not _SHORT_CLAUSE.match(self.text, m.end, a_end + 1):
             return None
         if inner.endswith(".") and mention.text[:1].isupper() and mention.kind == "pronoun":
             return None  # '"We lost." He said nothing more.' starts a new sentence
-        return self.finish(att, mention, m.group("verb"), "quote-X-said", m.end(), a_end)
+        return self.finish(att, mention, m.verb, "quote-X-said", m.end, a_end)
 
     def rule_after_inverted(self, span: Span, inner: str, sent: int, a_end: int,
                             att: Attribution) -> Attribution | None:
-        m = self.cues.post_inverted.match(self.text, span.end, a_end)
+        m = self.cues.post_inverted(self.text, span.end, a_end)
         if not m:
             return None
-        mention = phrase_after(self.cast, m.start("np"), m.end("np"))
-        att.why.append(f"after, inverted: {self.text[span.end:m.end()].strip()[:60]!r} -> "
+        mention = phrase_after(self.cast, m.np_start, m.np_end)
+        att.why.append(f"after, inverted: {self.text[span.end:m.end].strip()[:60]!r} -> "
                        f"{mention and mention.text!r}")
         if mention is None:
             return None
-        return self.finish(att, mention, m.group("verb"), "quote-said-X", None, None)
+        return self.finish(att, mention, m.verb, "quote-said-X", None, None)
 
     def rule_dash(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
         m = self.cues.post_dash.match(self.text, span.end, a_end)
@@ -176,27 +176,23 @@ class _Doc(TurnTaking):
         return None
 
     def rule_before(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
-        m = self.cues.pre_tail.search(self.text, sent, span.start)
+        # the verb nearest the quote: "noted ..., assuring "it will be continued.""
+        m = self.cues.pre_tail(self.text, sent, span.start)
         if not m:
             return None
-        while True:  # the verb nearest the quote: "noted ..., assuring "it will be continued.""
-            later = self.cues.pre_tail.search(self.text, m.end("verb"), span.start)
-            if later is None:
-                break
-            m = later
-        verb = m.group("verb")
-        before_verb = self.text[max(0, m.start("verb") - 8):m.start("verb")]
+        verb = m.verb
+        before_verb = self.text[max(0, m.verb_start - 8):m.verb_start]
         if verb.lower().endswith("ing") and before_verb.rstrip().endswith(","):
-            mention = self.subject(sent, m.start("verb"), m.end("verb"))  # "X noted ..., assuring"
+            mention = self.subject(sent, m.verb_start, m.verb_end)  # "X noted ..., assuring"
         else:
-            mention = phrase_before(self.cast, sent, m.start("verb"), strict=True) \
-                or self.subject(sent, m.start("verb"), m.end("verb"))
+            mention = phrase_before(self.cast, sent, m.verb_start, strict=True) \
+                or self.subject(sent, m.verb_start, m.verb_end)
         att.why.append(f"before: {self.text[sent:span.start].strip()[-80:]!r} -> {mention and mention.text!r}")
         if mention is None:
             return None
-        rule = "X-said-colon-quote" if self.text[m.end("filler"):span.start].strip().endswith(":") \
+        rule = "X-said-colon-quote" if self.text[m.filler_end:span.start].strip().endswith(":") \
             else "X-said-quote"
-        return self.finish(att, mention, m.group("verb"), rule, m.end("verb"), span.start)
+        return self.finish(att, mention, m.verb, rule, m.verb_end, span.start)
 
     def rule_colon(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
         """A quote after a colon closing a sentence about its speaker: Shaw was blunt: "..." """
@@ -227,16 +223,16 @@ class _Doc(TurnTaking):
     def rule_said_before(self, span: Span, inner: str, sent: int, a_end: int,
                          att: Attribution) -> Attribution | None:
         """The sentence just before the quote ends in its own cue: '..., Schiff said. "..."'."""
-        m = self.cues.pre_sentence.search(self.text, sent, span.start)
+        m = self.cues.pre_sentence(self.text, sent, span.start)
         if not m:
             return None
         if self.written_as_dialogue() and self.tag_of_quote_before(sent, span):
             return None  # '"...," he answered, tossing his head ... laugh at him. "..."': his tag
-        mention = phrase_before(self.cast, self.sentence_start(sent, m.start("verb")), m.start("verb"))
-        att.why.append(f"said before: {self.text[m.start():span.start].strip()!r} -> {mention and mention.text!r}")
+        mention = phrase_before(self.cast, self.sentence_start(sent, m.verb_start), m.verb_start)
+        att.why.append(f"said before: {self.text[m.start:span.start].strip()!r} -> {mention and mention.text!r}")
         if mention is None:
             return None
-        return self.finish(att, mention, m.group("verb"), "X-said-then-quote", None, None)
+        return self.finish(att, mention, m.verb, "X-said-then-quote", None, None)
 
     def tag_of_quote_before(self, sent: int, span: Span) -> bool:
         """The sentence at ``sent`` before ``span`` is the tag of the quotation just before it
@@ -253,15 +249,15 @@ class _Doc(TurnTaking):
         """A quoted fragment inside a sentence whose subject speaks: X described it as "..."."""
         if sent >= span.start:
             return None
-        verb = self.cues.fragment_verb.search(self.text, sent, span.start)
+        verb = self.cues.fragment_verb(self.text, sent, span.start)
         if verb:
-            mention = self.subject(sent, verb.start(), verb.end())
+            mention = self.subject(sent, verb.verb_start, verb.verb_end)
         else:
             mention = self.subject(sent, span.start)
-        att.why.append(f"fragment: subject {mention and mention.text!r}, verb {verb and verb.group()!r}")
+        att.why.append(f"fragment: subject {mention and mention.text!r}, verb {verb and verb.verb!r}")
         if mention is None:
             return None
-        return self.finish(att, mention, verb.group().lower() if verb else None, "subject-verb-fragment",
+        return self.finish(att, mention, verb.verb.lower() if verb else None, "subject-verb-fragment",
                            None, None)
 
     def subject(self, start: int, end: int, limit: int | None = None) -> Mention | None:
@@ -365,8 +361,8 @@ class _Doc(TurnTaking):
                 continue  # spoken of
             if not self.opens_sentence(m.start()) and not VERBISH.match(text, w.end(1), min(len(text), w.end(1) + 160)):
                 continue  # not the subject of its clause ("stared at their father")
-            told = self.cues.verb.match(text, w.end(1) + 1)
-            if told and _TOLD_HIM.match(text, told.end()):
+            told = self.cues.verb_at(text, w.end(1) + 1)
+            if told and _TOLD_HIM.match(text, told[1]):
                 found = None  # "My father told him no": a turn told in the narration; the next is another's
                 continue
             found = Mention(m.start(), w.end(1), text[m.start():w.end(1)], "description")

@@ -36,13 +36,25 @@ CLOSE_CONTEXT = ".,;:!?)]}>—–-‐/…*_"
 MAX_DEPTH = 32
 #: How far below the top of the stack a closing mark may look for its opener.
 MAX_LOOKBACK = 4
+#: Dashes that open a line of dialogue in texts that write dialogue without marks
+#: ("--What is your name?", "— Oui, dit-il."): the line runs to its paragraph's end.
+DIALOGUE_DASHES = ("--", "—", "―")
+#: How many paragraphs must open with a dash before dashes are read as the
+#: document's dialogue (one dash-led paragraph is a list item or an aside).
+MIN_DIALOGUE_LINES = 2
+#: Families of marks that show a document writes its dialogue in marks.
+DIALOGUE_MARK_FAMILIES = frozenset({"double", "guillemet", "cjk"})
 
 _WORDCHAR = regex.compile(r"\w")
+#: A paragraph opening with a dialogue dash, then a capital: "--What", "— Oui" (not "--additional", "—-").
+_DASH_LINE = regex.compile(r"[ \t]*(?P<dash>--(?!-)|—|―) ?(?=\p{Lu})")
 _BLANK_LINE = regex.compile(r"\n[ \t]*\n")
-# A break starts at the first blank of a run (the lookbehind), so that a long run of
-# spaces with no newline is not rescanned from every position inside it.
-_BREAK_LINES = r"(?<![ \t])[ \t]*(?:\r\n|\r|\n|\u2029)\s*"
-_BREAK_BLANK = r"(?<![ \t])[ \t]*(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*|\u2029\s*"
+# A break starts at its newline, so that the scan only stops at newlines and marks
+# (a pattern that may start at any blank is tried at every character); the blanks
+# before it are found backwards (_TRAILING_BLANKS) to tell where the paragraph ends.
+_BREAK_LINES = r"(?:\r\n|\r|\n|\u2029)\s*"
+_BREAK_BLANK = r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*|\u2029\s*"
+_TRAILING_BLANKS = regex.compile(r"(?r)[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -108,6 +120,7 @@ class _Pairing:
         self.spans: list[Span] = []
         self.pending: tuple[int, int] | None = None  # (paragraph end, next paragraph start)
         self.paragraphs: list[int] = [0]  # where each paragraph starts
+        self.ends: list[int] = []  # where each paragraph's text ends (trailing blanks excluded)
 
     # -- roles -----------------------------------------------------------
     def flanks(self, i: int) -> tuple[bool, bool]:
@@ -196,6 +209,7 @@ class _Pairing:
 
     def paragraph_break(self, end: int, next_start: int) -> None:
         self.paragraphs.append(next_start)
+        self.ends.append(end)
         if self.pending is not None:
             self.close_paragraph(self.pending[0])
             self.pending = None
@@ -222,13 +236,31 @@ class _Pairing:
 
     def finish(self) -> list[Span]:
         end = len(self.text.rstrip())
+        self.ends.append(max(end, self.paragraphs[-1]))
         if self.pending is not None:
             self.close_paragraph(self.pending[0])
             self.pending = None
         if self.stack:
             self.close_paragraph(max(end, self.stack[0].pos + 1))
+        self.spans.extend(self.dash_dialogue())
         self.spans.sort(key=lambda s: s.start)
         return self.spans
+
+    def dash_dialogue(self) -> list[Span]:
+        """Lines of dialogue opened by a dash, when that is how the document writes
+        its dialogue: several paragraphs open with one and no quotation is in
+        double marks. Each runs from its dash to its paragraph's end."""
+        text = self.text
+        family = self.t.family
+        if any(family.get(text[s.start]) in DIALOGUE_MARK_FAMILIES for s in self.spans):
+            return []
+        lines = []
+        for start, end in zip(self.paragraphs, self.ends):
+            m = _DASH_LINE.match(text, start, end)
+            if m is None:
+                continue
+            lines.append(Span(m.start("dash"), end, m.end(), end, closed=False))
+        return lines if len(lines) >= MIN_DIALOGUE_LINES else []
 
 
 def find_spans(text: str) -> list[Span]:
@@ -242,8 +274,11 @@ def scan(text: str) -> tuple[list[Span], list[int]]:
     pattern = tables.blank if hard_wrapped(text) else tables.lines
     state = _Pairing(text, tables)
     for m in pattern.finditer(text):
-        if m.group("brk") is not None:
+        if m.lastgroup == "brk":
             end = m.start()
+            if end and text[end - 1] in " \t":
+                blanks = _TRAILING_BLANKS.match(text, 0, end)
+                end = blanks.start() if blanks is not None else end
             state.paragraph_break(end, m.end())
         else:
             state.mark(m.start(), m.group())

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import quotex
 from quotex.records import KINDS, Quote
+from quotex.tokenizer import DIALOGUE_DASHES
 
 #: Every quotation mark quotex knows, and a few it might meet.
 MARKS = "\"“”‘’'«»„‚‹›「」『』"
@@ -152,15 +153,27 @@ def at_paragraph_end(text: str, pos: int) -> bool:
     return _PARAGRAPH_END.match(text, pos) is not None
 
 
+def opening_length(span: str) -> int:
+    """How many characters open the quotation ``span``: one quotation mark, or a
+    dialogue dash and the blank after it ("--", "— "); 0 when neither."""
+    if span[:1] in MARKS:
+        return 1
+    for dash in DIALOGUE_DASHES:
+        if span.startswith(dash):
+            return len(dash) + (span[len(dash):len(dash) + 1] == " ")
+    return 0
+
+
 def check_record(text: str, q: Quote) -> None:
     """Everything that must hold for one record of ``text``."""
     assert 0 <= q.start < q.end <= len(text), (q.start, q.end, len(text))
     span = text[q.start:q.end]
-    assert span[0] in MARKS, f"record does not start with a mark: {span[:20]!r}"
-    # closed quotes end with a mark; an unclosed one is cut at its paragraph's end
+    opening = opening_length(span)
+    assert opening, f"record does not start with a mark or a dialogue dash: {span[:20]!r}"
+    # closed quotes end with a mark; an unclosed one (and a dash-led line) is cut at its paragraph's end
     assert span[-1] in MARKS or at_paragraph_end(text, q.end), f"record ends inside a paragraph: {span[-20:]!r}"
     assert q.quote in span
-    assert text.startswith(q.quote, q.start + 1), "quote is not the words right after the opening mark"
+    assert text.startswith(q.quote, q.start + opening), "quote is not the words right after the opening"
     mention = (q.mention, q.mention_start, q.mention_end)
     if q.mention_start is not None or q.mention_end is not None:
         assert q.mention is not None and q.mention_start is not None and q.mention_end is not None, mention

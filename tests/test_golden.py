@@ -24,6 +24,7 @@ import pytest
 
 import quotex
 from quotex import KINDS, Quote
+from strategies import opening_length
 
 ROOT = Path(__file__).parent.parent
 GOLDEN = ROOT / "fixtures" / "golden"
@@ -114,13 +115,14 @@ def check_record_invariants(text: str, q: Quote) -> None:
     where = f"record {q!r}"
     assert 0 <= q.start < q.end <= len(text), where
     span = text[q.start : q.end]
-    assert span[0] in MARKS, f"{where}: does not start with a quotation mark: {span[:20]!r}"
+    opening = opening_length(span)
+    assert opening, f"{where}: does not start with a quotation mark or a dialogue dash: {span[:20]!r}"
     assert q.kind in KINDS, where
     assert q.speaker is None or (isinstance(q.speaker, str) and q.speaker.strip() == q.speaker != ""), where
     assert isinstance(q.addressees, tuple), where
     assert isinstance(q.quote, str) and q.quote in span, f"{where}: quote is not inside text[start:end]"
     closed_ok = len(span) >= 2 and span[-1] in MARKS and q.quote == span[1:-1]
-    unclosed_ok = _at_paragraph_end(text, q.end) and q.quote == span[1:]
+    unclosed_ok = _at_paragraph_end(text, q.end) and q.quote == span[opening:]
     if "\n" not in span:
         # single paragraph: closed with a mark, or cut at the end of its paragraph
         assert closed_ok or unclosed_ok, f"{where}: quote {q.quote!r} is not the text inside {span!r}"

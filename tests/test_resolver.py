@@ -49,6 +49,17 @@ def test_interrupted_quote_shares_the_speaker() -> None:
     assert a.speaker == b.speaker == "Jane Smith"
 
 
+def test_dash_dialogue_lines_take_the_speaker_announced_before_them() -> None:
+    text = ("Nasty Roche had big hands. One day he had asked:\n\n--What is your name?\n\n"
+            "Stephen Dedalus had answered:\n\n--Stephen Dedalus.\n\nThen Nasty Roche had said:\n\n"
+            "--What kind of a name is that?\n")
+    quotes = quotex.extract(text)
+    assert [text[q.start:q.end] for q in quotes] == [
+        "--What is your name?", "--Stephen Dedalus.", "--What kind of a name is that?"]
+    assert [q.quote for q in quotes] == ["What is your name?", "Stephen Dedalus.", "What kind of a name is that?"]
+    assert [q.speaker for q in quotes] == ["Nasty Roche", "Stephen Dedalus", "Nasty Roche"]
+
+
 def test_pronoun_takes_the_nearest_person_of_its_gender() -> None:
     text = 'John Smith met Mary Jones on Monday.\n"We agreed," she said.\n"So did I," he said.'
     assert [q.speaker for q in quotex.extract(text)] == ["Mary Jones", "John Smith"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotex.tokenizer import find_spans, hard_wrapped, scan
+from quotex.tokenizer import DIALOGUE_DASHES, find_spans, hard_wrapped, scan
 
 # (number and name, text, [(slice, closed), ...])
 GOLDEN_RULES: list[tuple[str, str, list[tuple[str, bool]]]] = [
@@ -47,6 +47,15 @@ GOLDEN_RULES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("24 a quote after an em dash", "His slogan—“Make it great!”—worked.", [("“Make it great!”", True)]),
     ("25 CRLF paragraphs bound quotes", '"One,\r\nTwo," he said. "Three."',
      [('"One,', False), ('"Three."', True)]),
+    ("26 dialogue written with dashes: each dash-led paragraph is a line, to its end",
+     "Then he asked:\n\n--What is your name?\n\nStephen answered:\n\n— Stephen Dedalus. \n",
+     [("--What is your name?", False), ("— Stephen Dedalus.", False)]),
+    ("27 one dash-led paragraph is an aside, not dialogue", "Winners:\n\n— Carol Lee of the Journal.",
+     []),
+    ("28 dashes are not dialogue where dialogue is in marks",
+     'Winners:\n\n— Carol Lee.\n\n— Bob Smith.\n\n"Great," he said.', [('"Great,"', True)]),
+    ("29 a dash before a lower-case word or another dash opens nothing",
+     "--additional reporting by Linh Tat.\n\n—-\n\n--and more.", []),
 ]
 
 
@@ -56,7 +65,7 @@ def test_golden_rule(name: str, text: str, expected: list[tuple[str, bool]]) -> 
     assert [(text[s.start:s.end], s.closed) for s in spans] == expected
     for s in spans:
         assert s.start < s.inner_start <= s.inner_end <= s.end
-        assert text[s.start] in "\"'“”‘’«»‹›„‚「」『』"
+        assert text[s.start] in "\"'“”‘’«»‹›„‚「」『』" or text.startswith(DIALOGUE_DASHES, s.start)
 
 
 def test_spans_are_ordered_and_disjoint() -> None:
