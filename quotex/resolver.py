@@ -580,13 +580,14 @@ class _Doc(TurnTaking):
             if gender not in ("m", "f"):
                 return None, "pronoun"
             nearest: Entity | None = None
+            subject = False  # the chosen name spoke or is a subject (not merely the nearest)
             chosen = 0  # where the chosen name stands
             for n in reversed(cast.names_before(mention.start, ANTECEDENT_WINDOW)):
                 ent = cast.entities[n.entity]
                 if not ent.person or n.quoted or ent.gender not in (gender, None):
                     continue
                 if n.start in self.salient or cast.is_subject(n):
-                    nearest, chosen = ent, n.start
+                    nearest, chosen, subject = ent, n.start, True
                     break
                 if nearest is None:
                     nearest, chosen = ent, n.start
@@ -599,6 +600,11 @@ class _Doc(TurnTaking):
                 if speaker is not None:
                     return speaker, f"pronoun -> {character.text!r} ({how})"
             self.entity = None
+            if nearest is not None and not subject and self.written_as_dialogue():
+                voice = self.voice(mention)  # a name merely near is weaker than a voice of the talk
+                if voice is not None:
+                    self.entity = voice
+                    return cast.entities[voice].canonical, "pronoun: the voice of the conversation"
             if nearest is not None:
                 nearest.gender = nearest.gender or gender  # what the pronoun tells of the name
                 self.entity = nearest.id
