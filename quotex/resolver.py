@@ -453,6 +453,17 @@ class _Doc(TurnTaking):
             results[i].speaker, results[i].entity = name, best
             results[i].why.append(f"the narrator is called {name!r} by the turns answering theirs")
 
+    def spoken_to(self, mention: Mention) -> set[int]:
+        """The people the quotations of the current quote's paragraph call by name, when
+        ``mention`` is in their tag: none of them says them."""
+        i = self.current
+        if i >= len(self.spans):
+            return set()
+        k = self.paragraph_of(self.spans[i].start)
+        if self.paragraph_of(mention.start) != k:
+            return set()
+        return {e for s in self.spans[max(0, i - 4):i + 3] if self.paragraph_of(s.start) == k for e in self.called(s)}
+
     def called(self, span: Span) -> list[int]:
         """The people a quotation addresses by name ("It is your best work, Basil"), as entities."""
         out = []
@@ -582,10 +593,11 @@ class _Doc(TurnTaking):
             nearest: Entity | None = None
             subject = False  # the chosen name spoke or is a subject (not merely the nearest)
             chosen = 0  # where the chosen name stands
+            spoken_to = self.spoken_to(mention)
             for n in reversed(cast.names_before(mention.start, ANTECEDENT_WINDOW)):
                 ent = cast.entities[n.entity]
-                if not ent.person or n.quoted or ent.gender not in (gender, None):
-                    continue
+                if not ent.person or n.quoted or ent.gender not in (gender, None) or ent.id in spoken_to:
+                    continue  # '"Have a troche, Kronborg," he said': not Kronborg
                 if n.start in self.salient or cast.is_subject(n):
                     nearest, chosen, subject = ent, n.start, True
                     break
