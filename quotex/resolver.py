@@ -58,6 +58,9 @@ _NOT_BEFORE_SUBJECT = frozenset("of by with to from for about against at on in i
 #: A determiner or possessive that may open a noun naming a character: "the doctor", "his mother".
 _CHARACTER_DET = regex.compile(r"(?<![\p{L}'’])(?:the|a|an|his|her|their|my|our)\s+", regex.IGNORECASE)
 _LOWER_WORDS = regex.compile(r"\G(?:[\p{Ll}\-]+,?\s+){0,2}?([\p{Ll}\-]+)(?![\p{L}'’])")
+_NAME_WAS = regex.compile(r"\b([Hh]is|[Hh]er) name was ")
+#: How far before "Her name was X" the character's noun must stand.
+NAME_GIVEN_WINDOW = 250
 _TOLD_HIM = regex.compile(r"\s+(?:him|her)\b")
 #: How far back a pronoun looks for a character named by a noun.
 CHARACTER_WINDOW = 600
@@ -77,6 +80,7 @@ class _Doc(TurnTaking):
         self.salient: set[int] = set()  # starts of names that a cue made a speaker
         self.entity: int | None = None  # the entity the last call of resolve() found
         self.current = 0  # the index of the quote under attribution
+        self._names_given: list[tuple[int, str, int]] | None = None  # "Her name was Duchess"
         self.lex = load()
         self.cues = cues()
 
@@ -321,11 +325,6 @@ class _Doc(TurnTaking):
                 speaker, self.entity = self.cast.entities[voice].canonical, voice
                 how = f"no name near: the voice of the conversation, {speaker!r}"
         if mention.kind == "description" and self.entity is None:
-            kin = self.kin(mention)
-            if kin is not None:
-                speaker, self.entity = self.cast.entities[kin].canonical, kin
-                how = f"of the couple last named, {speaker!r}"
-        if mention.kind == "description" and self.entity is None:
             partner = self.partner(mention)
             if partner is not None:
                 speaker, self.entity = self.cast.entities[partner].canonical, partner
@@ -480,6 +479,29 @@ class _Doc(TurnTaking):
                     and self.cast.entities[n.entity].person:
                 out.append(n.entity)
         return out
+
+    def named_later(self, mention: Mention) -> int | None:
+        """A character named by a noun whose name the narration gives soon after it
+        ("my mother ... Her name was Duchess"): the entity of that name."""
+        words = _WORD.findall(mention.text.lower())
+        if len(words) != 2 or words[1] not in self.lex.person_nouns:
+            return None
+        if self._names_given is None:
+            self._names_given = []
+            for m in _NAME_WAS.finditer(self.text):
+                for name in self.cast.names_before(m.end() + 40, 40):
+                    if name.start == m.end():
+                        self._names_given.append((m.start(), m.group(1).lower(), name.entity))
+        phrase = " ".join(words)
+        for pos, possessive, entity in self._names_given:
+            gender = self.lex.person_nouns[words[1]]
+            if gender != "-" and (possessive == "his") != (gender == "m"):
+                continue
+            # the phrase stands as a subject or owner in the sentences just before: "...my mother..."
+            before = self.text[max(0, pos - NAME_GIVEN_WINDOW):pos].lower()
+            if phrase in before:
+                return entity
+        return None
 
     def kin(self, mention: Mention) -> int | None:
         """A kinship noun ("his wife", "her mother", "the father") names the member of that
@@ -656,6 +678,19 @@ class _Doc(TurnTaking):
         name = cast.name_at(mention.start, mention.end)
         if name is not None and name.start == mention.start:  # "Ryan's campaign" -> "Paul Ryan's campaign"
             return _plain(cast.canonical(name) + self.text[name.end:mention.end]), "description"
+        named = self.named_later(mention)
+        if named is not None:
+            self.entity = named
+            ent = cast.entities[named]
+            ent.person = True  # she speaks; and her noun tells her gender
+            noun_gender = self.lex.person_nouns.get(content[-1]) if content else None
+            if ent.gender is None and noun_gender in ("m", "f"):
+                ent.gender = noun_gender
+            return ent.canonical, f"'{mention.text}' is given a name"
+        kin = self.kin(mention)
+        if kin is not None:
+            self.entity = kin
+            return cast.entities[kin].canonical, "of the couple last named"
         return _description(mention.text), "description"
 
 
