@@ -61,6 +61,7 @@ _LOWER_WORDS = regex.compile(r"\G(?:[\p{Ll}\-]+,?\s+){0,2}?([\p{Ll}\-]+)(?![\p{L
 _NAME_WAS = regex.compile(r"\b([Hh]is|[Hh]er) name was ")
 #: How far before "Her name was X" the character's noun must stand.
 NAME_GIVEN_WINDOW = 250
+_I_AM = regex.compile(r"\bI(?:'m|’m| am| be)(?: plain| only| just)? ")
 _TOLD_HIM = regex.compile(r"\s+(?:him|her)\b")
 #: How far back a pronoun looks for a character named by a noun.
 CHARACTER_WINDOW = 600
@@ -463,6 +464,25 @@ class _Doc(TurnTaking):
             return set()
         return {e for s in self.spans[max(0, i - 4):i + 3] if self.paragraph_of(s.start) == k for e in self.called(s)}
 
+    def self_introductions(self) -> None:
+        """A character known only by a noun who says who they are ("...when I be plain Jack
+        Durbeyfield, the haggler?") takes that name in all their quotes."""
+        results, spans = self.results, self.spans
+        names: dict[str, int] = {}
+        for span, att in zip(spans, results):
+            if att.speaker is None or att.entity is not None or att.speaker == NARRATOR or att.speaker in names:
+                continue
+            for m in _I_AM.finditer(self.text, span.inner_start, span.inner_end):
+                found = [n for n in self.cast.names_before(min(span.inner_end, m.end() + 40), 40) if n.start == m.end()]
+                if found and self.cast.entities[found[0].entity].person:
+                    names[att.speaker] = found[0].entity
+                    break
+        for att in results:
+            if att.entity is None and att.speaker in names:
+                ent = names[att.speaker]
+                att.why.append(f"{att.speaker!r} says who they are: {self.cast.entities[ent].canonical!r}")
+                att.speaker, att.entity = self.cast.entities[ent].canonical, ent
+
     def called(self, span: Span) -> list[int]:
         """The people a quotation addresses by name ("It is your best work, Basil"), as entities."""
         out = []
@@ -779,6 +799,7 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
         results.append(att)
     doc.fill_dialogue()
     doc.name_narrator()
+    doc.self_introductions()
     out = []
     for span, att in zip(spans, results):
         m = att.mention if att.rule and not att.rule.startswith(("continued", "alternating")) else None
