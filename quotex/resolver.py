@@ -525,7 +525,8 @@ class _Doc(TurnTaking):
 
     def kin(self, mention: Mention) -> int | None:
         """A kinship noun ("his wife", "her mother", "the father") names the member of that
-        gender of the married couple (Mr. and Mrs. of one surname) last named before it."""
+        gender of the married couple (Mr. and Mrs. of one surname) last named before it; with
+        no couple, "the mother" is the one married woman (Mrs.) named so far."""
         words = _WORD.findall(mention.text)
         if len(words) != 2 or words[0].lower() not in ("his", "her", "the", "their", "my"):
             return None
@@ -542,6 +543,12 @@ class _Doc(TurnTaking):
                 if other.namesake and other.gender == gender and other.title.rstrip(".") in ("Mr", "Mrs") \
                         and other.forms[other.longest][-1] == surname:
                     return other.id
+        if gender == "f" and words[0].lower() == "the":
+            # no couple named: the one married woman named so far ("the mother" is Mrs. Morel)
+            wives = {n.entity for n in cast.names_before(mention.start, mention.start + 1)
+                     if cast.entities[n.entity].title.rstrip(".") == "Mrs" and cast.entities[n.entity].person}
+            if len(wives) == 1:
+                return wives.pop()
         return None
 
     def partner(self, mention: Mention) -> int | None:
@@ -710,7 +717,7 @@ class _Doc(TurnTaking):
         kin = self.kin(mention)
         if kin is not None:
             self.entity = kin
-            return cast.entities[kin].canonical, "of the couple last named"
+            return cast.entities[kin].canonical, "the kin of the story's couple"
         return _description(mention.text), "description"
 
 
