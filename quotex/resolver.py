@@ -62,6 +62,8 @@ _NAME_WAS = regex.compile(r"\b([Hh]is|[Hh]er) name was ")
 #: How far before "Her name was X" the character's noun must stand.
 NAME_GIVEN_WINDOW = 250
 _I_AM = regex.compile(r"\bI(?:'m|’m| am| be)(?: plain| only| just)? ")
+#: How far after a turn that called someone a noun may name the one called.
+ADDRESSED_WINDOW = 120
 _TOLD_HIM = regex.compile(r"\s+(?:him|her)\b")
 #: How far back a pronoun looks for a character named by a noun.
 CHARACTER_WINDOW = 600
@@ -523,6 +525,25 @@ class _Doc(TurnTaking):
                 return entity
         return None
 
+    def addressed_as(self, mention: Mention) -> int | None:
+        """A character named by a noun just after a turn that called someone by name
+        ('"Hulloa, Emma!" he said.' / 'The nurse bent down and kissed him.'): the one
+        called, when the noun's gender fits and the caller is someone else."""
+        words = _WORD.findall(mention.text.lower())
+        if len(words) != 2 or words[0] not in ("the", "his", "her", "my") or not self.written_as_dialogue():
+            return None
+        gender = self.lex.person_nouns.get(words[1])
+        if gender is None:
+            return None
+        j = bisect.bisect_left(self.span_starts, mention.start) - 1
+        if j < 0 or j >= len(self.results) or mention.start - self.spans[j].end > ADDRESSED_WINDOW:
+            return None
+        for ent in self.called(self.spans[j]):
+            person = self.cast.entities[ent]
+            if ent != self.results[j].entity and (gender == "-" or person.gender in (gender, None)):
+                return ent
+        return None
+
     def kin(self, mention: Mention) -> int | None:
         """A kinship noun ("his wife", "her mother", "the father") names the member of that
         gender of the married couple (Mr. and Mrs. of one surname) last named before it; with
@@ -714,6 +735,10 @@ class _Doc(TurnTaking):
             if ent.gender is None and noun_gender in ("m", "f"):
                 ent.gender = noun_gender
             return ent.canonical, f"'{mention.text}' is given a name"
+        addressed = self.addressed_as(mention)
+        if addressed is not None:
+            self.entity = addressed
+            return cast.entities[addressed].canonical, "called so in the turn just before"
         kin = self.kin(mention)
         if kin is not None:
             self.entity = kin
