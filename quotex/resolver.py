@@ -589,6 +589,15 @@ class _Doc(TurnTaking):
             return None
         before: int | None = None
         spoken_to = set(self.called(span))
+        if k and self.spans[i - 1].end <= self.paragraphs[k - 1]:
+            # narration just before names the people of the scene: "Curtis and Florence returned
+            # to the library." / '"Florence," said her cousin': the one not called
+            lo = self.paragraphs[k - 1]
+            present = {n.entity for n in self.cast.names_before(span.start, span.start - lo)
+                       if not n.quoted and self.cast.entities[n.entity].person}
+            others = [e for e in present - spoken_to if self.cast.entities[e].gender in (gender, None) or gender == "-"]
+            if spoken_to & present and len(others) == 1:
+                return others[0]
         for j in range(i - 1, max(-1, i - 10), -1):
             pk = self.paragraph_of(self.spans[j].start)
             if pk < k - 8:
