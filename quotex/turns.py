@@ -19,6 +19,8 @@ from quotex.speakers import Mention
 SHORT_TURN = 150
 #: The longest paragraph of narration a conversation's turns alternate across.
 NARRATION_BETWEEN = 200
+#: More narration than this after a turn's quotation makes its last sentence the scene.
+TRAILING_NARRATION = 120
 #: How many exchanges of short turns make a document a story told in dialogue.
 DIALOGUE_EXCHANGES = 2
 #: How far back the narration before a paragraph-opening quote is read.
@@ -189,6 +191,29 @@ class TurnTaking:
                                    other.entity)
         return None
 
+    def after_the_turn(self, i: int) -> Attribution | None:
+        """In a story told in dialogue, a turn whose paragraph goes on with narration after
+        the quotation ('... said Ogden simply. Mr. Pett grunted. Ogden celebrated his
+        victory.') hands the next quotation to the person its last sentence is about."""
+        if not self.written_as_dialogue():
+            return None
+        span, prev = self.spans[i], self.spans[i - 1]
+        hi = self.end_before(span.start)
+        lo = prev.end
+        if hi - lo <= TRAILING_NARRATION:
+            return None
+        sent = self.sentence_start(max(lo, hi - SCENE_WINDOW), hi)
+        mention = self.subject(sent, hi)
+        if mention is None or mention.kind != "name":
+            return None
+        speaker, how = self.resolve(mention)
+        if speaker is None:
+            return None
+        rule = "subject-of-paragraph-before"
+        return Attribution(mention, None, (), rule, speaker, self.confidence(rule, mention.kind),
+                           [f"the turn before ends on narration about {mention.text!r} -> {speaker!r} ({how})"],
+                           self.resolved_entity())
+
     def continuation(self, i: int) -> Attribution | None:
         """A quote no rule attributed may continue the previous speaker's turn."""
         results = self.results
@@ -209,6 +234,9 @@ class TurnTaking:
                                [f"continues {pa.speaker!r} in the same paragraph"], pa.entity)
         if par != ppar + 1 or self.paragraphs[par] != span.start:
             return None
+        trailing = self.after_the_turn(i)
+        if trailing is not None:
+            return trailing
         # consecutive quoted paragraphs: an exchange between two speakers alternates,
         # one speaker's statement continues
         for j in range(i - 2, -1, -1):
