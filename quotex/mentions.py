@@ -214,7 +214,7 @@ class Cast:
                 ent.namesake = True
                 for eid in namesakes:
                     self.entities[eid].namesake = True
-        if not ent.title:
+        if prefix and not ent.title:
             ent.title = next((p.capitalize() for p in prefix
                               if p in FEMALE_TITLES or p in MALE_TITLES), "")
         if tokens not in ent.forms:
