@@ -64,6 +64,9 @@ NAME_GIVEN_WINDOW = 250
 _I_AM = regex.compile(r"\bI(?:'m|’m| am| be)(?: plain| only| just)? ")
 #: How far after a turn that called someone a noun may name the one called.
 ADDRESSED_WINDOW = 120
+_OPENING_PRONOUN = regex.compile(r"(?:He|She)(?![\p{L}'’])")
+#: A clause boundary between a sentence's opening subject and a later verb (another subject may come).
+_CLAUSE_BREAK = regex.compile(r"[;:]|\b(?:when|while|who|which|that|because|if|as)\b")
 _TOLD_HIM = regex.compile(r"\s+(?:him|her)\b")
 #: How far back a pronoun looks for a character named by a noun.
 CHARACTER_WINDOW = 600
@@ -194,6 +197,8 @@ class _Doc(TurnTaking):
         else:
             mention = phrase_before(self.cast, sent, m.verb_start, strict=True) \
                 or self.subject(sent, m.verb_start, m.verb_end)
+        if mention is None and not _CLAUSE_BREAK.search(self.text, sent, m.verb_start):
+            mention = self.opening_subject(sent, m.verb_start)  # "He would pat and stroke her and say,"
         att.why.append(f"before: {self.text[sent:span.start].strip()[-80:]!r} -> {mention and mention.text!r}")
         if mention is None:
             return None
@@ -615,6 +620,26 @@ class _Doc(TurnTaking):
             if ent != before and self.cast.entities[ent].gender in (gender, None, "-") or \
                     (ent != before and gender == "-"):
                 return ent
+        return None
+
+    def opening_subject(self, start: int, end: int) -> Mention | None:
+        """The name, he/she or "the <person>" that opens the sentence at ``start``: the
+        subject of a story's sentence whatever its verbs ("He would pat and stroke her and say")."""
+        text = self.text
+        while start < end and not text[start].isalnum():
+            start += 1
+        word = _OPENING_PRONOUN.match(text, start, end)
+        if word is not None:
+            return Mention(start, word.end(), word.group(), "pronoun")
+        names = [n for n in self.cast.names_before(min(end, start + 60), 60) if n.start == start]
+        if names and self.cast.entities[names[0].entity].person and text[names[0].end:names[0].end + 2] not in ("'s", "’s"):
+            n = names[0]
+            return Mention(n.start, n.end, text[n.start:n.end], "name")
+        det = _CHARACTER_DET.match(text, start, end)
+        if det is not None and det.group().strip().lower() == "the":
+            w = _LOWER_WORDS.match(text, det.end(), end)
+            if w is not None and w.group(1).lower() in self.lex.person_nouns:
+                return Mention(start, w.end(1), text[start:w.end(1)], "description")
         return None
 
     def opens_sentence(self, pos: int) -> bool:
