@@ -58,7 +58,7 @@ _NOT_BEFORE_SUBJECT = frozenset("of by with to from for about against at on in i
 #: A determiner or possessive that may open a noun naming a character: "the doctor", "his mother".
 _CHARACTER_DET = regex.compile(r"(?<![\p{L}'’])(?:the|a|an|his|her|their|my|our)\s+", regex.IGNORECASE)
 _LOWER_WORDS = regex.compile(r"\G(?:[\p{Ll}\-]+,?\s+){0,2}?([\p{Ll}\-]+)(?![\p{L}'’])")
-_NAME_WAS = regex.compile(r"\b([Hh]is|[Hh]er) name was ")
+_NAME_WAS = regex.compile(r"\b([Hh]is|[Hh]er) name(?: was| is|'s|’s) ")
 #: How far before "Her name was X" the character's noun must stand.
 NAME_GIVEN_WINDOW = 250
 _I_AM = regex.compile(r"\bI(?:'m|’m| am| be)(?: plain| only| just)? ")
@@ -526,8 +526,8 @@ class _Doc(TurnTaking):
                 continue
             # the phrase stands as a subject or owner in the sentences just before: "...my mother..."
             before = self.text[max(0, pos - NAME_GIVEN_WINDOW):pos].lower()
-            if phrase in before:
-                return entity
+            if phrase in before or regex.search(rf"\b(?:my|his|her|our|the) {regex.escape(words[1])}\b", before):
+                return entity  # "This is my son," said the old man; "his name's George." 
         return None
 
     def addressed_as(self, mention: Mention) -> int | None:
