@@ -590,8 +590,8 @@ class _Doc(TurnTaking):
             return None
         words = _WORD.findall(mention.text)
         gender = self.lex.person_nouns.get(words[-1].lower()) if words else None
-        if gender is None:
-            return None
+        if gender is None or len(words) > 2:
+            return None  # "the thin gentleman" is described as someone new, not as a known voice
         before: int | None = None
         spoken_to = set(self.called(span))
         if k and self.spans[i - 1].end <= self.paragraphs[k - 1]:
