@@ -28,7 +28,7 @@ STOP_AFTER = regex.compile(
     r"\blater\b|\bon\b|\bfrom\b|\bwith\b|\bof\b|\bfor\b|$)", regex.IGNORECASE)
 _AUX_TAIL = regex.compile(r"\s+(?:" + "|".join(AUXILIARIES) + r")$", regex.IGNORECASE)
 #: Words that cannot stand between an inverted verb and the speaker's name ("said ... of X").
-_NOT_IN_LEAD = frozenset("of for at with in on who that to from about by and but when after before".split())
+_NOT_IN_LEAD = frozenset("of for at with in on who which whom that to from about by and but when after before".split())
 _PREPOSITIONS = frozenset("with of for from at on in to about".split())
 _OWNED = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{Ll}\-]+\s+){0,2}(?P<head>[\p{Ll}\-]+)$")
 #: A lowercase role word right after a name makes the name a modifier: "a Clinton veteran".
