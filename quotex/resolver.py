@@ -67,6 +67,7 @@ ADDRESSED_WINDOW = 120
 _OPENING_PRONOUN = regex.compile(r"(?:He|She)(?![\p{L}'’])")
 #: A clause boundary between a sentence's opening subject and a later verb (another subject may come).
 _CLAUSE_BREAK = regex.compile(r"[;:]|\b(?:when|while|who|which|that|because|if|as)\b")
+_TO_AFTER = regex.compile(r"\s+(?:\p{Ll}+ly\s+)?to\s+")
 _TOLD_HIM = regex.compile(r"\s+(?:him|her)\b")
 #: How far back a pronoun looks for a character named by a noun.
 CHARACTER_WINDOW = 600
@@ -469,7 +470,11 @@ class _Doc(TurnTaking):
         k = self.paragraph_of(self.spans[i].start)
         if self.paragraph_of(mention.start) != k:
             return set()
-        return {e for s in self.spans[max(0, i - 4):i + 3] if self.paragraph_of(s.start) == k for e in self.called(s)}
+        out = {e for s in self.spans[max(0, i - 4):i + 3] if self.paragraph_of(s.start) == k for e in self.called(s)}
+        to = _TO_AFTER.match(self.text, mention.end, min(len(self.text), mention.end + 60))
+        if to is not None:  # '"This is a strange place," said he to Temple': not Temple
+            out.update(n.entity for n in self.cast.names_before(to.end() + 60, 60) if n.start == to.end())
+        return out
 
     def self_introductions(self) -> None:
         """A character known only by a noun who says who they are ("...when I be plain Jack
