@@ -64,7 +64,7 @@ VERBISH = regex.compile(
     r"himself|herself|itself|themselves|"
     r"repeatedly|recently|previously|\p{Ll}+ly)\s+){0,2}"
     r"(?:\p{Ll}+ed|\p{Ll}{2,}(?<!s)s|(?<=\b(?:is|was|are|were|been)\s)\p{Ll}{2,}ing|told|said|wrote|spoke|made|gave|took|thought|felt|saw|put|set|got|met|sought|"
-    r"brought|knew|ran|won|lost|began|became|kept|held|struck|stood|went|came|did))(?![\p{L}'’])")
+    r"brought|knew|ran|won|lost|began|became|kept|held|struck|stood|went|came|did|arose|rose|sat|bent|drew|threw|shook|grew|fell|wore|hung))(?![\p{L}'’])")
 WORD_RE = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.]*|[^\s\p{L}\p{M}\d]")
 
 #: How many earlier people sharing a surname a new mention is compared with.
