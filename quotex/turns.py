@@ -27,6 +27,15 @@ DIALOGUE_EXCHANGES = 2
 SCENE_WINDOW = 320
 
 
+def same_voice(a: str | None, b: str | None) -> bool:
+    """Two speakers are one voice when one's words are all in the other's ("Carl" and
+    "Carl Linstrum"); "Mr. Bennet" and "Mrs. Bennet" are two."""
+    if a is None or b is None:
+        return a is b
+    x, y = set(a.split()), set(b.split())
+    return x <= y or y <= x
+
+
 @dataclass
 class Attribution:
     """What the rules found for one quote: the words they pointed at, the cue,
@@ -115,7 +124,7 @@ class TurnTaking:
                      and self.paragraph_of(spans[j].start) == par + j - i]
             speaker, why, entity = None, "", None
             if len(turns) == 2 and results[i + 2].speaker and results[i + 1].speaker \
-                    and results[i + 1].speaker != results[i + 2].speaker:
+                    and not same_voice(results[i + 1].speaker, results[i + 2].speaker):
                 speaker, why = results[i + 2].speaker, f"two turns later {results[i + 2].speaker!r} speaks again"
                 entity = results[i + 2].entity
             else:
@@ -184,7 +193,7 @@ class TurnTaking:
             other = self.results[j]
             if self.paragraph_of(self.spans[j].start) < pk - 4:
                 break
-            if other.speaker and other.speaker != pa.speaker:
+            if other.speaker and not same_voice(other.speaker, pa.speaker):
                 rule = "alternating-turn"
                 return Attribution(None, None, (), rule, other.speaker, self.confidence(rule, "none"),
                                    [f"answers {pa.speaker!r} across a line of narration: {other.speaker!r}"],
@@ -245,7 +254,7 @@ class TurnTaking:
                 break
             if jpar == ppar - 1:
                 other = results[j].speaker
-                if other and other != pa.speaker:
+                if other and not same_voice(other, pa.speaker):
                     rule = "alternating-turn"
                     return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
                                        [f"answers {pa.speaker!r}: back to {other!r}"], results[j].entity)
@@ -264,7 +273,7 @@ class TurnTaking:
                 other = results[j].speaker
                 if self.paragraph_of(self.spans[j].start) < ppar - 4:
                     break
-                if other and other != pa.speaker:
+                if other and not same_voice(other, pa.speaker):
                     rule = "alternating-turn"
                     return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
                                        [f"a short reply to {pa.speaker!r}: back to {other!r}"], results[j].entity)

@@ -70,3 +70,10 @@ def test_lexicons_of_fiction_load() -> None:
     assert lex.kinship["wife"] == "f"
     assert "parson" in lex.role_synonyms["clergyman"]
 
+
+
+def test_same_voice_compares_the_words_of_names() -> None:
+    from quotex.turns import same_voice
+    assert same_voice("Carl", "Carl Linstrum")
+    assert not same_voice("Mr. Bennet", "Mrs. Bennet")
+    assert not same_voice("Carl", None)
