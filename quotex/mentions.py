@@ -54,6 +54,8 @@ _APPOSITION = regex.compile(
     r"(?:(?:the|a|an|its|his|her)\s+)?((?:[\p{L}\-]+\s+){0,3}?[\p{L}\-]+)(?=[\s,.;]|$)")
 _TITLE_OF = regex.compile(r"\b\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}+(?![\p{L}])")
+#: A capitalized word elided in speech ("Pa'son"): not a name's word ("O'Hara", "Sanders'" are).
+_ELIDED = regex.compile(r"\p{Lu}\p{Ll}*['’]\p{Ll}{2,}")
 _CONTRACTION = regex.compile(r"['’](?:ve|re|ll|d|m|t)$", regex.IGNORECASE)
 #: A verb (after an optional parenthesis, apposition and adverbs) following a subject.
 VERBISH = regex.compile(
@@ -347,8 +349,9 @@ def _parse_chunk(chunk: str, office: bool) -> _Parsed | None:
         low = _POSSESSIVE.sub("", parts[0][1].lower())
         low_nodot = low.rstrip(".")
         if low in lex.not_names or low_nodot in lex.not_names or low in lex.titles \
-                or low_nodot in lex.titles or low in lex.demonyms or low in lex.roles:
-            prefix.append(low)
+                or low_nodot in lex.titles or low in lex.demonyms or low in lex.roles \
+                or len(parts) > 1 and _ELIDED.fullmatch(parts[0][1]):
+            prefix.append(low)  # "Pa'son Tringham": a title said in dialect
             parts.pop(0)
         else:
             break

@@ -77,3 +77,9 @@ def test_same_voice_compares_the_words_of_names() -> None:
     assert same_voice("Carl", "Carl Linstrum")
     assert not same_voice("Mr. Bennet", "Mrs. Bennet")
     assert not same_voice("Carl", None)
+
+
+def test_a_title_elided_in_dialect_is_not_part_of_the_name() -> None:
+    cast = Cast("\"Will you have a quart of beer, Pa'son Tringham?\" Beatrice O'Hara and Sanders' aide came.")
+    forms = {e.canonical for e in cast.entities}
+    assert "Tringham" in forms and "Beatrice O'Hara" in forms and "Pa'son Tringham" not in forms
