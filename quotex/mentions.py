@@ -90,6 +90,8 @@ street studio team television times tribune union university
 """.split())
 #: First words of place names, which are not people's first names.
 PLACE_FIRST = frozenset("new north south east west san los las saint st. fort lake mount port".split())
+#: Words that make "St." before a name part of a place: "South St. Paul", "East St. Louis".
+PLACE_COMPASS = frozenset("north south east west".split())
 FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss madam madame mme mlle lady queen princess dame".split())
 MALE_TITLES = frozenset("mr mr. sir lord king prince father mister monsieur".split())
 
@@ -374,6 +376,8 @@ def _parse_chunk(chunk: str, office: bool) -> _Parsed | None:
     if len(parts) == 1 and len(parts[0][1]) < 2:
         return None
     tokens = tuple(t for _, t in parts)
+    if len(prefix) >= 2 and prefix[-1] in ("st.", "st") and prefix[-2] in PLACE_COMPASS:
+        return None  # "South St. Paul": a place
     return parts[0][0], parts[-1][0] + len(parts[-1][1]), tokens, tuple(prefix)
 
 

@@ -83,3 +83,8 @@ def test_a_title_elided_in_dialect_is_not_part_of_the_name() -> None:
     cast = Cast("\"Will you have a quart of beer, Pa'son Tringham?\" Beatrice O'Hara and Sanders' aide came.")
     forms = {e.canonical for e in cast.entities}
     assert "Tringham" in forms and "Beatrice O'Hara" in forms and "Pa'son Tringham" not in forms
+
+
+def test_compass_saint_is_a_place() -> None:
+    cast = Cast("They walked through the South St. Paul stockyards with Stewart Snyder.")
+    assert {e.canonical for e in cast.entities if e.person} == {"Stewart Snyder"}
