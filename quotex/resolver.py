@@ -68,6 +68,8 @@ _OPENING_PRONOUN = regex.compile(r"(?:He|She)(?![\p{L}'’])")
 #: A clause boundary between a sentence's opening subject and a later verb (another subject may come).
 _CLAUSE_BREAK = regex.compile(r"[;:]|\b(?:when|while|who|which|that|because|if|as)\b")
 _TO_AFTER = regex.compile(r"\s+(?:\p{Ll}+ly\s+)?to\s+")
+#: The last clause joined by "and" in a sentence: its subject is the one a closing colon follows.
+_LAST_AND = regex.compile(r"(?r)[,;]?\s+and\s+(?=\p{Lu})")
 _TOLD_HIM = regex.compile(r"\s+(?:him|her)\b")
 #: How far back a pronoun looks for a character named by a noun.
 CHARACTER_WINDOW = 600
@@ -227,7 +229,11 @@ class _Doc(TurnTaking):
         if name is not None and not self.text[name.end:colon].strip():
             mention: Mention | None = Mention(name.start, name.end, self.text[name.start:name.end], "name")
         else:
-            mention = self.subject(sent, colon)
+            mention = None
+            clause = _LAST_AND.search(self.text, sent, colon)
+            if clause is not None:  # "He kept this suspended, and Mrs. Hilbery ... remarking:"
+                mention = self.subject(clause.end(), colon)
+            mention = mention or self.subject(sent, colon)
         att.why.append(f"colon: {mention and mention.text!r}")
         if mention is None:
             return None
