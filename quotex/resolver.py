@@ -324,6 +324,8 @@ class _Doc(TurnTaking):
     # -- resolution ---------------------------------------------------------
     def finish(self, att: Attribution, mention: Mention, cue: str | None, rule: str,
                addr_start: int | None, addr_end: int | None) -> Attribution:
+        if mention.kind == "description":
+            mention = self.trim_description(mention)
         att.mention = mention
         att.cue = " ".join(cue.lower().split()) if cue else None
         att.rule = rule
@@ -662,6 +664,17 @@ class _Doc(TurnTaking):
         """``pos`` lies inside a quotation."""
         k = bisect.bisect_right(self.span_starts, pos) - 1
         return k >= 0 and pos < self.spans[k].end
+
+    def trim_description(self, mention: Mention) -> Mention:
+        """'the boy half| cried, half shouted': a word after the person's noun is an adverb."""
+        words = list(_WORD.finditer(mention.text))
+        if len(words) >= 3:
+            last, noun = words[-1].group().lower(), words[-2].group().lower()
+            known = self.lex.person_nouns.keys() | self.lex.roles
+            if last not in known and last not in ORG_WORDS and noun in known:
+                end = mention.start + words[-2].end()
+                return Mention(mention.start, end, self.text[mention.start:end], "description")
+        return mention
 
     def confidence(self, rule: str, kind: str) -> float:
         """The measured share of right speakers for this rule and kind of mention."""
