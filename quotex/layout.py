@@ -16,8 +16,8 @@ narration around a quotation:
 The rules are shape only: a short first paragraph (one or two lines) followed
 by a longer body; "By" and capitalized names alone on a line; a run of
 capitals and an optional "(AP)" before a dash at the start of a paragraph.
-A short first paragraph that is a quotation on its own (the opening line of
-dialogue in fiction) is not a headline.
+A short first paragraph that is a quotation on its own, or that quotes someone
+with a cue in the past tense (the opening lines of a story), is not a headline.
 """
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ from itertools import islice
 from dataclasses import dataclass, field
 
 import regex
+
+from quotex.lexicon import load
 
 #: The longest headline (with its deck), in characters.
 HEADLINE_MAX = 250
@@ -38,6 +40,7 @@ BYLINE_MAX = 100
 DATELINE_MAX = 80
 
 _BLANK_LINE = regex.compile(r"\n[ \t\u00a0]*\n")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}'’])\p{Ll}+(?![\p{L}'’])")
 #: A line with words on it.
 _LINE = regex.compile(r"(?m)^[ \t\u00a0]*+\S[^\n]*+")
 _QUOTE_OPEN = "\"“‘'«„"
@@ -79,7 +82,7 @@ def layout(text: str) -> Layout:
     head = text[:m.start()].strip()
     rest = len(text) - m.end()
     if not head or head.count("\n") > 1 or len(head) > HEADLINE_MAX or rest < BODY_RATIO * len(head) \
-            or _one_quotation(head) or head.endswith(":"):
+            or _one_quotation(head) or _dialogue_line(head) or head.endswith(":"):
         return Layout()
     spans = [(0, m.start())]
     for line in islice(_LINE.finditer(text, m.end()), HEAD_PARAGRAPHS):
@@ -91,6 +94,15 @@ def layout(text: str) -> Layout:
         if date is not None:
             spans.append((line.start(), date.end()))
     return Layout(m.start(), spans)
+
+
+def _dialogue_line(head: str) -> bool:
+    """The paragraph quotes someone with a cue in the past tense ('"Where were you?"
+    asked Edith Lane.'): the first line of a story; headlines cue in the present
+    ('Trump says ...')."""
+    if not any(c in head for c in _QUOTE_OPEN):
+        return False
+    return not load().past_verb_forms.isdisjoint(_LOWER_WORD.findall(head))
 
 
 def _one_quotation(head: str) -> bool:

@@ -34,6 +34,16 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(line.strip() for line in _lines(name))
 
 
+def _past_forms(name: str) -> frozenset[str]:
+    """The past-tense forms of a verb file (the third form of each line, and the
+    fourth when a line gives a separate participle: "begin begins began begun beginning")."""
+    out: set[str] = set()
+    for line in _lines(name):
+        forms = [f.replace("_", " ") for f in line.split()]
+        out.update(forms[2:4] if len(forms) == 5 else forms[2:3])
+    return frozenset(out)
+
+
 def _forms(name: str) -> dict[str, str]:
     """Inflected form -> lemma, from a file of one lemma and its forms a line ("_" for a space).
 
@@ -62,6 +72,7 @@ class Lexicon:
 
     verb_forms: dict[str, str]  # inflected form ("pointed out") -> lemma ("point out")
     fragment_verb_forms: dict[str, str]  # verbs that give a quoted fragment to their subject
+    past_verb_forms: frozenset[str]  # the past-tense speech verb forms ("said", "asked", "pointed out")
     addressee_lemmas: frozenset[str]
     titles: frozenset[str]
     demonyms: frozenset[str]
@@ -72,6 +83,9 @@ class Lexicon:
     title_abbreviations: dict[str, str]  # "sen" -> "senator"
     pronoun_gender: dict[str, str]
     first_name_gender: dict[str, str]
+    person_nouns: dict[str, str]  # "mother" -> "f", "doctor" -> "-": characters named by a noun
+    kinship: dict[str, str]  # "wife" -> "f": kinship nouns a couple of the story answers to
+    role_synonyms: dict[str, frozenset[str]]  # "clergyman" -> {"parson", "vicar", ...}
     apostrophe_words: frozenset[str]
     abbreviations: frozenset[str]  # words whose period does not end a sentence, without the period
     noun_verbs: frozenset[str]  # speech verb forms that are also nouns ("a Facebook post")
@@ -106,6 +120,7 @@ def load() -> Lexicon:
     return Lexicon(
         verb_forms=verb_forms,
         fragment_verb_forms=_forms("fragment_verbs.txt"),
+        past_verb_forms=_past_forms("speech_verbs.txt"),
         addressee_lemmas=_words("addressee_verbs.txt"),
         noun_verbs=_words("noun_verbs.txt"),
         titles=_words("titles.txt"),
@@ -117,6 +132,9 @@ def load() -> Lexicon:
         title_abbreviations=dict(line.split("\t")[:2] for line in _lines("title_abbreviations.tsv")),
         pronoun_gender=pronouns,
         first_name_gender=names,
+        person_nouns=dict(line.split("\t")[:2] for line in _lines("person_nouns.tsv")),
+        kinship=dict(line.split("\t")[:2] for line in _lines("kinship.tsv")),
+        role_synonyms={k: frozenset(v.split()) for k, v in (line.split("\t")[:2] for line in _lines("role_synonyms.tsv"))},
         apostrophe_words=_words("apostrophe_words.txt"),
         abbreviations=_words("abbreviations.txt")
         | frozenset(t[:-1] for t in _words("titles.txt") | _words("name_suffixes.txt") if t.endswith(".")),

@@ -54,6 +54,8 @@ _APPOSITION = regex.compile(
     r"(?:(?:the|a|an|its|his|her)\s+)?((?:[\p{L}\-]+\s+){0,3}?[\p{L}\-]+)(?=[\s,.;]|$)")
 _TITLE_OF = regex.compile(r"\b\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}+(?![\p{L}])")
+#: A capitalized word elided in speech ("Pa'son"): not a name's word ("O'Hara", "Sanders'" are).
+_ELIDED = regex.compile(r"\p{Lu}\p{Ll}*['’]\p{Ll}{2,}")
 _CONTRACTION = regex.compile(r"['’](?:ve|re|ll|d|m|t)$", regex.IGNORECASE)
 #: A verb (after an optional parenthesis, apposition and adverbs) following a subject.
 VERBISH = regex.compile(
@@ -66,7 +68,7 @@ VERBISH = regex.compile(
     r"(?:\p{Ll}+ed|\p{Ll}{2,}(?<!s)s|(?<=\b(?:is|was|are|were|been)\s)\p{Ll}{2,}ing|told|said|wrote|spoke|made|gave|took|thought|felt|saw|put|set|got|met|sought|"
     r"brought|knew|ran|won|lost|began|became|kept|held|struck|stood|went|came|did|"
     r"sent|paid|meant|built|spent|fought|threw|drew|chose|bought|taught|swore|"
-    r"shook|drove|grew|shot|hit))(?![\p{L}'’])")
+    r"shook|drove|grew|shot|hit|arose|rose|sat|bent|fell|wore|hung))(?![\p{L}'’])")
 WORD_RE = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.]*|[^\s\p{L}\p{M}\d]")
 
 #: How many earlier people sharing a surname a new mention is compared with.
@@ -93,6 +95,8 @@ coast east heights valley
 """.split())
 #: First words of place names, which are not people's first names.
 PLACE_FIRST = frozenset("new north south east west san los las saint st. fort lake mount port".split())
+#: Words that make "St." before a name part of a place: "South St. Paul", "East St. Louis".
+PLACE_COMPASS = frozenset("north south east west".split())
 FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss madam madame mme mlle lady queen princess dame".split())
 MALE_TITLES = frozenset("mr mr. sir lord king prince father mister monsieur".split())
 
@@ -107,11 +111,15 @@ class Entity:
     person: bool = False
     descriptors: set[str] = field(default_factory=set)
     longest: int = 0  # index in ``forms`` of the first of the longest forms
+    title: str = ""  # the honorific it was first given ("Mrs."), for telling namesakes apart
+    namesake: bool = False  # another person of the document shares its surname
     mentions: list[int] = field(default_factory=list)  # indexes of its names in ``Cast.names``
 
     @property
     def canonical(self) -> str:
         best = max(self.forms, key=lambda f: (len(f), sum(map(len, f))))
+        if self.namesake and self.title and len(best) == 1:
+            return f"{self.title} {best[0]}"  # "Mrs. Bennet", not the "Bennet" her husband is too
         return " ".join(best)
 
 
@@ -211,6 +219,13 @@ class Cast:
         if ent is None:
             ent = Entity(len(self.entities))
             self.entities.append(ent)
+            if namesakes:  # "Mrs. Bennet" after "Mr. Bennet"
+                ent.namesake = True
+                for eid in namesakes:
+                    self.entities[eid].namesake = True
+        if prefix and not ent.title:
+            ent.title = next((p.capitalize() for p in prefix
+                              if p in FEMALE_TITLES or p in MALE_TITLES), "")
         if tokens not in ent.forms:
             ent.forms.append(tokens)
             if len(tokens) > len(ent.forms[ent.longest]):
@@ -342,8 +357,9 @@ def _parse_chunk(chunk: str, office: bool) -> _Parsed | None:
         low = _POSSESSIVE.sub("", parts[0][1].lower())
         low_nodot = low.rstrip(".")
         if low in lex.not_names or low_nodot in lex.not_names or low in lex.titles \
-                or low_nodot in lex.titles or low in lex.demonyms or low in lex.roles:
-            prefix.append(low)
+                or low_nodot in lex.titles or low in lex.demonyms or low in lex.roles \
+                or len(parts) > 1 and _ELIDED.fullmatch(parts[0][1]):
+            prefix.append(low)  # "Pa'son Tringham": a title said in dialect
             parts.pop(0)
         else:
             break
@@ -366,6 +382,8 @@ def _parse_chunk(chunk: str, office: bool) -> _Parsed | None:
     if len(parts) == 1 and len(parts[0][1]) < 2:
         return None
     tokens = tuple(t for _, t in parts)
+    if len(prefix) >= 2 and prefix[-1] in ("st.", "st") and prefix[-2] in PLACE_COMPASS:
+        return None  # "South St. Paul": a place
     return parts[0][0], parts[-1][0] + len(parts[-1][1]), tokens, tuple(prefix)
 
 

@@ -94,6 +94,24 @@ _NOUN_BEFORE = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{L}\-]+\s+)?$"
 _SENTENCE_STOP = regex.compile(r"[.!?;:](?=\s)")
 #: "with" opening an absolute phrase before a name, titles allowed: "with Sen. |John McCain".
 _WITH_BEFORE = regex.compile(r"(?<![\p{L}])with\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.\-]*\s+){0,3}$")
+#: A determiner or possessive that may open a noun naming a character: "the doctor", "his mother".
+_CHARACTER_DET = regex.compile(r"(?<![\p{L}'’])(?:the|a|an|his|her|their|my|our)\s+", regex.IGNORECASE)
+_LOWER_WORDS = regex.compile(r"\G(?:[\p{Ll}\-]+,?\s+){0,2}?([\p{Ll}\-]+)(?![\p{L}'’])")
+_NAME_WAS = regex.compile(r"\b([Hh]is|[Hh]er) name(?: was| is|'s|’s) ")
+#: How far before "Her name was X" the character's noun must stand.
+NAME_GIVEN_WINDOW = 250
+_I_AM = regex.compile(r"\bI(?:'m|’m| am| be)(?: plain| only| just)? ")
+#: How far after a turn that called someone a noun may name the one called.
+ADDRESSED_WINDOW = 120
+_OPENING_PRONOUN = regex.compile(r"(?:He|She)(?![\p{L}'’])")
+#: A clause boundary between a sentence's opening subject and a later verb (another subject may come).
+_CLAUSE_BREAK = regex.compile(r"[;:]|\b(?:when|while|who|which|that|because|if|as)\b")
+_TO_AFTER = regex.compile(r"\s+(?:\p{Ll}+ly\s+)?to\s+")
+#: The last clause joined by "and" in a sentence: its subject is the one a closing colon follows.
+_LAST_AND = regex.compile(r"(?r)[,;]?\s+and\s+(?=\p{Lu})")
+_TOLD_HIM = regex.compile(r"\s+(?:him|her)\b")
+#: How far back a pronoun looks for a character named by a noun.
+CHARACTER_WINDOW = 600
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -109,6 +127,9 @@ class _Doc(TurnTaking):
         self.span_starts = [s.start for s in spans]
         self.results: list[Attribution] = []  # the quotes attributed so far, in order
         self.salient: set[int] = set()  # starts of names that a cue made a speaker
+        self.entity: int | None = None  # the entity the last call of resolve() found
+        self.current = 0  # the index of the quote under attribution
+        self._names_given: list[tuple[int, str, int]] | None = None  # "Her name was Duchess"
         self.lex = load()
         self.cues = cues()
 
@@ -149,6 +170,7 @@ class _Doc(TurnTaking):
         sent = self.sentence_start(b_start, span.start)
         inner = text[span.inner_start:span.inner_end].rstrip()
         att = Attribution()
+        self.current = i
         for rule in (self.rule_after, self.rule_after_inverted, self.rule_dash,
                      self.rule_before, self.rule_according, self.rule_colon, self.rule_said_before,
                      self.rule_fragment):
@@ -243,6 +265,8 @@ class _Doc(TurnTaking):
             mention = self.relative_subject(sent, m.verb_start) \
                 or phrase_before(self.cast, sent, m.verb_start, strict=True) \
                 or self.subject(sent, m.verb_start, m.verb_end)
+        if mention is None and not _CLAUSE_BREAK.search(self.text, sent, m.verb_start):
+            mention = self.opening_subject(sent, m.verb_start)  # "He would pat and stroke her and say,"
         att.why.append(f"before: {self.text[sent:span.start].strip()[-80:]!r} -> {mention and mention.text!r}")
         if mention is None:
             return None
@@ -270,7 +294,11 @@ class _Doc(TurnTaking):
         if name is not None and not self.text[name.end:colon].strip() and self.heads_clause(sent, name.start):
             mention: Mention | None = Mention(name.start, name.end, self.text[name.start:name.end], "name")
         else:  # "delivered a blunt message to Trump:": the subject speaks, not the name before the colon
-            mention = self.subject(sent, colon)
+            mention = None
+            clause = _LAST_AND.search(self.text, sent, colon)
+            if clause is not None:  # "He kept this suspended, and Mrs. Hilbery ... remarking:"
+                mention = self.subject(clause.end(), colon)
+            mention = mention or self.subject(sent, colon)
         att.why.append(f"colon: {mention and mention.text!r}")
         if mention is None:
             return None
@@ -282,11 +310,23 @@ class _Doc(TurnTaking):
         m = self.cues.pre_sentence(self.text, sent, span.start)
         if not m:
             return None
+        if self.written_as_dialogue() and self.tag_of_quote_before(sent, span):
+            return None  # '"...," he answered, tossing his head ... laugh at him. "..."': his tag
         mention = phrase_before(self.cast, self.sentence_start(sent, m.verb_start), m.verb_start)
         att.why.append(f"said before: {self.text[m.start:span.start].strip()!r} -> {mention and mention.text!r}")
         if mention is None:
             return None
         return self.finish(att, mention, m.verb, "X-said-then-quote", None, None)
+
+    def tag_of_quote_before(self, sent: int, span: Span) -> bool:
+        """The sentence at ``sent`` before ``span`` is the tag of the quotation just before it
+        in the same paragraph ("...," he answered, tossing his head. "..."), which that
+        quotation's cue already read."""
+        i = self.current
+        if i == 0 or self.paragraph_of(self.spans[i - 1].start) != self.paragraph_of(span.start):
+            return False
+        prev = self.spans[i - 1]
+        return prev.end <= sent and not self.text[prev.end:sent].strip() and self.results[i - 1].rule in CUE_RULES
 
     def rule_fragment(self, span: Span, inner: str, sent: int, a_end: int,
                       att: Attribution) -> Attribution | None:
@@ -456,11 +496,30 @@ class _Doc(TurnTaking):
 
     def finish(self, att: Attribution, mention: Mention, cue: str | None, rule: str,
                addr_start: int | None, addr_end: int | None) -> Attribution:
+        if mention.kind == "description":
+            mention = self.trim_description(mention)
         att.mention = mention
         att.cue = " ".join(cue.lower().split()) if cue else None
         att.rule = rule
         speaker, how = self.resolve(mention)
+        if mention.kind == "pronoun" and self.entity is not None and self.written_as_dialogue() and \
+                self.lex.verb_forms.get(att.cue or "", "") not in SAME_VOICE_VERBS:
+            other = self.answer(mention, self.entity)
+            if other is not None:
+                speaker, self.entity = self.cast.entities[other].canonical, other
+                how = f"the turn before was the same person's: a reply, by {speaker!r}"
+        if mention.kind == "pronoun" and speaker is None and mention.text != "I" and self.written_as_dialogue():
+            voice = self.voice(mention)
+            if voice is not None:
+                speaker, self.entity = self.cast.entities[voice].canonical, voice
+                how = f"no name near: the voice of the conversation, {speaker!r}"
+        if mention.kind == "description" and self.entity is None:
+            partner = self.partner(mention)
+            if partner is not None:
+                speaker, self.entity = self.cast.entities[partner].canonical, partner
+                how = f"the other voice of the dialogue, {speaker!r}"
         att.speaker = speaker
+        att.entity = self.entity
         att.why.append(f"{mention.kind} {mention.text!r} -> {speaker!r} ({how})")
         att.confidence = self.confidence(rule, mention.kind) if speaker else 0.0
         if addr_start is not None and addr_end is not None and cue:
@@ -470,6 +529,324 @@ class _Doc(TurnTaking):
             elif to:  # "said to Kanai"
                 att.addressees = self.addressees(to.end(), addr_end)
         return att
+
+    def character_before(self, pos: int, gender: str, after: int) -> Mention | None:
+        """The nearest character named by a noun of ``gender`` ("the doctor", "his mother")
+        in the narration between ``after`` and ``pos``: in a story a pronoun often stands for
+        a person the narration names only so."""
+        text = self.text
+        lo = max(after, pos - CHARACTER_WINDOW)
+        found: Mention | None = None
+        for m in _CHARACTER_DET.finditer(text, lo, pos):
+            w = _LOWER_WORDS.match(text, m.end(), pos)
+            if w is None:
+                continue
+            noun = w.group(1).lower()
+            g = self.lex.person_nouns.get(noun)
+            if g is None or g not in (gender, "-"):
+                continue
+            if self.quoted(m.start()):
+                continue  # spoken of
+            if not self.opens_sentence(m.start()) and not VERBISH.match(text, w.end(1), min(len(text), w.end(1) + 160)):
+                continue  # not the subject of its clause ("stared at their father")
+            told = self.cues.verb_at(text, w.end(1) + 1)
+            if told and _TOLD_HIM.match(text, told[1]):
+                found = None  # "My father told him no": a turn told in the narration; the next is another's
+                continue
+            found = Mention(m.start(), w.end(1), text[m.start():w.end(1)], "description")
+        if found is not None and not self.opens_sentence(found.start):
+            # a later "he" in the narration is about someone else the story follows
+            for p in _SUBJECT_WORD.finditer(text, found.end, pos):
+                if self.lex.pronoun_gender.get(p.group().lower()) == gender and not self.quoted(p.start()):
+                    return None
+        return found
+
+    def resolved_entity(self) -> int | None:
+        """The entity the last call of :meth:`resolve` found."""
+        return self.entity
+
+    def answer(self, mention: Mention, entity: int) -> int | None:
+        """A pronoun in the tag of a turn of dialogue that would give the turn to the voice
+        of the turn just before ("...," he answered) gives it to the last other voice of
+        that gender in the conversation instead: turns change hands."""
+        i = self.current
+        if i == 0 or i >= len(self.spans):
+            return None
+        span, prev = self.spans[i], self.spans[i - 1]
+        k = self.paragraph_of(span.start)
+        if self.paragraphs[k] != span.start or self.paragraph_of(prev.start) != k - 1 \
+                or self.results[i - 1].entity != entity:
+            return None
+        first = bisect.bisect_left(self.span_starts, self.paragraphs[k - 1])
+        if self.span_starts[first] != self.paragraphs[k - 1]:
+            return None  # the paragraph before opens with narration
+        if self.paragraph_end(prev.start) - prev.end > TAG_LENGTH:
+            return None  # narration after the turn before: the story may have moved on
+        gender = self.lex.pronoun_gender.get(mention.text.lower())
+        for j in range(first, i):  # the turn before called someone by name: the reply is theirs
+            for addressed in self.called(self.spans[j]):
+                if addressed != entity and self.cast.entities[addressed].gender in (gender, None):
+                    return addressed
+        for j in range(i - 2, max(-1, i - 10), -1):
+            if self.paragraph_of(self.spans[j].start) < k - 8:
+                break
+            ent = self.results[j].entity
+            if ent is not None and ent != entity and self.cast.entities[ent].gender in (gender, None):
+                return ent
+        return None
+
+    def voice(self, mention: Mention) -> int | None:
+        """The person a he/she stands for when no name is near: the last voice of that
+        gender in the conversation, other than the voice of the turn just before when
+        this quote opens a new turn."""
+        i = self.current
+        if i == 0 or i >= len(self.spans):
+            return None
+        gender = self.lex.pronoun_gender.get(mention.text.lower())
+        k = self.paragraph_of(self.spans[i].start)
+        new_turn = self.paragraphs[k] == self.spans[i].start
+        before = self.results[i - 1].entity if new_turn and self.paragraph_of(self.spans[i - 1].start) == k - 1 \
+            else None
+        for j in range(i - 1, max(-1, i - CONVERSATION_TURNS), -1):
+            if self.paragraph_of(self.spans[j].start) < k - CONVERSATION_TURNS:
+                break
+            for ent in [self.results[j].entity] + self.called(self.spans[j]):  # who spoke, who was spoken to
+                if ent is not None and ent != before and self.cast.entities[ent].gender in (gender, None) \
+                        and self.cast.entities[ent].person:
+                    return ent
+        return None
+
+    def name_narrator(self) -> None:
+        """The one telling the story has a name when the turns answering theirs call them by
+        it ("I asked." / "Jane, I don't like cavillers"): the narrator's quotes take it.
+        A name that speaks a turn of its own is somebody else."""
+        results, spans = self.results, self.spans
+        mine = [i for i, r in enumerate(results) if r.speaker == NARRATOR]
+        if not mine:
+            return
+        speakers = {r.entity for r in results if r.entity is not None}
+        votes: dict[int, int] = {}
+        for i in mine:
+            k = self.paragraph_of(spans[i].start)
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(spans) and results[j].speaker != NARRATOR \
+                        and abs(self.paragraph_of(spans[j].start) - k) == 1:
+                    for ent in set(self.called(spans[j])) - speakers:
+                        votes[ent] = votes.get(ent, 0) + 1
+        if not votes:
+            return
+        best = max(votes, key=lambda e: votes[e])
+        name = self.cast.entities[best].canonical
+        for i in mine:
+            results[i].speaker, results[i].entity = name, best
+            results[i].why.append(f"the narrator is called {name!r} by the turns answering theirs")
+
+    def spoken_to(self, mention: Mention) -> set[int]:
+        """The people the quotations of the current quote's paragraph call by name, when
+        ``mention`` is in their tag: none of them says them."""
+        i = self.current
+        if i >= len(self.spans):
+            return set()
+        k = self.paragraph_of(self.spans[i].start)
+        if self.paragraph_of(mention.start) != k:
+            return set()
+        out = {e for s in self.spans[max(0, i - 4):i + 3] if self.paragraph_of(s.start) == k for e in self.called(s)}
+        to = _TO_AFTER.match(self.text, mention.end, min(len(self.text), mention.end + 60))
+        if to is not None:  # '"This is a strange place," said he to Temple': not Temple
+            out.update(n.entity for n in self.cast.names_before(to.end() + 60, 60) if n.start == to.end())
+        return out
+
+    def self_introductions(self) -> None:
+        """A character known only by a noun who says who they are ("...when I be plain Jack
+        Durbeyfield, the haggler?") takes that name in all their quotes."""
+        results, spans = self.results, self.spans
+        names: dict[str, int] = {}
+        for span, att in zip(spans, results):
+            if att.speaker is None or att.entity is not None or att.speaker == NARRATOR or att.speaker in names:
+                continue
+            for m in _I_AM.finditer(self.text, span.inner_start, span.inner_end):
+                found = [n for n in self.cast.names_before(min(span.inner_end, m.end() + 40), 40) if n.start == m.end()]
+                if found and self.cast.entities[found[0].entity].person:
+                    names[att.speaker] = found[0].entity
+                    break
+        for att in results:
+            if att.entity is None and att.speaker in names:
+                ent = names[att.speaker]
+                att.why.append(f"{att.speaker!r} says who they are: {self.cast.entities[ent].canonical!r}")
+                att.speaker, att.entity = self.cast.entities[ent].canonical, ent
+
+    def called(self, span: Span) -> list[int]:
+        """The people a quotation addresses by name ("It is your best work, Basil"), as entities."""
+        out = []
+        for n in self.cast.names_before(span.inner_end, span.inner_end - span.inner_start):
+            before = self.text[max(span.inner_start, n.start - 12):n.start]
+            after = self.text[n.end:n.end + 1]
+            lead = _WORD.findall(self.text, span.inner_start, n.start) if n.start - span.inner_start < 30 else ["-"]
+            comma = before.rstrip().endswith(",")
+            opens = n.start - span.inner_start < 8 or \
+                all(w.lower() in VOCATIVE_LEAD or w.lower() in self.lex.titles for w in lead)
+            # "Jane, I ...", "Hulloa, Emma!", "Yes, Beatrice." call; "Bingley." and "Dorian Gray? Is
+            # that his name?" speak of someone
+            if (opens and after in (",", "!") or comma and after in (",", "!", "?", ".", "”", '"', "’", "'")) \
+                    and self.cast.entities[n.entity].person:
+                out.append(n.entity)
+        return out
+
+    def named_later(self, mention: Mention) -> int | None:
+        """A character named by a noun whose name the narration gives soon after it
+        ("my mother ... Her name was Duchess"): the entity of that name."""
+        words = _WORD.findall(mention.text.lower())
+        if len(words) != 2 or words[1] not in self.lex.person_nouns:
+            return None
+        if self._names_given is None:
+            self._names_given = []
+            for m in _NAME_WAS.finditer(self.text):
+                for name in self.cast.names_before(m.end() + 40, 40):
+                    if name.start == m.end():
+                        self._names_given.append((m.start(), m.group(1).lower(), name.entity))
+        phrase = " ".join(words)
+        for pos, possessive, entity in self._names_given:
+            gender = self.lex.person_nouns[words[1]]
+            if gender != "-" and (possessive == "his") != (gender == "m"):
+                continue
+            # the phrase stands as a subject or owner in the sentences just before: "...my mother..."
+            before = self.text[max(0, pos - NAME_GIVEN_WINDOW):pos].lower()
+            if phrase in before or regex.search(rf"\b(?:my|his|her|our|the) {regex.escape(words[1])}\b", before):
+                return entity  # "This is my son," said the old man; "his name's George." 
+        return None
+
+    def addressed_as(self, mention: Mention) -> int | None:
+        """A character named by a noun just after a turn that called someone by name
+        ('"Hulloa, Emma!" he said.' / 'The nurse bent down and kissed him.'): the one
+        called, when the noun's gender fits and the caller is someone else."""
+        words = _WORD.findall(mention.text.lower())
+        if len(words) != 2 or words[0] not in ("the", "his", "her", "my") or not self.written_as_dialogue():
+            return None
+        gender = self.lex.person_nouns.get(words[1])
+        if gender is None:
+            return None
+        j = bisect.bisect_left(self.span_starts, mention.start) - 1
+        if j < 0 or j >= len(self.results) or mention.start - self.spans[j].end > ADDRESSED_WINDOW:
+            return None
+        for ent in self.called(self.spans[j]):
+            person = self.cast.entities[ent]
+            if ent != self.results[j].entity and (gender == "-" or person.gender in (gender, None)):
+                return ent
+        return None
+
+    def kin(self, mention: Mention) -> int | None:
+        """A kinship noun ("his wife", "her mother", "the father") names the member of that
+        gender of the married couple (Mr. and Mrs. of one surname) last named before it; with
+        no couple, "the mother" is the one married woman (Mrs.) named so far."""
+        words = _WORD.findall(mention.text)
+        if len(words) != 2 or words[0].lower() not in ("his", "her", "the", "their", "my"):
+            return None
+        gender = self.lex.kinship.get(words[1].lower())
+        if gender is None:
+            return None
+        cast = self.cast
+        for n in reversed(cast.names_before(mention.start, 2 * ANTECEDENT_WINDOW)):
+            ent = cast.entities[n.entity]
+            if not ent.namesake or ent.title.rstrip(".") not in ("Mr", "Mrs"):
+                continue
+            surname = ent.forms[ent.longest][-1]
+            for other in cast.entities:
+                if other.namesake and other.gender == gender and other.title.rstrip(".") in ("Mr", "Mrs") \
+                        and other.forms[other.longest][-1] == surname:
+                    return other.id
+        if gender == "f" and words[0].lower() == "the":
+            # no couple named: the one married woman named so far ("the mother" is Mrs. Morel)
+            wives = {n.entity for n in cast.names_before(mention.start, mention.start + 1)
+                     if cast.entities[n.entity].title.rstrip(".") == "Mrs" and cast.entities[n.entity].person}
+            if len(wives) == 1:
+                return wives.pop()
+        return None
+
+    def partner(self, mention: Mention) -> int | None:
+        """A turn of dialogue given to a character named by a noun ("answered the artist",
+        "said his step-son") is spoken by the named voice of the conversation that did not
+        speak the turn before: the entity, or None."""
+        i = self.current
+        if i == 0 or i >= len(self.spans):
+            return None
+        span = self.spans[i]
+        k = self.paragraph_of(span.start)
+        if self.paragraphs[k] != span.start:
+            return None
+        words = _WORD.findall(mention.text)
+        gender = self.lex.person_nouns.get(words[-1].lower()) if words else None
+        if gender is None or len(words) > 2:
+            return None  # "the thin gentleman" is described as someone new, not as a known voice
+        before: int | None = None
+        spoken_to = set(self.called(span))
+        if k and self.spans[i - 1].end <= self.paragraphs[k - 1]:
+            # narration just before names the people of the scene: "Curtis and Florence returned
+            # to the library." / '"Florence," said her cousin': the one not called
+            lo = self.paragraphs[k - 1]
+            present = {n.entity for n in self.cast.names_before(span.start, span.start - lo)
+                       if not n.quoted and self.cast.entities[n.entity].person}
+            others = [e for e in present - spoken_to if self.cast.entities[e].gender in (gender, None) or gender == "-"]
+            if spoken_to & present and len(others) == 1:
+                return others[0]
+        for j in range(i - 1, max(-1, i - 10), -1):
+            pk = self.paragraph_of(self.spans[j].start)
+            if pk < k - 8:
+                break
+            ent = self.results[j].entity
+            if ent is None:
+                continue
+            if before is None:
+                if pk == k - 1 or pk == k - 2:
+                    before = ent  # the turn this one answers
+                    continue
+                return None
+            if ent in spoken_to:
+                continue  # "You oughtn't to have gone, Henrietta," said her sister
+            if ent != before and self.cast.entities[ent].gender in (gender, None, "-") or \
+                    (ent != before and gender == "-"):
+                return ent
+        return None
+
+    def opening_subject(self, start: int, end: int) -> Mention | None:
+        """The name, he/she or "the <person>" that opens the sentence at ``start``: the
+        subject of a story's sentence whatever its verbs ("He would pat and stroke her and say")."""
+        text = self.text
+        while start < end and not text[start].isalnum():
+            start += 1
+        word = _OPENING_PRONOUN.match(text, start, end)
+        if word is not None:
+            return Mention(start, word.end(), word.group(), "pronoun")
+        names = [n for n in self.cast.names_before(min(end, start + 60), 60) if n.start == start]
+        if names and self.cast.entities[names[0].entity].person and text[names[0].end:names[0].end + 2] not in ("'s", "’s"):
+            n = names[0]
+            return Mention(n.start, n.end, text[n.start:n.end], "name")
+        det = _CHARACTER_DET.match(text, start, end)
+        if det is not None and det.group().strip().lower() == "the":
+            w = _LOWER_WORDS.match(text, det.end(), end)
+            if w is not None and w.group(1).lower() in self.lex.person_nouns:
+                return Mention(start, w.end(1), text[start:w.end(1)], "description")
+        return None
+
+    def opens_sentence(self, pos: int) -> bool:
+        """The word at ``pos`` opens a sentence or a paragraph."""
+        text = self.text
+        return not text[max(0, pos - 3):pos].strip(" \n\t\"“”'’") or text[:pos].rstrip()[-1:] in ".!?;"
+
+    def quoted(self, pos: int) -> bool:
+        """``pos`` lies inside a quotation."""
+        k = bisect.bisect_right(self.span_starts, pos) - 1
+        return k >= 0 and pos < self.spans[k].end
+
+    def trim_description(self, mention: Mention) -> Mention:
+        """'the boy half| cried, half shouted': a word after the person's noun is an adverb."""
+        words = list(_WORD.finditer(mention.text))
+        if len(words) >= 3:
+            last, noun = words[-1].group().lower(), words[-2].group().lower()
+            known = self.lex.person_nouns.keys() | self.lex.roles
+            if last not in known and last not in ORG_WORDS and noun in known:
+                end = mention.start + words[-2].end()
+                return Mention(mention.start, end, self.text[mention.start:end], "description")
+        return mention
 
     def confidence(self, rule: str, kind: str) -> float:
         """The measured share of right speakers for this rule and kind of mention."""
@@ -495,10 +872,14 @@ class _Doc(TurnTaking):
         return tuple(out)
 
     def resolve(self, mention: Mention) -> tuple[str | None, str]:
+        """The speaker a mention names, and how it was found; ``self.entity`` is left
+        at the cast entity it resolved to, if any."""
         cast = self.cast
+        self.entity = None
         if mention.kind == "name":
             name = cast.name_at(mention.start, mention.end)
             if name is not None:
+                self.entity = name.entity
                 self.salient.add(name.start)
                 if mention.start > 0 and self.text[mention.start - 1] not in "“\"‘'":
                     cast.entities[name.entity].person = True  # it speaks
@@ -510,19 +891,39 @@ class _Doc(TurnTaking):
             if gender not in ("m", "f"):
                 return None, "pronoun"
             nearest: Entity | None = None
+            subject = False  # the chosen name spoke or is a subject (not merely the nearest)
+            chosen = 0  # where the chosen name stands
+            spoken_to = self.spoken_to(mention)
             names = cast.names_before(mention.start, ANTECEDENT_WINDOW)
             for k in range(len(names) - 1, -1, -1):
                 n = names[k]
                 ent = cast.entities[n.entity]
-                if not self.antecedent(n, gender):
-                    continue
+                if not self.antecedent(n, gender) or ent.id in spoken_to:
+                    continue  # '"Have a troche, Kronborg," he said': not Kronborg
                 if n.start in self.salient or cast.is_subject(n) or self.speech_subject(n) \
                         or self.verb_after(n) is not None:
-                    nearest = cast.entities[self.reporter(names, k, gender).entity]
+                    picked = self.reporter(names, k, gender)
+                    nearest, chosen, subject = cast.entities[picked.entity], picked.start, True
                     break
-                nearest = nearest or ent
+                if nearest is None:
+                    nearest, chosen = ent, n.start
+            character = self.character_before(mention.start, gender, chosen)
+            if character is not None:
+                speaker, how = self.resolve(character)
+                found = self.resolved_entity()
+                if found is not None and cast.entities[found].gender not in (gender, None):
+                    speaker = None  # "the doctor" was a man: not "she"
+                if speaker is not None:
+                    return speaker, f"pronoun -> {character.text!r} ({how})"
+            self.entity = None
+            if nearest is not None and not subject and self.written_as_dialogue():
+                voice = self.voice(mention)  # a name merely near is weaker than a voice of the talk
+                if voice is not None:
+                    self.entity = voice
+                    return cast.entities[voice].canonical, "pronoun: the voice of the conversation"
             if nearest is not None:
                 nearest.gender = nearest.gender or gender  # what the pronoun tells of the name
+                self.entity = nearest.id
                 return nearest.canonical, "pronoun"
             return None, "pronoun"
         words = [w.lower() for w in _WORD.findall(mention.text)]
@@ -531,20 +932,65 @@ class _Doc(TurnTaking):
         if det == "the" and content:
             head = content[-1]
             best, best_score = None, 0
-            for n in reversed(cast.names_before(mention.start, ANTECEDENT_WINDOW)):
+            before = cast.names_before(mention.start, ANTECEDENT_WINDOW)
+            later = [n for n in cast.names_before(mention.end + ANTECEDENT_WINDOW, ANTECEDENT_WINDOW)
+                     if n.start >= mention.end]
+            for n in list(reversed(before)) + later:  # the nearest before, else the first after
                 ent = cast.entities[n.entity]
-                if not ent.person or n.quoted or self.page.furniture(n.start) or head not in cast.descriptors(ent.id):
+                if n.start > mention.start and best is not None:
+                    break
+                if n.start > mention.start and not (head in n.prefix
+                                                    or self.lex.role_synonyms.get(head, frozenset()) & set(n.prefix)):
+                    continue  # a later name only when its title is the word: "the parson" ... "Parson Tringham"
+                if not ent.person or self.page.furniture(n.start) or head not in cast.descriptors(ent.id) \
+                        and not self.lex.role_synonyms.get(head, frozenset()) & cast.descriptors(ent.id):
                     continue
-                score = sum(w in ent.descriptors for w in content)
+                if ent.gender is not None and self.lex.person_nouns.get(head, ent.gender) not in (ent.gender, "-"):
+                    continue  # "the old man" is not Miss Bartlett
+                titled = head in n.prefix or bool(self.lex.role_synonyms.get(head, frozenset()) & set(n.prefix))
+                if n.quoted and not titled:
+                    continue  # spoken of, unless called by the title: "I am Parson Tringham"
+                score = sum(w in ent.descriptors or bool(self.lex.role_synonyms.get(w, frozenset()) & ent.descriptors)
+                            for w in content)
                 if score > best_score:
                     best, best_score = ent, score
             if best is not None:
+                self.entity = best.id
                 return best.canonical, "description-resolved"
         name = cast.name_at(mention.start, mention.end)
         if name is not None and name.start == mention.start:  # "Ryan's campaign" -> "Paul Ryan's campaign"
             return _plain(cast.canonical(name) + self.text[name.end:mention.end]), "description"
-        return _plain(mention.text), "description"
+        named = self.named_later(mention)
+        if named is not None:
+            self.entity = named
+            ent = cast.entities[named]
+            ent.person = True  # she speaks; and her noun tells her gender
+            noun_gender = self.lex.person_nouns.get(content[-1]) if content else None
+            if ent.gender is None and noun_gender in ("m", "f"):
+                ent.gender = noun_gender
+            return ent.canonical, f"'{mention.text}' is given a name"
+        addressed = self.addressed_as(mention)
+        if addressed is not None:
+            self.entity = addressed
+            return cast.entities[addressed].canonical, "called so in the turn just before"
+        kin = self.kin(mention)
+        if kin is not None:
+            self.entity = kin
+            return cast.entities[kin].canonical, "the kin of the story's couple"
+        return _description(mention.text), "description"
 
+
+#: The rules that read a cue next to the quote (the others carry a speaker over).
+CUE_RULES = frozenset(["quote-X-said", "quote-said-X", "quote-dash-X", "X-said-quote", "X-said-colon-quote",
+                       "X-said-then-quote", "X-colon-quote", "according-to-X", "subject-verb-fragment"])
+#: Speech verbs that say the voice goes on ("...," he added): no change of turn.
+SAME_VOICE_VERBS = frozenset(["add", "continue", "go on", "resume", "repeat", "insist", "persist"])
+#: How many quotations (and paragraphs) back a conversation's voices are looked for.
+CONVERSATION_TURNS = 20
+#: Words that may come before a name a quotation opens by calling: "My dear Mr. Bennet,".
+VOCATIVE_LEAD = frozenset("my dear oh o ah why well yes no now poor good old".split())
+#: How much text may follow a quotation in its paragraph and still be only its tag.
+TAG_LENGTH = 80
 
 #: Words that show a clause, not a speaker phrase, between a quote and a verb.
 _CLAUSE_WORDS = frozenset("when while after before because and but as if that which who whom then so "
@@ -585,6 +1031,19 @@ def _phrase_end(text: str, end: int, limit: int) -> int:
             break
         end = more.end()
     return end
+
+
+_LOWER_DETERMINERS = frozenset("the a an his her their our my its".split())
+
+
+def _description(phrase: str) -> str:
+    """A description as a speaker, one spelling wherever it stands: "The parson" opening
+    a sentence is "the parson" elsewhere."""
+    out = _plain(phrase)
+    first, _, rest = out.partition(" ")
+    if rest and first.lower() in _LOWER_DETERMINERS:
+        return f"{first.lower()} {rest}"
+    return out
 
 
 def _plain(phrase: str) -> str:
@@ -628,17 +1087,20 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
             continue
         att = doc.attribute(i)
         if att.speaker is None and att.mention is None:  # a cue that named nobody we know ends the turn
-            cont = doc.continuation(i) or doc.scene(i)
+            cont = doc.continuation(i) or doc.scene(i) or doc.across_narration(i)
             if cont is not None and cont.speaker in doc.vocatives(spans[i]):
                 # "Your mother would never forgive me, Lucy.": Lucy is spoken to, not speaking
                 other = results[i - 1].speaker if cont.rule == "alternating-turn" else None
                 cont.why.append(f"{cont.speaker!r} is addressed in the quote")
                 cont.speaker, cont.confidence = other, (cont.confidence if other else 0.0)
+                cont.entity = results[i - 1].entity if other else None
             if cont is not None and cont.speaker is not None:
                 cont.why = att.why + cont.why
                 att = cont
         results.append(att)
     doc.fill_dialogue()
+    doc.name_narrator()
+    doc.self_introductions()
     out = []
     for span, att in zip(spans, results):
         m = att.mention if att.rule and not att.rule.startswith(("continued", "alternating")) else None

@@ -19,7 +19,7 @@ from quotex.mentions import ORG_WORDS, Cast
 
 #: Words that open a description of a speaker: "the cosmonaut", "a spokesman", "two officials".
 DETERMINERS = frozenset(
-    "the a an another one two three several some many other his her their its our this these those".split())
+    "the a an another one two three several some many other his her their its our my this these those".split())
 PRONOUNS = frozenset("he she they i we".split())
 #: Determiners that take "of" before their noun: "one of those advisers".
 _QUANTIFIERS = frozenset("one two three several some many another".split())
@@ -30,7 +30,7 @@ STOP_AFTER = regex.compile(
     r"\blater\b|\bon\b|\bfrom\b|\bwith\b|\bof\b|\bfor\b|$)", regex.IGNORECASE)
 _AUX_TAIL = regex.compile(r"\s+(?:" + "|".join(AUXILIARIES) + r")$", regex.IGNORECASE)
 #: Words that cannot stand between an inverted verb and the speaker's name ("said ... of X").
-_NOT_IN_LEAD = frozenset("of for at with in on who that to from about by and but when after before".split())
+_NOT_IN_LEAD = frozenset("of for at with in on who which whom that to from about by and but when after before".split())
 _PREPOSITIONS = frozenset("with of for from at on in to about".split())
 _OWNED = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{Ll}\-]+\s+){0,2}(?P<head>[\p{Ll}\-]+)$")
 #: A lowercase role word right after a name makes the name a modifier: "a Clinton veteran".

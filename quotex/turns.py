@@ -17,8 +17,23 @@ from quotex.speakers import Mention
 
 #: A paragraph shorter than this that opens with a quote is a turn of dialogue.
 SHORT_TURN = 150
+#: The longest paragraph of narration a conversation's turns alternate across.
+NARRATION_BETWEEN = 200
+#: More narration than this after a turn's quotation makes its last sentence the scene.
+TRAILING_NARRATION = 120
+#: How many exchanges of short turns make a document a story told in dialogue.
+DIALOGUE_EXCHANGES = 2
 #: How far back the narration before a paragraph-opening quote is read.
 SCENE_WINDOW = 320
+
+
+def same_voice(a: str | None, b: str | None) -> bool:
+    """Two speakers are one voice when one's words are all in the other's ("Carl" and
+    "Carl Linstrum"); "Mr. Bennet" and "Mrs. Bennet" are two."""
+    if a is None or b is None:
+        return a is b
+    x, y = set(a.split()), set(b.split())
+    return x <= y or y <= x
 
 
 @dataclass
@@ -33,12 +48,14 @@ class Attribution:
     speaker: str | None = None
     confidence: float = 0.0
     why: list[str] = field(default_factory=list)
+    entity: int | None = None  # the cast entity of the speaker, when it is a name of the document
 
 
 class TurnTaking:
     """The turn rules, mixed into the resolver's document (which provides the rest)."""
 
     text: str
+    _dialogue: bool | None = None
     spans: list[Span]
     paragraphs: list[int]
     results: list[Attribution]
@@ -65,10 +82,34 @@ class TurnTaking:
     def confidence(self, rule: str, kind: str) -> float:
         raise NotImplementedError
 
+    def resolved_entity(self) -> int | None:
+        raise NotImplementedError
+
+    def called(self, span: Span) -> list[int]:
+        raise NotImplementedError
+
     def short_turn(self, span: Span) -> bool:
         """The quote opens a short paragraph of dialogue."""
         start = self.paragraphs[self.paragraph_of(span.start)]
         return start == span.start and self.paragraph_end(span.start) - start < SHORT_TURN
+
+    def written_as_dialogue(self) -> bool:
+        """The document tells a story in dialogue: at least ``DIALOGUE_EXCHANGES`` short
+        turns answer one another in consecutive paragraphs. There, a quotation opening a
+        paragraph after another is a reply, not more of the same speaker (as in news)."""
+        if self._dialogue is None:
+            spans, n = self.spans, 0
+            for a, b in zip(spans, spans[1:]):
+                if self.short_turn(a) and self.short_turn(b) \
+                        and self.paragraph_of(b.start) == self.paragraph_of(a.start) + 1:
+                    n += 1
+            self._dialogue = n >= DIALOGUE_EXCHANGES
+        return self._dialogue
+
+    def turn_of_dialogue(self, span: Span) -> bool:
+        """The quote opens its paragraph and closes: a turn of dialogue, however long
+        (a quotation left open runs on into the next paragraph: the same voice)."""
+        return span.closed and self.paragraphs[self.paragraph_of(span.start)] == span.start
 
     def fill_dialogue(self) -> None:
         """Second pass over short turns of dialogue still without a speaker, from the end:
@@ -81,10 +122,11 @@ class TurnTaking:
             par = self.paragraph_of(spans[i].start)
             turns = [j for j in (i + 1, i + 2) if j < len(spans) and self.short_turn(spans[j])
                      and self.paragraph_of(spans[j].start) == par + j - i]
-            speaker, why = None, ""
+            speaker, why, entity = None, "", None
             if len(turns) == 2 and results[i + 2].speaker and results[i + 1].speaker \
-                    and results[i + 1].speaker != results[i + 2].speaker:
+                    and not same_voice(results[i + 1].speaker, results[i + 2].speaker):
                 speaker, why = results[i + 2].speaker, f"two turns later {results[i + 2].speaker!r} speaks again"
+                entity = results[i + 2].entity
             else:
                 near = [j for j in (i - 1, i + 1) if 0 <= j < len(spans) and self.short_turn(spans[j])
                         and abs(self.paragraph_of(spans[j].start) - par) == 1]
@@ -95,7 +137,7 @@ class TurnTaking:
             if speaker is not None:
                 rule = "dialogue-turn"
                 results[i] = Attribution(None, None, (), rule, speaker, self.confidence(rule, "none"),
-                                         results[i].why + [why])
+                                         results[i].why + [why], entity)
 
     def vocatives(self, span: Span) -> set[str]:
         """People addressed by name in the quote: "Why, Emil!", "Mr. Denham, mother"."""
@@ -122,14 +164,64 @@ class TurnTaking:
             return None  # the paragraph before holds a quotation, or nothing
         sent = self.sentence_start(max(lo, hi - SCENE_WINDOW), hi)
         mention = self.subject(sent, hi)
-        if mention is None or mention.kind == "description":
+        if mention is None or mention.kind == "description" and not self.written_as_dialogue():
+            return None  # in news "the senator" alone names nobody; in a story "the doctor stopped" does
+        speaker, how = self.resolve(mention)
+        if speaker is None:
+            return None
+        rule = "subject-of-paragraph-before"
+        return Attribution(mention, None, (), rule, speaker, self.confidence(rule, mention.kind),
+                           [f"the paragraph before is about {mention.text!r} -> {speaker!r} ({how})"],
+                           self.resolved_entity())
+
+    def across_narration(self, i: int) -> Attribution | None:
+        """In a story told in dialogue, a turn after one short paragraph of narration that
+        names nobody answers the turn before it: the last other voice of the conversation."""
+        if i < 2 or not self.written_as_dialogue():
+            return None
+        span, prev = self.spans[i], self.spans[i - 1]
+        k = self.paragraph_of(span.start)
+        pk = self.paragraph_of(prev.start)
+        if self.paragraphs[k] != span.start or pk != k - 2 or self.paragraph_end(self.paragraphs[k - 1]) \
+                - self.paragraphs[k - 1] > NARRATION_BETWEEN or self.results[i - 1].speaker is None:
+            return None
+        first = next(j for j in range(i - 1, -1, -1) if j == 0 or self.paragraph_of(self.spans[j - 1].start) < pk)
+        if self.spans[first].start != self.paragraphs[pk]:
+            return None  # the paragraph before the narration was not a turn of dialogue
+        pa = self.results[i - 1]
+        for j in range(first - 1, max(-1, first - 8), -1):
+            other = self.results[j]
+            if self.paragraph_of(self.spans[j].start) < pk - 4:
+                break
+            if other.speaker and not same_voice(other.speaker, pa.speaker):
+                rule = "alternating-turn"
+                return Attribution(None, None, (), rule, other.speaker, self.confidence(rule, "none"),
+                                   [f"answers {pa.speaker!r} across a line of narration: {other.speaker!r}"],
+                                   other.entity)
+        return None
+
+    def after_the_turn(self, i: int) -> Attribution | None:
+        """In a story told in dialogue, a turn whose paragraph goes on with narration after
+        the quotation ('... said Ogden simply. Mr. Pett grunted. Ogden celebrated his
+        victory.') hands the next quotation to the person its last sentence is about."""
+        if not self.written_as_dialogue():
+            return None
+        span, prev = self.spans[i], self.spans[i - 1]
+        hi = self.end_before(span.start)
+        lo = prev.end
+        if hi - lo <= TRAILING_NARRATION:
+            return None
+        sent = self.sentence_start(max(lo, hi - SCENE_WINDOW), hi)
+        mention = self.subject(sent, hi)
+        if mention is None or mention.kind != "name":
             return None
         speaker, how = self.resolve(mention)
         if speaker is None:
             return None
         rule = "subject-of-paragraph-before"
         return Attribution(mention, None, (), rule, speaker, self.confidence(rule, mention.kind),
-                           [f"the paragraph before is about {mention.text!r} -> {speaker!r} ({how})"])
+                           [f"the turn before ends on narration about {mention.text!r} -> {speaker!r} ({how})"],
+                           self.resolved_entity())
 
     def continuation(self, i: int) -> Attribution | None:
         """A quote no rule attributed may continue the previous speaker's turn."""
@@ -148,9 +240,12 @@ class TurnTaking:
             # same paragraph: the words between are the previous quote's cue, or narration
             rule = "continued-in-paragraph"
             return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, self.confidence(rule, "none"),
-                               [f"continues {pa.speaker!r} in the same paragraph"])
+                               [f"continues {pa.speaker!r} in the same paragraph"], pa.entity)
         if par != ppar + 1 or self.paragraphs[par] != span.start:
             return None
+        trailing = self.after_the_turn(i)
+        if trailing is not None:
+            return trailing
         # consecutive quoted paragraphs: an exchange between two speakers alternates,
         # one speaker's statement continues
         for j in range(i - 2, -1, -1):
@@ -159,21 +254,29 @@ class TurnTaking:
                 break
             if jpar == ppar - 1:
                 other = results[j].speaker
-                if other and other != pa.speaker:
+                if other and not same_voice(other, pa.speaker):
                     rule = "alternating-turn"
                     return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
-                                       [f"answers {pa.speaker!r}: back to {other!r}"])
+                                       [f"answers {pa.speaker!r}: back to {other!r}"], results[j].entity)
                 break
-        if self.short_turn(prev) and self.short_turn(span):
+        turn = [s for s in self.spans[max(0, i - 8):i] if self.paragraph_of(s.start) == ppar]
+        if self.short_turn(turn[0]) and self.short_turn(span) or \
+                self.written_as_dialogue() and self.turn_of_dialogue(turn[0]) and self.turn_of_dialogue(span):
+            for addressed in [e for s in turn for e in self.called(s)] if self.written_as_dialogue() else []:  # "My dear Mr. Grey," / "I have not."
+                if addressed != pa.entity:
+                    rule = "alternating-turn"
+                    other = self.cast.entities[addressed].canonical
+                    return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
+                                       [f"a reply to {pa.speaker!r}, who called {other!r}"], addressed)
             # a quick exchange: the reply comes from the last other voice in the dialogue
             for j in range(i - 2, max(-1, i - 8), -1):
                 other = results[j].speaker
                 if self.paragraph_of(self.spans[j].start) < ppar - 4:
                     break
-                if other and other != pa.speaker:
+                if other and not same_voice(other, pa.speaker):
                     rule = "alternating-turn"
                     return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
-                                       [f"a short reply to {pa.speaker!r}: back to {other!r}"])
+                                       [f"a short reply to {pa.speaker!r}: back to {other!r}"], results[j].entity)
         rule = "continued-paragraph"
         return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, self.confidence(rule, "none"),
-                           [f"continues {pa.speaker!r} from the paragraph before"])
+                           [f"continues {pa.speaker!r} from the paragraph before"], pa.entity)
