@@ -1066,6 +1066,8 @@ def _term(text: str, span: Span, att: Attribution) -> bool:
     if att.speaker is not None:
         return title_case and (att.rule == "subject-verb-fragment"
                                or bool(_TITLE_BEFORE.search(text, max(0, span.start - 12), span.start)))
+    if att.cue is not None and att.rule in ("quote-X-said", "quote-said-X"):
+        return False  # '"No," he said': a reply in its own tag, whoever "he" is
     if len(words) <= 4 and not inner.endswith((",", ".", "!", "?")):
         return True
     return title_case

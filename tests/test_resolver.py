@@ -60,6 +60,11 @@ def test_dash_dialogue_lines_take_the_speaker_announced_before_them() -> None:
     assert [q.speaker for q in quotes] == ["Nasty Roche", "Stephen Dedalus", "Nasty Roche"]
 
 
+def test_a_short_reply_in_its_own_tag_is_speech_even_without_a_speaker() -> None:
+    quotes = quotex.extract('The door opened.\n\n"No," he said without turning.')
+    assert [(q.quote, q.kind, q.cue) for q in quotes] == [("No,", "direct", "said")]
+
+
 def test_pronoun_takes_the_nearest_person_of_its_gender() -> None:
     text = 'John Smith met Mary Jones on Monday.\n"We agreed," she said.\n"So did I," he said.'
     assert [q.speaker for q in quotex.extract(text)] == ["Mary Jones", "John Smith"]
