@@ -19,6 +19,8 @@ from itertools import islice
 
 import regex
 
+from quotex.characters import (ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, NARRATOR, SUBJECT_WORD, WORD,
+                               Characters)
 from quotex.cues import Cue, cues
 from quotex.layout import Layout, layout
 from quotex.lexicon import load
@@ -26,22 +28,17 @@ from quotex.mentions import ORG_WORDS, VERBISH, Cast, Entity, Name
 from quotex.records import Quote, Span
 from quotex.speakers import DETERMINERS, OF_TAIL, Mention, owner_phrase, phrase_after, phrase_before
 from quotex.tokenizer import scan
-from quotex.turns import Attribution, TurnTaking
+from quotex.turns import Attribution
 
 #: How far (characters) the resolver looks on either side of a quote.
 WINDOW_AFTER = 220
 WINDOW_BEFORE = 320
-#: How far back a pronoun or a description looks for the person it names.
-ANTECEDENT_WINDOW = 2500
-#: The speaker of first-person narration outside quotes: '"...," I said.'
-NARRATOR = "narrator"
 #: How far before a name an inverted speech verb is looked for: "said Rep. Jim Clyburn".
 INVERTED_LEAD = 40
 #: How many possible subjects a clause is searched for (bounds hostile text).
 MAX_SUBJECTS = 16
 
 
-_WORD = regex.compile(r"[\p{L}\-]+")
 _LAST_WORD = regex.compile(r"(\S+)\s*$")
 _INITIALS = regex.compile(r"(?:\p{L}\.)+")
 _SHORT_CLAUSE = regex.compile(r"[^.!?;\"“”]{0,50}[.!?]")
@@ -56,7 +53,6 @@ _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _TERM_MARKER = regex.compile(r"(?<![\p{L}])(?:so-called|so called|the word|the words|the term|the phrase|"
                              r"the slogan|the hashtag|titled|entitled|headlined)\s*$", regex.IGNORECASE)
 _TO = regex.compile(r"\s+to\s+(?=\p{Lu})")
-_SUBJECT_WORD = regex.compile(r"(?<![\p{L}'’])(?:he|she|the|a|an)(?![\p{L}'’])", regex.IGNORECASE)
 _PREV_WORD = regex.compile(r"([\p{L}]+)[\s,]*$")
 #: Words after which a name is an object, not a subject: "asked by X", "a letter to X".
 _NOT_BEFORE_SUBJECT = frozenset("of by with to from for about against at on in into than like as and or".split())
@@ -94,28 +90,15 @@ _NOUN_BEFORE = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{L}\-]+\s+)?$"
 _SENTENCE_STOP = regex.compile(r"[.!?;:](?=\s)")
 #: "with" opening an absolute phrase before a name, titles allowed: "with Sen. |John McCain".
 _WITH_BEFORE = regex.compile(r"(?<![\p{L}])with\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.\-]*\s+){0,3}$")
-#: A determiner or possessive that may open a noun naming a character: "the doctor", "his mother".
-_CHARACTER_DET = regex.compile(r"(?<![\p{L}'’])(?:the|a|an|his|her|their|my|our)\s+", regex.IGNORECASE)
-_LOWER_WORDS = regex.compile(r"\G(?:[\p{Ll}\-]+,?\s+){0,2}?([\p{Ll}\-]+)(?![\p{L}'’])")
-_NAME_WAS = regex.compile(r"\b([Hh]is|[Hh]er) name(?: was| is|'s|’s) ")
-#: How far before "Her name was X" the character's noun must stand.
-NAME_GIVEN_WINDOW = 250
-_I_AM = regex.compile(r"\bI(?:'m|’m| am| be)(?: plain| only| just)? ")
-#: How far after a turn that called someone a noun may name the one called.
-ADDRESSED_WINDOW = 120
 _OPENING_PRONOUN = regex.compile(r"(?:He|She)(?![\p{L}'’])")
 #: A clause boundary between a sentence's opening subject and a later verb (another subject may come).
 _CLAUSE_BREAK = regex.compile(r"[;:]|\b(?:when|while|who|which|that|because|if|as)\b")
-_TO_AFTER = regex.compile(r"\s+(?:\p{Ll}+ly\s+)?to\s+")
 #: The last clause joined by "and" in a sentence: its subject is the one a closing colon follows.
 _LAST_AND = regex.compile(r"(?r)[,;]?\s+and\s+(?=\p{Lu})")
-_TOLD_HIM = regex.compile(r"\s+(?:him|her)\b")
-#: How far back a pronoun looks for a character named by a noun.
-CHARACTER_WINDOW = 600
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
-class _Doc(TurnTaking):
+class _Doc(Characters):
     """One document under attribution: its text, spans, paragraphs and cast."""
 
     def __init__(self, text: str, spans: list[Span], paragraphs: list[int], page: Layout | None = None) -> None:
@@ -195,7 +178,7 @@ class _Doc(TurnTaking):
                                    or mention.kind == "name" and _phrase_then_name(self.text[span.end:mention.start])):
             return None
         if mention.kind == "description" and any(
-                w.lower() in _NOT_BEFORE_SUBJECT for w in _WORD.findall(self.text, span.end, mention.start)):
+                w.lower() in _NOT_BEFORE_SUBJECT for w in WORD.findall(self.text, span.end, mention.start)):
             return None  # '"..." from attending the same mosque, said': the quote's sentence goes on
         if inner.endswith(".") and not _SHORT_CLAUSE.match(self.text, m.end, a_end + 1):
             return None
@@ -361,7 +344,7 @@ class _Doc(TurnTaking):
         """The name at ``pos`` is no object of a preposition ("a blunt message to Trump:",
         "contrasted him with Clinton:", "on CNN:"); "More from Philip Bump:" names a source."""
         lex = self.lex
-        for w in reversed(_WORD.findall(self.text, start, pos)):
+        for w in reversed(WORD.findall(self.text, start, pos)):
             low = w.lower()
             if w[:1].isupper() or low in lex.titles or low in lex.roles or low in DETERMINERS:
                 continue
@@ -407,12 +390,12 @@ class _Doc(TurnTaking):
         for n in self.cast.names_before(end, end - start + 1):
             if n.start >= start and not self.page.furniture(n.start):
                 found.append(Mention(n.start, n.end, text[n.start:n.end], "name"))
-        for m in islice(_SUBJECT_WORD.finditer(text, start, end), MAX_SUBJECTS):
+        for m in islice(SUBJECT_WORD.finditer(text, start, end), MAX_SUBJECTS):
             w = m.group().lower()
             if w in ("he", "she"):
                 found.append(Mention(m.start(), m.end(), m.group(), "pronoun"))
             elif w in ("the", "a", "an"):
-                for r in islice(_WORD.finditer(text, m.end(), min(end, m.end() + 50)), 6):
+                for r in islice(WORD.finditer(text, m.end(), min(end, m.end() + 50)), 6):
                     low = r.group().lower()
                     if low in self.lex.roles or low in ORG_WORDS:
                         tail = OF_TAIL.match(text, r.end(), end)  # "A reporter for Agence France-Presse"
@@ -476,7 +459,7 @@ class _Doc(TurnTaking):
             return False  # "told Biden" is spoken to; ", said Biden" speaks
         lead = text[verbs[-1][1]:n.start]
         return bool(_INVERTED_GAP.fullmatch(lead)) and not any(
-            w.lower() in _NOT_BEFORE_SUBJECT for w in _WORD.findall(lead))
+            w.lower() in _NOT_BEFORE_SUBJECT for w in WORD.findall(lead))
 
     def reporter(self, names: list[Name], k: int, gender: str | None) -> Name:
         """The antecedent chosen among ``names`` at ``k``, or the one reporting it: in
@@ -530,283 +513,6 @@ class _Doc(TurnTaking):
                 att.addressees = self.addressees(to.end(), addr_end)
         return att
 
-    def character_before(self, pos: int, gender: str, after: int) -> Mention | None:
-        """The nearest character named by a noun of ``gender`` ("the doctor", "his mother")
-        in the narration between ``after`` and ``pos``: in a story a pronoun often stands for
-        a person the narration names only so."""
-        text = self.text
-        lo = max(after, pos - CHARACTER_WINDOW)
-        found: Mention | None = None
-        for m in _CHARACTER_DET.finditer(text, lo, pos):
-            w = _LOWER_WORDS.match(text, m.end(), pos)
-            if w is None:
-                continue
-            noun = w.group(1).lower()
-            g = self.lex.person_nouns.get(noun)
-            if g is None or g not in (gender, "-"):
-                continue
-            if self.quoted(m.start()):
-                continue  # spoken of
-            if not self.opens_sentence(m.start()) and not VERBISH.match(text, w.end(1), min(len(text), w.end(1) + 160)):
-                continue  # not the subject of its clause ("stared at their father")
-            told = self.cues.verb_at(text, w.end(1) + 1)
-            if told and _TOLD_HIM.match(text, told[1]):
-                found = None  # "My father told him no": a turn told in the narration; the next is another's
-                continue
-            found = Mention(m.start(), w.end(1), text[m.start():w.end(1)], "description")
-        if found is not None and not self.opens_sentence(found.start):
-            # a later "he" in the narration is about someone else the story follows
-            for p in _SUBJECT_WORD.finditer(text, found.end, pos):
-                if self.lex.pronoun_gender.get(p.group().lower()) == gender and not self.quoted(p.start()):
-                    return None
-        return found
-
-    def resolved_entity(self) -> int | None:
-        """The entity the last call of :meth:`resolve` found."""
-        return self.entity
-
-    def answer(self, mention: Mention, entity: int) -> int | None:
-        """A pronoun in the tag of a turn of dialogue that would give the turn to the voice
-        of the turn just before ("...," he answered) gives it to the last other voice of
-        that gender in the conversation instead: turns change hands."""
-        i = self.current
-        if i == 0 or i >= len(self.spans):
-            return None
-        span, prev = self.spans[i], self.spans[i - 1]
-        k = self.paragraph_of(span.start)
-        if self.paragraphs[k] != span.start or self.paragraph_of(prev.start) != k - 1 \
-                or self.results[i - 1].entity != entity:
-            return None
-        first = bisect.bisect_left(self.span_starts, self.paragraphs[k - 1])
-        if self.span_starts[first] != self.paragraphs[k - 1]:
-            return None  # the paragraph before opens with narration
-        if self.paragraph_end(prev.start) - prev.end > TAG_LENGTH:
-            return None  # narration after the turn before: the story may have moved on
-        gender = self.lex.pronoun_gender.get(mention.text.lower())
-        for j in range(first, i):  # the turn before called someone by name: the reply is theirs
-            for addressed in self.called(self.spans[j]):
-                if addressed != entity and self.cast.entities[addressed].gender in (gender, None):
-                    return addressed
-        for j in range(i - 2, max(-1, i - 10), -1):
-            if self.paragraph_of(self.spans[j].start) < k - 8:
-                break
-            ent = self.results[j].entity
-            if ent is not None and ent != entity and self.cast.entities[ent].gender in (gender, None):
-                return ent
-        return None
-
-    def voice(self, mention: Mention) -> int | None:
-        """The person a he/she stands for when no name is near: the last voice of that
-        gender in the conversation, other than the voice of the turn just before when
-        this quote opens a new turn."""
-        i = self.current
-        if i == 0 or i >= len(self.spans):
-            return None
-        gender = self.lex.pronoun_gender.get(mention.text.lower())
-        k = self.paragraph_of(self.spans[i].start)
-        new_turn = self.paragraphs[k] == self.spans[i].start
-        before = self.results[i - 1].entity if new_turn and self.paragraph_of(self.spans[i - 1].start) == k - 1 \
-            else None
-        for j in range(i - 1, max(-1, i - CONVERSATION_TURNS), -1):
-            if self.paragraph_of(self.spans[j].start) < k - CONVERSATION_TURNS:
-                break
-            for ent in [self.results[j].entity] + self.called(self.spans[j]):  # who spoke, who was spoken to
-                if ent is not None and ent != before and self.cast.entities[ent].gender in (gender, None) \
-                        and self.cast.entities[ent].person:
-                    return ent
-        return None
-
-    def name_narrator(self) -> None:
-        """The one telling the story has a name when the turns answering theirs call them by
-        it ("I asked." / "Jane, I don't like cavillers"): the narrator's quotes take it.
-        A name that speaks a turn of its own is somebody else."""
-        results, spans = self.results, self.spans
-        mine = [i for i, r in enumerate(results) if r.speaker == NARRATOR]
-        if not mine:
-            return
-        speakers = {r.entity for r in results if r.entity is not None}
-        votes: dict[int, int] = {}
-        for i in mine:
-            k = self.paragraph_of(spans[i].start)
-            for j in (i - 1, i + 1):
-                if 0 <= j < len(spans) and results[j].speaker != NARRATOR \
-                        and abs(self.paragraph_of(spans[j].start) - k) == 1:
-                    for ent in set(self.called(spans[j])) - speakers:
-                        votes[ent] = votes.get(ent, 0) + 1
-        if not votes:
-            return
-        best = max(votes, key=lambda e: votes[e])
-        name = self.cast.entities[best].canonical
-        for i in mine:
-            results[i].speaker, results[i].entity = name, best
-            results[i].why.append(f"the narrator is called {name!r} by the turns answering theirs")
-
-    def spoken_to(self, mention: Mention) -> set[int]:
-        """The people the quotations of the current quote's paragraph call by name, when
-        ``mention`` is in their tag: none of them says them."""
-        i = self.current
-        if i >= len(self.spans):
-            return set()
-        k = self.paragraph_of(self.spans[i].start)
-        if self.paragraph_of(mention.start) != k:
-            return set()
-        out = {e for s in self.spans[max(0, i - 4):i + 3] if self.paragraph_of(s.start) == k for e in self.called(s)}
-        to = _TO_AFTER.match(self.text, mention.end, min(len(self.text), mention.end + 60))
-        if to is not None:  # '"This is a strange place," said he to Temple': not Temple
-            out.update(n.entity for n in self.cast.names_before(to.end() + 60, 60) if n.start == to.end())
-        return out
-
-    def self_introductions(self) -> None:
-        """A character known only by a noun who says who they are ("...when I be plain Jack
-        Durbeyfield, the haggler?") takes that name in all their quotes."""
-        results, spans = self.results, self.spans
-        names: dict[str, int] = {}
-        for span, att in zip(spans, results):
-            if att.speaker is None or att.entity is not None or att.speaker == NARRATOR or att.speaker in names:
-                continue
-            for m in _I_AM.finditer(self.text, span.inner_start, span.inner_end):
-                found = [n for n in self.cast.names_before(min(span.inner_end, m.end() + 40), 40) if n.start == m.end()]
-                if found and self.cast.entities[found[0].entity].person:
-                    names[att.speaker] = found[0].entity
-                    break
-        for att in results:
-            if att.entity is None and att.speaker in names:
-                ent = names[att.speaker]
-                att.why.append(f"{att.speaker!r} says who they are: {self.cast.entities[ent].canonical!r}")
-                att.speaker, att.entity = self.cast.entities[ent].canonical, ent
-
-    def called(self, span: Span) -> list[int]:
-        """The people a quotation addresses by name ("It is your best work, Basil"), as entities."""
-        out = []
-        for n in self.cast.names_before(span.inner_end, span.inner_end - span.inner_start):
-            before = self.text[max(span.inner_start, n.start - 12):n.start]
-            after = self.text[n.end:n.end + 1]
-            lead = _WORD.findall(self.text, span.inner_start, n.start) if n.start - span.inner_start < 30 else ["-"]
-            comma = before.rstrip().endswith(",")
-            opens = n.start - span.inner_start < 8 or \
-                all(w.lower() in VOCATIVE_LEAD or w.lower() in self.lex.titles for w in lead)
-            # "Jane, I ...", "Hulloa, Emma!", "Yes, Beatrice." call; "Bingley." and "Dorian Gray? Is
-            # that his name?" speak of someone
-            if (opens and after in (",", "!") or comma and after in (",", "!", "?", ".", "”", '"', "’", "'")) \
-                    and self.cast.entities[n.entity].person:
-                out.append(n.entity)
-        return out
-
-    def named_later(self, mention: Mention) -> int | None:
-        """A character named by a noun whose name the narration gives soon after it
-        ("my mother ... Her name was Duchess"): the entity of that name."""
-        words = _WORD.findall(mention.text.lower())
-        if len(words) != 2 or words[1] not in self.lex.person_nouns:
-            return None
-        if self._names_given is None:
-            self._names_given = []
-            for m in _NAME_WAS.finditer(self.text):
-                for name in self.cast.names_before(m.end() + 40, 40):
-                    if name.start == m.end():
-                        self._names_given.append((m.start(), m.group(1).lower(), name.entity))
-        phrase = " ".join(words)
-        for pos, possessive, entity in self._names_given:
-            gender = self.lex.person_nouns[words[1]]
-            if gender != "-" and (possessive == "his") != (gender == "m"):
-                continue
-            # the phrase stands as a subject or owner in the sentences just before: "...my mother..."
-            before = self.text[max(0, pos - NAME_GIVEN_WINDOW):pos].lower()
-            if phrase in before or regex.search(rf"\b(?:my|his|her|our|the) {regex.escape(words[1])}\b", before):
-                return entity  # "This is my son," said the old man; "his name's George." 
-        return None
-
-    def addressed_as(self, mention: Mention) -> int | None:
-        """A character named by a noun just after a turn that called someone by name
-        ('"Hulloa, Emma!" he said.' / 'The nurse bent down and kissed him.'): the one
-        called, when the noun's gender fits and the caller is someone else."""
-        words = _WORD.findall(mention.text.lower())
-        if len(words) != 2 or words[0] not in ("the", "his", "her", "my") or not self.written_as_dialogue():
-            return None
-        gender = self.lex.person_nouns.get(words[1])
-        if gender is None:
-            return None
-        j = bisect.bisect_left(self.span_starts, mention.start) - 1
-        if j < 0 or j >= len(self.results) or mention.start - self.spans[j].end > ADDRESSED_WINDOW:
-            return None
-        for ent in self.called(self.spans[j]):
-            person = self.cast.entities[ent]
-            if ent != self.results[j].entity and (gender == "-" or person.gender in (gender, None)):
-                return ent
-        return None
-
-    def kin(self, mention: Mention) -> int | None:
-        """A kinship noun ("his wife", "her mother", "the father") names the member of that
-        gender of the married couple (Mr. and Mrs. of one surname) last named before it; with
-        no couple, "the mother" is the one married woman (Mrs.) named so far."""
-        words = _WORD.findall(mention.text)
-        if len(words) != 2 or words[0].lower() not in ("his", "her", "the", "their", "my"):
-            return None
-        gender = self.lex.kinship.get(words[1].lower())
-        if gender is None:
-            return None
-        cast = self.cast
-        for n in reversed(cast.names_before(mention.start, 2 * ANTECEDENT_WINDOW)):
-            ent = cast.entities[n.entity]
-            if not ent.namesake or ent.title.rstrip(".") not in ("Mr", "Mrs"):
-                continue
-            surname = ent.forms[ent.longest][-1]
-            for other in cast.entities:
-                if other.namesake and other.gender == gender and other.title.rstrip(".") in ("Mr", "Mrs") \
-                        and other.forms[other.longest][-1] == surname:
-                    return other.id
-        if gender == "f" and words[0].lower() == "the":
-            # no couple named: the one married woman named so far ("the mother" is Mrs. Morel)
-            wives = {n.entity for n in cast.names_before(mention.start, mention.start + 1)
-                     if cast.entities[n.entity].title.rstrip(".") == "Mrs" and cast.entities[n.entity].person}
-            if len(wives) == 1:
-                return wives.pop()
-        return None
-
-    def partner(self, mention: Mention) -> int | None:
-        """A turn of dialogue given to a character named by a noun ("answered the artist",
-        "said his step-son") is spoken by the named voice of the conversation that did not
-        speak the turn before: the entity, or None."""
-        i = self.current
-        if i == 0 or i >= len(self.spans):
-            return None
-        span = self.spans[i]
-        k = self.paragraph_of(span.start)
-        if self.paragraphs[k] != span.start:
-            return None
-        words = _WORD.findall(mention.text)
-        gender = self.lex.person_nouns.get(words[-1].lower()) if words else None
-        if gender is None or len(words) > 2:
-            return None  # "the thin gentleman" is described as someone new, not as a known voice
-        before: int | None = None
-        spoken_to = set(self.called(span))
-        if k and self.spans[i - 1].end <= self.paragraphs[k - 1]:
-            # narration just before names the people of the scene: "Curtis and Florence returned
-            # to the library." / '"Florence," said her cousin': the one not called
-            lo = self.paragraphs[k - 1]
-            present = {n.entity for n in self.cast.names_before(span.start, span.start - lo)
-                       if not n.quoted and self.cast.entities[n.entity].person}
-            others = [e for e in present - spoken_to if self.cast.entities[e].gender in (gender, None) or gender == "-"]
-            if spoken_to & present and len(others) == 1:
-                return others[0]
-        for j in range(i - 1, max(-1, i - 10), -1):
-            pk = self.paragraph_of(self.spans[j].start)
-            if pk < k - 8:
-                break
-            ent = self.results[j].entity
-            if ent is None:
-                continue
-            if before is None:
-                if pk == k - 1 or pk == k - 2:
-                    before = ent  # the turn this one answers
-                    continue
-                return None
-            if ent in spoken_to:
-                continue  # "You oughtn't to have gone, Henrietta," said her sister
-            if ent != before and self.cast.entities[ent].gender in (gender, None, "-") or \
-                    (ent != before and gender == "-"):
-                return ent
-        return None
-
     def opening_subject(self, start: int, end: int) -> Mention | None:
         """The name, he/she or "the <person>" that opens the sentence at ``start``: the
         subject of a story's sentence whatever its verbs ("He would pat and stroke her and say")."""
@@ -820,9 +526,9 @@ class _Doc(TurnTaking):
         if names and self.cast.entities[names[0].entity].person and text[names[0].end:names[0].end + 2] not in ("'s", "’s"):
             n = names[0]
             return Mention(n.start, n.end, text[n.start:n.end], "name")
-        det = _CHARACTER_DET.match(text, start, end)
+        det = CHARACTER_DET.match(text, start, end)
         if det is not None and det.group().strip().lower() == "the":
-            w = _LOWER_WORDS.match(text, det.end(), end)
+            w = LOWER_WORDS.match(text, det.end(), end)
             if w is not None and w.group(1).lower() in self.lex.person_nouns:
                 return Mention(start, w.end(1), text[start:w.end(1)], "description")
         return None
@@ -839,7 +545,7 @@ class _Doc(TurnTaking):
 
     def trim_description(self, mention: Mention) -> Mention:
         """'the boy half| cried, half shouted': a word after the person's noun is an adverb."""
-        words = list(_WORD.finditer(mention.text))
+        words = list(WORD.finditer(mention.text))
         if len(words) >= 3:
             last, noun = words[-1].group().lower(), words[-2].group().lower()
             known = self.lex.person_nouns.keys() | self.lex.roles
@@ -926,7 +632,7 @@ class _Doc(TurnTaking):
                 self.entity = nearest.id
                 return nearest.canonical, "pronoun"
             return None, "pronoun"
-        words = [w.lower() for w in _WORD.findall(mention.text)]
+        words = [w.lower() for w in WORD.findall(mention.text)]
         det = words[0] if words and words[0] in DETERMINERS else ""
         content = [w for w in words if w not in DETERMINERS]
         if det == "the" and content:
@@ -985,12 +691,6 @@ CUE_RULES = frozenset(["quote-X-said", "quote-said-X", "quote-dash-X", "X-said-q
                        "X-said-then-quote", "X-colon-quote", "according-to-X", "subject-verb-fragment"])
 #: Speech verbs that say the voice goes on ("...," he added): no change of turn.
 SAME_VOICE_VERBS = frozenset(["add", "continue", "go on", "resume", "repeat", "insist", "persist"])
-#: How many quotations (and paragraphs) back a conversation's voices are looked for.
-CONVERSATION_TURNS = 20
-#: Words that may come before a name a quotation opens by calling: "My dear Mr. Bennet,".
-VOCATIVE_LEAD = frozenset("my dear oh o ah why well yes no now poor good old".split())
-#: How much text may follow a quotation in its paragraph and still be only its tag.
-TAG_LENGTH = 80
 
 #: Words that show a clause, not a speaker phrase, between a quote and a verb.
 _CLAUSE_WORDS = frozenset("when while after before because and but as if that which who whom then so "
