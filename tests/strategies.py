@@ -144,8 +144,9 @@ TEXTS = st.one_of(
 
 # ------------------------------------------------------------------ invariants
 
-#: What may follow an unclosed quote: blanks to a line break, or blanks to the end of the text.
-_PARAGRAPH_END = regex.compile(r"[ \t]*(?:\r\n|\r|\n|\u2029)|\s*\Z")
+#: What may follow an unclosed quote: blanks to a line break, or blanks to the end of the text
+#: (blanks as Python's str.strip() sees them, which includes the separators U+001C-U+001F).
+_PARAGRAPH_END = regex.compile(r"[ \t]*(?:\r\n|\r|\n|\u2029)|[\s\x1c-\x1f]*\Z")
 
 
 def at_paragraph_end(text: str, pos: int) -> bool:

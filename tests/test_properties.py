@@ -74,6 +74,10 @@ def test_lone_surrogates_and_controls_inside_quotes(noise: str, text: str) -> No
     '"\n"', '"a\n"b', "“a\n\n“b\n\n“c", '"x," ' + "said " * 50, "'" * 101, "’s ’s ’s",
     '"We will win," Jane Smith said.', "\ufeff“Yes,” he said.\u2029“No.”", '"a"\r"b"\r\n"c"\u2029',
     '“Go,” she told O’Brien, “don’t.”', "He said: «Oui.» Then: „Ja.“ And: 「はい」",
+    # found by fuzz/fuzz_extract.py: an unclosed quote before a trailing separator control (U+001F)
+    '"The\x1f', 'Intro.\n\n"The\n0\x1f',
+    # dash-led dialogue
+    "Then he asked:\n\n--What is your name?\n\n— Stephen Dedalus.", "--A\n\n--B\x1f",
 ])
 def test_edge_cases(text: str) -> None:
     check_text(text)
