@@ -34,23 +34,23 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(line.strip() for line in _lines(name))
 
 
-def _past_forms(name: str) -> frozenset[str]:
-    """The past-tense forms of a verb file (the third form of each line, and the
+def _past_forms(lines: list[str]) -> frozenset[str]:
+    """The past-tense forms of a verb file's lines (the third form of each line, and the
     fourth when a line gives a separate participle: "begin begins began begun beginning")."""
     out: set[str] = set()
-    for line in _lines(name):
+    for line in lines:
         forms = [f.replace("_", " ") for f in line.split()]
         out.update(forms[2:4] if len(forms) == 5 else forms[2:3])
     return frozenset(out)
 
 
-def _forms(name: str) -> dict[str, str]:
+def _forms(lines: list[str]) -> dict[str, str]:
     """Inflected form -> lemma, from a file of one lemma and its forms a line ("_" for a space).
 
     A lemma marked with a trailing ``*`` is not a form itself: "state*" gives "states",
     "stated", "stating", but "state" is a noun far more often ("secretary of state")."""
     out: dict[str, str] = {}
-    for line in _lines(name):
+    for line in lines:
         forms = [f.replace("_", " ") for f in line.split()]
         lemma = forms[0].rstrip("*")
         for form in forms[1:] if forms[0].endswith("*") else forms:
@@ -113,14 +113,14 @@ class Lexicon:
 @cache
 def load() -> Lexicon:
     """The lexicon, read from the package data once per process."""
-    verb_forms = _forms("speech_verbs.txt")
+    speech_verbs = _lines("speech_verbs.txt")  # read once: the forms and the past tenses come from it
     pronouns = dict(line.split("\t")[:2] for line in _lines("pronouns.tsv"))
     names = dict(line.split("\t")[:2] for line in _lines("first_names.tsv"))
     marks = tuple(MarkPair(*line.split("\t")[:4]) for line in _lines("quote_marks.tsv"))
     return Lexicon(
-        verb_forms=verb_forms,
-        fragment_verb_forms=_forms("fragment_verbs.txt"),
-        past_verb_forms=_past_forms("speech_verbs.txt"),
+        verb_forms=_forms(speech_verbs),
+        fragment_verb_forms=_forms(_lines("fragment_verbs.txt")),
+        past_verb_forms=_past_forms(speech_verbs),
         addressee_lemmas=_words("addressee_verbs.txt"),
         noun_verbs=_words("noun_verbs.txt"),
         titles=_words("titles.txt"),
