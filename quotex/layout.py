@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from quotex.cues import cues
 from quotex.lexicon import load
 
 #: The longest headline (with its deck), in characters.
@@ -40,7 +41,6 @@ BYLINE_MAX = 100
 DATELINE_MAX = 80
 
 _BLANK_LINE = regex.compile(r"\n[ \t\u00a0]*\n")
-_LOWER_WORD = regex.compile(r"(?<![\p{L}'’])\p{Ll}+(?![\p{L}'’])")
 #: A line with words on it.
 _LINE = regex.compile(r"(?m)^[ \t\u00a0]*+\S[^\n]*+")
 _QUOTE_OPEN = "\"“‘'«„"
@@ -102,7 +102,8 @@ def _dialogue_line(head: str) -> bool:
     ('Trump says ...')."""
     if not any(c in head for c in _QUOTE_OPEN):
         return False
-    return not load().past_verb_forms.isdisjoint(_LOWER_WORD.findall(head))
+    past = load().past_verb_forms
+    return any(head[s:e] in past for s, e in cues().verbs(head, 0, len(head), nouns=True))
 
 
 def _one_quotation(head: str) -> bool:
