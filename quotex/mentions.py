@@ -466,20 +466,20 @@ def _title_gender(prefix: Sequence[str]) -> str | None:
     return None
 
 
-def _sentence_pieces(chunk: str, offset: int, lex: Lexicon) -> list[tuple[int, str]]:
-    """Split a capitalized run where a sentence ends inside it: "Kunduz. Obama"."""
+def _sentence_pieces(chunk: str, lex: Lexicon) -> list[tuple[int, str]]:
+    """Split a capitalized run where a sentence ends inside it: "Kunduz. Obama" (offsets in the run)."""
     if ". " not in chunk:
-        return [(offset, chunk)]
+        return [(0, chunk)]
     pieces = []
     start = 0
     for m in _NONSPACE.finditer(chunk):
         tok = m.group()
         if tok.endswith(".") and len(tok) > 2 and tok.lower() not in lex.titles \
                 and tok.lower() not in lex.suffixes and not _INITIALS.fullmatch(tok):
-            pieces.append((offset + start, chunk[start:m.end()]))
+            pieces.append((start, chunk[start:m.end()]))
             start = m.end() + 1
     if start < len(chunk):
-        pieces.append((offset + start, chunk[start:]))
+        pieces.append((start, chunk[start:]))
     return pieces
 
 
@@ -495,7 +495,7 @@ def _run_pieces(run: str) -> tuple[tuple[int, str, bool, _Parsed | None], ...]:
     if " " not in run and run.lower() in _skip_words():
         return ()
     return tuple((start, chunk, chunk.count(" ") >= 2, _parse_chunk(chunk, False))
-                 for start, chunk in _sentence_pieces(run, 0, _lex()))
+                 for start, chunk in _sentence_pieces(run, _lex()))
 
 
 class _Shape(NamedTuple):
