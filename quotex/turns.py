@@ -162,17 +162,23 @@ class TurnTaking:
         hi = self.end_before(span.start)
         if i and self.spans[i - 1].end > self.paragraphs[k - 1] or hi - lo < 20:
             return None  # the paragraph before holds a quotation, or nothing
-        sent = self.sentence_start(max(lo, hi - SCENE_WINDOW), hi)
-        mention = self.subject(sent, hi)
+        mention = self.last_subject(lo, hi)
         if mention is None or mention.kind == "description" and not self.written_as_dialogue():
             return None  # in news "the senator" alone names nobody; in a story "the doctor stopped" does
+        return self.turn_of(mention, "the paragraph before is about")
+
+    def last_subject(self, lo: int, hi: int) -> Mention | None:
+        """The subject of the last sentence of the narration ``text[lo:hi]``."""
+        return self.subject(self.sentence_start(max(lo, hi - SCENE_WINDOW), hi), hi)
+
+    def turn_of(self, mention: Mention, why: str) -> Attribution | None:
+        """The quote is a turn of the person the narration's ``mention`` names."""
         speaker, how = self.resolve(mention)
         if speaker is None:
             return None
         rule = "subject-of-paragraph-before"
         return Attribution(mention, None, (), rule, speaker, self.confidence(rule, mention.kind),
-                           [f"the paragraph before is about {mention.text!r} -> {speaker!r} ({how})"],
-                           self.resolved_entity())
+                           [f"{why} {mention.text!r} -> {speaker!r} ({how})"], self.resolved_entity())
 
     def across_narration(self, i: int) -> Attribution | None:
         """In a story told in dialogue, a turn after one short paragraph of narration that
@@ -211,17 +217,10 @@ class TurnTaking:
         lo = prev.end
         if hi - lo <= TRAILING_NARRATION:
             return None
-        sent = self.sentence_start(max(lo, hi - SCENE_WINDOW), hi)
-        mention = self.subject(sent, hi)
+        mention = self.last_subject(lo, hi)
         if mention is None or mention.kind != "name":
             return None
-        speaker, how = self.resolve(mention)
-        if speaker is None:
-            return None
-        rule = "subject-of-paragraph-before"
-        return Attribution(mention, None, (), rule, speaker, self.confidence(rule, mention.kind),
-                           [f"the turn before ends on narration about {mention.text!r} -> {speaker!r} ({how})"],
-                           self.resolved_entity())
+        return self.turn_of(mention, "the turn before ends on narration about")
 
     def continuation(self, i: int) -> Attribution | None:
         """A quote no rule attributed may continue the previous speaker's turn."""
