@@ -252,8 +252,9 @@ class _Pairing:
         double marks. Each runs from its dash to its paragraph's end."""
         text = self.text
         family = self.t.family
-        if any(family.get(text[s.start]) in DIALOGUE_MARK_FAMILIES for s in self.spans):
-            return []
+        if not any(dash in text for dash in DIALOGUE_DASHES) \
+                or any(family.get(text[s.start]) in DIALOGUE_MARK_FAMILIES for s in self.spans):
+            return []  # no dash at all (most texts: no loop over the paragraphs), or dialogue in marks
         lines = []
         for start, end in zip(self.paragraphs, self.ends):
             m = _DASH_LINE.match(text, start, end)
