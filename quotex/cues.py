@@ -31,6 +31,9 @@ FILLER = r"(?:[^.!?;\"“”«»„]{0,90}?)"
 #: Words after which a verb form is a noun: "the report", "a tweet", "his reply".
 DETERMINERS = "the a an his her its their this that our my your".split()
 
+#: A lawmaker's party and state in brackets: "(R-Fla.)", "(D-N.Y.)", "(I-Vt.)".
+PARTY_STATE = r"\([RDI]-\p{Lu}[\p{L}.]{0,6}(?:\s\p{Lu}[\p{L}.]{0,6})?\)"
+
 #: How many characters a speaker phrase may run between a quote and its verb.
 MAX_PHRASE = 140
 
@@ -82,8 +85,9 @@ class Cues:
 
         abbreviations = sorted(lex.abbreviations, key=len, reverse=True)
         # a speaker phrase runs to the end of its clause; the dots of "Mr." and "Jr." do not end it
-        np_char = r"(?:[^.!?;:\"“”«»„\n]|(?<=\b(?i:" + "|".join(regex.escape(a) for a in abbreviations) + \
-            r"|\p{Lu}))\.(?=[\s,]))"
+        # a lawmaker's party and state in brackets is one piece of the phrase: "Sen. Marco Rubio (R-Fla.)"
+        np_char = r"(?:" + PARTY_STATE + r"|[^.!?;:\"“”«»„\n]|(?<=\b(?i:" + \
+            "|".join(regex.escape(a) for a in abbreviations) + r"|\p{Lu}))\.(?=[\s,]))"
         aux = "(?:" + "|".join(AUXILIARIES) + ")"
         lead = r"[\s,;:]*+(?:[—–-]+\s*+)?"
         #: after a quote, up to its verb: , X said / , the cosmonaut also told
