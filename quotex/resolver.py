@@ -35,6 +35,10 @@ WINDOW_AFTER = 220
 WINDOW_BEFORE = 320
 #: How far before a name an inverted speech verb is looked for: "said Rep. Jim Clyburn".
 INVERTED_LEAD = 40
+#: How far (characters) around a name a description's capitalized modifier is looked for.
+MODIFIER_REACH = 40
+#: Where a sentence ends, for the words around a name: a stop and a blank, or a line break.
+_SENTENCE_CUT = regex.compile(r"(?<!\b\p{Lu}\p{Ll}{0,3})[.!?][\"”’]*\s|\n")
 #: How many possible subjects a clause is searched for (bounds hostile text).
 MAX_SUBJECTS = 16
 
@@ -554,6 +558,29 @@ class _Doc(Characters):
                 return Mention(mention.start, end, self.text[mention.start:end], "description")
         return mention
 
+    def modifiers_fit(self, ent: Entity, mention: Mention) -> bool:
+        """Every capitalized modifier of a description ("the Florida senator", "the Democratic
+        candidate", "the Gawker employee") stands near one of the entity's names outside
+        quotations ("Florida Sen. Marco Rubio", "Rubio, the Florida senator"): a place, party
+        or employer the text never ties to that person does not describe them."""
+        words = WORD.findall(mention.text)[1:]
+        caps = [w for w in words if w[:1].isupper() and w.lower() not in self.lex.titles]
+        if not caps:
+            return True
+        cast, text = self.cast, self.text
+        around = []  # the words next to each name, in its sentence
+        for n in (cast.names[k] for k in ent.mentions):
+            if n.quoted:
+                continue
+            before = _SENTENCE_CUT.split(text[max(0, n.start - MODIFIER_REACH):n.start])[-1]
+            after = _SENTENCE_CUT.split(text[n.end:n.end + MODIFIER_REACH])[0]
+            around.append(f"{before} {after}")
+        for w in caps:
+            pattern = regex.compile(rf"(?<![\p{{L}}]){regex.escape(w)}(?![\p{{L}}])")
+            if not any(pattern.search(a) for a in around):
+                return False
+        return True
+
     def confidence(self, rule: str, kind: str) -> float:
         """The measured share of right speakers for this rule and kind of mention."""
         table = self.lex.confidence
@@ -653,6 +680,8 @@ class _Doc(Characters):
                     continue
                 if ent.gender is not None and self.lex.person_nouns.get(head, ent.gender) not in (ent.gender, "-"):
                     continue  # "the old man" is not Miss Bartlett
+                if not self.modifiers_fit(ent, mention):
+                    continue  # "the Texas senator" is no senator the text never ties to Texas
                 titled = head in n.prefix or bool(self.lex.role_synonyms.get(head, frozenset()) & set(n.prefix))
                 if n.quoted and not titled:
                     continue  # spoken of, unless called by the title: "I am Parson Tringham"
