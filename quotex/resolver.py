@@ -558,6 +558,23 @@ class _Doc(Characters):
                 return Mention(mention.start, end, self.text[mention.start:end], "description")
         return mention
 
+    def body_named(self, mention: Mention, content: list[str]) -> str | None:
+        """The organisation "the <body>" stands for: the nearest name before it, outside
+        quotations and page furniture, whose own words hold that body's word ("the board"
+        after "the Illinois Board of Elections", "the department" after "the State
+        Department"). Only a lone body word: "the Senate minority leader" is a person."""
+        if len(content) != 1 or content[0] not in ORG_WORDS or not mention.text[-1:].islower():
+            return None
+        head = content[0]
+        cast = self.cast
+        for n in reversed(cast.names_before(mention.start, mention.start + 1)):
+            if n.quoted or self.page.furniture(n.start) or cast.entities[n.entity].person:
+                continue
+            words = [t.lower() for t in n.tokens]
+            if head in words:
+                return cast.canonical(n) if len(words) > 1 else None  # a bare "Commission" tells nothing more
+        return None
+
     def modifiers_fit(self, ent: Entity, mention: Mention) -> bool:
         """Every capitalized modifier of a description ("the Florida senator", "the Democratic
         candidate", "the Gawker employee") stands near one of the entity's names outside
@@ -692,6 +709,9 @@ class _Doc(Characters):
             if best is not None:
                 self.entity = best.id
                 return best.canonical, "description-resolved"
+            body = self.body_named(mention, content)
+            if body is not None:
+                return body, "description: the body named before"
         name = cast.name_at(mention.start, mention.end)
         if name is not None and name.start == mention.start:  # "Ryan's campaign" -> "Paul Ryan's campaign"
             return _plain(cast.canonical(name) + self.text[name.end:mention.end]), "description"
