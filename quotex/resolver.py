@@ -732,8 +732,34 @@ class _Doc(Characters):
         if kin is not None:
             self.entity = kin
             return cast.entities[kin].canonical, "the kin of the story's couple"
+        introduced = self.introduced_as(mention, det, content)
+        if introduced is not None:
+            return introduced, "description: as first introduced"
         return _description(mention.text), "description"
 
+    def introduced_as(self, mention: Mention, det: str, content: list[str]) -> str | None:
+        """The fuller description a bare "the <noun>" takes up: "the aide" after "A Republican
+        committee aide said ...", "the official" after "a Mexican official who ...". Only an
+        introduction with a capitalized word (a party, a country, a place), which tells
+        the reader more than "the aide" does, and none inside a quotation."""
+        if det != "the" or len(content) != 1:
+            return None
+        head = content[0]
+        lo = max(0, mention.start - ANTECEDENT_WINDOW)
+        found = None
+        pattern = regex.compile(_INDEFINITE + rf"(?i:{regex.escape(head)})(?![\p{{L}}])")
+        for m in pattern.finditer(self.text, lo, mention.start):
+            if not self.quoted(m.start()) and not self.page.furniture(m.start()) \
+                    and _CAPITAL_WORD.search(m.group("mods")):
+                found = m
+        return _description(found.group()) if found is not None else None
+
+
+#: An indefinite description with up to four modifiers: "a Republican committee aide", "one Mexican official".
+_INDEFINITE = (r"(?<![\p{L}])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
+               r"(?P<mods>(?:(?!(?:the|of|for|to|in|on|with|at|and|or|who|that)\s)"
+               r"[\p{L}\d](?:[\p{L}\d\-’']|\.(?=\p{L}))*(?:(?<=\p{Lu})\.)?[ \t\u00a0]+){1,4})")
+_CAPITAL_WORD = regex.compile(r"(?<![\p{L}])\p{Lu}")
 
 #: The rules that read a cue next to the quote (the others carry a speaker over).
 CUE_RULES = frozenset(["quote-X-said", "quote-said-X", "quote-dash-X", "X-said-quote", "X-said-colon-quote",
