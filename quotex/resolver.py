@@ -37,6 +37,8 @@ WINDOW_BEFORE = 320
 INVERTED_LEAD = 40
 #: How far (characters) around a name a description's capitalized modifier is looked for.
 MODIFIER_REACH = 40
+#: A plural noun right after a name, which a verb-like ending ("-s") must not make a verb: "Clinton| supporters".
+_PLURAL_NOUN = regex.compile(r"[ \u00a0]+(\p{Ll}+s)(?![\p{L}'’])")
 #: Where a sentence ends, for the words around a name: a stop and a blank, or a line break.
 _SENTENCE_CUT = regex.compile(r"(?<!\b\p{Lu}\p{Ll}{0,3})[.!?][\"”’]*\s|\n")
 #: How many possible subjects a clause is searched for (bounds hostile text).
@@ -422,6 +424,10 @@ class _Doc(Characters):
             prev = _PREV_WORD.search(text, max(start, mention.start - 20), mention.start)
             if prev and prev.group(1).lower() in _NOT_BEFORE_SUBJECT:
                 continue
+            group = _PLURAL_NOUN.match(text, mention.end, limit) if mention.kind == "name" else None
+            if group is not None and group.group(1).lower() in self.lex.roles:
+                # "Sanders protesters interrupted": the group speaks, not the name that modifies it
+                mention = Mention(mention.start, group.end(), text[mention.start:group.end()], "description")
             party = _PARTY_STATE.match(text, mention.end, limit) if mention.kind == "name" else None
             verb = VERBISH.match(text, mention.end, limit) \
                 or (VERBISH.match(text, party.end(), limit) if party else None)

@@ -36,8 +36,9 @@ _OWNED = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{Ll}\-]+\s+){0,2}(?P<head>[
 #: A lowercase role word right after a name makes the name a modifier: "a Clinton veteran".
 _MODIFIER = regex.compile(r"\s+(?:[\p{Ll}\-]+\s+)?(?:adviser|advisor|aide|veteran|official|spokesman|"
                           r"spokeswoman|supporter|staffer|strategist|ally|critic|donor|voter|campaign)s?\b")
-#: Up to two lowercase words after a name (or its possessive), the last a role: "Cruz constituent".
-_ROLE_AFTER = regex.compile(r"(?:['’]s|['’])?\s+(?:[\p{Ll}\-]+\s+){0,2}(?P<head>[\p{Ll}\-]+)\b")
+#: Up to four lowercase words after a name (or its possessive), the last a role: "Cruz constituent",
+#: "Clinton's top foreign policy aide" (the greedy match backs off to the first role found, see ``role_after``).
+_ROLE_AFTER = regex.compile(r"(?:['’]s|['’])?\s+(?:[\p{Ll}\-]+\s+){0,3}(?P<head>[\p{Ll}\-]+)\b")
 #: The rest of a description: "close to the Clintons", "familiar with the matter", "to Bill Clinton".
 OF_TAIL = regex.compile(r"(?:\s+(?:close|familiar|loyal|near|opposed|allied|linked|connected))?"
                         r"\s+(?:to|with|of|for|at|from|in)\s+(?:the\s+[\p{L}\d'’\-]+|\p{Lu}[\p{L}'’\-]*)"
@@ -164,6 +165,20 @@ def _object_of(text: str, start: int, pos: int) -> bool:
     return prev is not None and prev.group("prep").lower() in _OBJECT_PREPOSITIONS
 
 
+def role_after(cast: Cast, pos: int, end: int) -> regex.Match[str] | None:
+    """The role word within the first four lower-case words after a name (or its
+    possessive): "Trump's| spokeswoman", "Clinton’s| top foreign policy aide"."""
+    text = cast.text
+    for _ in range(4):
+        m = _ROLE_AFTER.match(text, pos, end)
+        if m is None:
+            return None
+        if m.group("head").lower() in cast.lex.roles:
+            return m
+        end = m.start("head")  # try the shorter phrase: the role may come earlier
+    return None
+
+
 def _modifier(cast: Cast, pos: int, end: int) -> bool:
     """The name ending at ``pos`` modifies a role or owns it, so it is not the speaker:
     "one Trump confidant", "Clinton ally James Carville", "Rubio's deputy campaign
@@ -171,8 +186,7 @@ def _modifier(cast: Cast, pos: int, end: int) -> bool:
     text = cast.text
     if _MODIFIER.match(text, pos, end):
         return True
-    m = _ROLE_AFTER.match(text, pos, end)
-    return m is not None and m.group("head").lower() in cast.lex.roles
+    return role_after(cast, pos, end) is not None
 
 
 def _named_after_comma(cast: Cast, start: int, end: int) -> Mention | None:
@@ -228,8 +242,8 @@ def phrase_after(cast: Cast, start: int, end: int) -> Mention | None:
         if len(lead) <= 5 and not any(x.lower() in _NOT_IN_LEAD for x in lead):
             return Mention(first.start, first.end, text[first.start:first.end], "name")
     elif first is not None and name is not None and name.start == ws:
-        role = _ROLE_AFTER.match(text, name.end, end)  # "said Trump's spokeswoman"
-        if role is not None and role.group("head").lower() in cast.lex.roles:
+        role = role_after(cast, name.end, end)  # "said Trump's spokeswoman"
+        if role is not None:
             return Mention(ws, role.end(), text[ws:role.end()], "description")
     if low in DETERMINERS or low in cast.lex.roles:
         named = _named_after_comma(cast, ws, end)
