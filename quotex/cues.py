@@ -87,7 +87,8 @@ class Cues:
         # a speaker phrase runs to the end of its clause; the dots of "Mr." and "Jr." do not end it
         # a lawmaker's party and state in brackets is one piece of the phrase: "Sen. Marco Rubio (R-Fla.)"
         np_char = r"(?:" + PARTY_STATE + r"|[^.!?;:\"“”«»„\n]|(?<=\b(?i:" + \
-            "|".join(regex.escape(a) for a in abbreviations) + r"|\p{Lu}))\.(?=[\s,]))"
+            "|".join(regex.escape(a) for a in abbreviations) + r"|\p{Lu}))\.(?=[\s,])" + \
+            r"|(?<=\b\p{Lu})\.(?=\p{Lu}\.))"  # the inner dots of initials: "Assistant U.S. Attorney"
         aux = "(?:" + "|".join(AUXILIARIES) + ")"
         lead = r"[\s,;:]*+(?:[—–-]+\s*+)?"
         #: after a quote, up to its verb: , X said / , the cosmonaut also told

@@ -47,6 +47,7 @@ OF_TAIL = regex.compile(r"(?:\s+(?:close|familiar|loyal|near|opposed|allied|link
 _OBJECT_PREPOSITIONS = frozenset("of for at with in on to from about by near under into".split())
 _PREV_WORDS = regex.compile(r"(?<![\p{L}'’])(?P<prep>\p{Ll}+)\s+(?:the\s+)?$")
 _OF_PLACE = regex.compile(r"\s+of\s+(?:the\s+)?$")
+_RELATIVE = regex.compile(r"\s*(?:who|whose|which)\b")
 _PAREN_TAIL = regex.compile(r"\s*\([^()]{1,40}\)$")
 _CLAUSE_OPENING = regex.compile(r"[,;:(—–]\s*$|\b(?:and|but)\s+$")
 _WORDS = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.&]*")
@@ -87,12 +88,18 @@ def phrase_before(cast: Cast, start: int, end: int, *, strict: bool = False) -> 
         # apposition closed by the comma stands between: "Rogozin, who ..., said"
         found = _phrase_at(cast, start, end - 1, strict)
         cut = tail[:-1].rfind(",")
-        if found is not None and found.kind == "name" and cut >= 0 and not _person(cast, found):
-            # "Terrie Rizzo, the chair of Florida's Palm Beach County, said": a person named
-            # before the apposition speaks, not the place or body that closes it
-            head = _phrase_at(cast, start, start + cut, strict)
-            if head is not None and head.kind == "name" and _person(cast, head):
-                return head
+        if cut >= 0 and _RELATIVE.match(tail, cut + 1):
+            found = None  # "..., who was among those polled,": a clause about the speaker, not the speaker
+        if (found is None or found.kind == "name" and not _person(cast, found)) and cut >= 0:
+            # "Terrie Rizzo, the chair of Florida's Palm Beach County, said", "Harry Bond, 30,
+            # of Raleigh, N.C., who was polled, said": a person named before the appositions
+            # speaks, not the place or body that closes them (the nearest such person)
+            comma = cut
+            while comma >= 0:
+                head = _phrase_at(cast, start, start + comma, strict)
+                if head is not None and head.kind == "name" and _person(cast, head):
+                    return head
+                comma = tail.rfind(",", 0, comma)
         if found is not None and found.kind != "description":
             return found
         end = start + cut if cut >= 0 else end - 1
