@@ -71,6 +71,11 @@ _INITIAL_DOT = regex.compile(r"(?<=(?<![\p{L}])\p{Lu})\.(?=\p{Lu}\.)")
 _PHRASE_REST = regex.compile(r"(?:[^.!?;:\"“”«»„\n]|(?<=(?<![\p{L}])\p{Lu})\.)*")
 #: A signature after a quotation with a horizontal bar, as in collected reader voices: "..." ― Ana Ruiz
 _POST_BAR = regex.compile(r"[ \t\u00a0]*\u2015[ \t\u00a0]*(?P<np>[^.!?;:\"“”«»„\n]{1,80})\s*(?:[.\n]|$)")
+#: A signature on its own line after a quotation that ends its paragraph, as in quote
+#: round-ups and fact checks: '"..."' then '- Bernie Sanders.' or '-President Obama, tweeting'.
+_DASH_PARAGRAPH = regex.compile(r"[ \t\u00a0]*\n\s*[-—–―][ \t\u00a0]*(?P<np>\p{Lu}[^.!?;:\"“”«»„\n]{0,79})(?:[.\n]|$)")
+#: A line closed by a dash, as a section heading is: "– Ready to quiz Trump –."
+_DASH_CLOSED = regex.compile(r"[-—–―]\s*\.?\s*$")
 #: A form of "be" before an -ing verb: '"...," he was saying'.
 _BE_BEFORE = regex.compile(r"(?<![\p{L}])(?:is|was|were|are|been|be|am)\s+(?:\p{Ll}+ly\s+)?$", regex.IGNORECASE)
 #: What stands before a title in marks: 'on "Meet the Press"', 'told NBC's "Today"'.
@@ -220,11 +225,18 @@ class _Doc(Characters):
 
     def rule_dash(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
         m = self.cues.post_dash.match(self.text, span.end, a_end) or _POST_BAR.match(self.text, span.end, a_end)
+        own_line = False
+        if not m:
+            nxt = self.spans[self.current + 1].start if self.current + 1 < len(self.spans) else len(self.text)
+            m = _DASH_PARAGRAPH.match(self.text, span.end, min(nxt, span.end + WINDOW_AFTER))
+            own_line = True
         if not m:
             return None
         mention = phrase_after(self.cast, m.start("np"), m.end("np"))
         if mention is None or mention.kind != "name":
             return None
+        if own_line and _DASH_CLOSED.search(self.text, m.start("np"), self.paragraph_end(m.start("np"))):
+            return None  # "– Ready to quiz Trump –": a section heading, not a signature
         att.why.append(f"dash: {mention.text!r}")
         return self.finish(att, mention, None, "quote-dash-X", None, None)
 
