@@ -76,6 +76,12 @@ _POST_BAR = regex.compile(r"[ \t\u00a0]*\u2015[ \t\u00a0]*(?P<np>[^.!?;:\"“”
 _DASH_PARAGRAPH = regex.compile(r"[ \t\u00a0]*\n\s*[-—–―][ \t\u00a0]*(?P<np>\p{Lu}[^.!?;:\"“”«»„\n]{0,79})(?:[.\n]|$)")
 #: A line closed by a dash, as a section heading is: "– Ready to quiz Trump –."
 _DASH_CLOSED = regex.compile(r"[-—–―]\s*\.?\s*$")
+#: What ends a reported clause before a later subject: a comma, a dash, a subordinator.
+_CLAUSE_CUT = regex.compile(r"[,;:—–―(]|\s-\s|(?<![\p{L}])(?:while|when|whereas|but|as|after|before|because|if|although)"
+                            r"(?![\p{L}])", regex.IGNORECASE)
+#: Verbs that report a clause, whose subject is the source of what follows: "X said (that) Y ...".
+_REPORTING_LEMMAS = frozenset("say tell write claim argue insist add note explain contend suggest "
+                              "recall report".split())
 #: A form of "be" before an -ing verb: '"...," he was saying'.
 _BE_BEFORE = regex.compile(r"(?<![\p{L}])(?:is|was|were|are|been|be|am)\s+(?:\p{Ll}+ly\s+)?$", regex.IGNORECASE)
 #: What stands before a title in marks: 'on "Meet the Press"', 'told NBC's "Today"'.
@@ -268,6 +274,12 @@ class _Doc(Characters):
                 or self.subject(sent, m.verb_start, m.verb_end)
         if mention is None and not _CLAUSE_BREAK.search(self.text, sent, m.verb_start):
             mention = self.opening_subject(sent, m.verb_start)  # "He would pat and stroke her and say,"
+        if mention is not None and mention.kind != "pronoun" and not self.text[m.filler_end:span.start].strip().endswith(":"):
+            # ('Y had told him: "..."' introduces Y's own words, whoever reports the telling)
+            outer = self.outer_reporter(sent, mention)
+            if outer is not None:
+                att.why.append(f"before: {mention.text!r} is inside what {outer.text!r} reported")
+                mention = outer
         att.why.append(f"before: {self.text[sent:span.start].strip()[-80:]!r} -> {mention and mention.text!r}")
         if mention is None:
             return None
@@ -368,6 +380,26 @@ class _Doc(Characters):
                 continue
             return low not in _OBJECT_BEFORE_COLON
         return True
+
+    def outer_reporter(self, sent: int, mention: Mention) -> Mention | None:
+        """Who reports the clause ``mention`` stands in: in "Trump said that Romney begged him
+        ... and "would have dropped to his knees"", the words are Trump's account, not
+        Romney's. The first speech verb of the sentence before the mention, with a subject
+        of its own; a verb right after the mention is its own ("Romney said")."""
+        text = self.text
+        for vs, ve in self.cues.verbs(text, sent, mention.start):
+            if self.noun_use(text[vs:ve], vs) or _participle(text[vs:ve]):
+                continue
+            if self.lex.verb_forms.get(text[vs:ve].lower()) not in _REPORTING_LEMMAS:
+                continue
+            if _CLAUSE_CUT.search(text, ve, mention.start):
+                return None  # "When Trump suggested that ..., Rubio fired back": a clause of its own
+            subject = self.relative_subject(sent, vs) or phrase_before(self.cast, sent, vs, strict=True) \
+                or self.subject(sent, vs, ve)
+            if subject is not None and subject.end <= vs and subject.kind != "pronoun":
+                return subject
+            return None
+        return None
 
     def with_subject(self, start: int, verb: Cue) -> Mention | None:
         """The name in an absolute phrase: "with Sen. John McCain calling it ...", "with the
