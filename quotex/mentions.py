@@ -176,7 +176,21 @@ class Cast:
         quoted = self._quoted
         q = 0  # the last quotation starting before the current name
         for mstart, whole in _name_matches(text):
-            for rel, chunk, wide, parsed in _run_pieces(whole):
+            pieces = _run_pieces(whole)
+            if " " not in whole and (not pieces or self._common_opener(mstart, whole)):
+                known = self._surname_of_known(mstart, whole)
+                if known is not None:
+                    # "Will wrote", "said Cuban": a word that is mostly no name (a modal, a
+                    # nationality), here the surname of George Will, Mark Cuban, named before
+                    while q + 1 < len(quoted) and quoted[q + 1][0] <= mstart:
+                        q += 1
+                    inside = bool(quoted) and quoted[q][0] <= mstart < quoted[q][1]
+                    known.mentions.append(len(self.names))
+                    _to_end(self._by_surname.setdefault(whole.lower(), {}), known.id)
+                    self.names.append(Name(mstart, mstart + len(whole), (whole,), known.id,
+                                           self._opens(mstart), inside, ()))
+                    continue
+            for rel, chunk, wide, parsed in pieces:
                 cstart = mstart + rel
                 if wide and _TITLE_OF.search(text, max(0, cstart - 40), cstart):
                     parsed = _parse_chunk(chunk, True)
@@ -201,6 +215,38 @@ class Cast:
                 ent.mentions.append(len(self.names))
                 self.names.append(Name(start, cstart + rel_end, tokens, ent.id, opens, inside, prefix))
         self._starts = [n.start for n in self.names]
+
+    def _opens(self, pos: int) -> bool:
+        """The word at ``pos`` opens a sentence or a line."""
+        text = self.text
+        if text[pos - 1:pos] == " " and text[pos - 2:pos - 1].isalnum():
+            return False
+        window = text[max(0, pos - 4):pos]
+        before = window.rstrip()
+        return not before or before[-1] in _SENTENCE_OPENERS or "\n" in window[len(before):]
+
+    def _common_opener(self, pos: int, word: str) -> bool:
+        """A lone capitalized word opening a sentence that the text also writes in lower case."""
+        return self._opens(pos) and self.in_lowercase(word.lower())
+
+    def _surname_of_known(self, pos: int, word: str) -> Entity | None:
+        """The person named before whose fuller name ends in ``word``, when the word stands
+        as a speaker would: before a verb ("Will wrote") or after an inverted speech verb
+        ("said Cuban")."""
+        if not word[1:].islower():
+            return None
+        known = self._by_surname.get(word.lower())
+        if not known:
+            return None
+        ent = self.entities[next(reversed(known))]
+        if not ent.person or len(ent.forms[ent.longest]) < 2 or ent.forms[ent.longest][-1] != word:
+            return None
+        text = self.text
+        end = pos + len(word)
+        if VERBISH.match(text, end, min(len(text), end + 60)) is not None:
+            return ent
+        before = WORD_RE.findall(text[max(0, pos - 20):pos])
+        return ent if before and before[-1].lower() in self.lex.verb_forms else None
 
     def _link(self, tokens: tuple[str, ...], prefix: tuple[str, ...]) -> Entity:
         shape = _shape(tokens, prefix)
