@@ -76,6 +76,13 @@ _POST_BAR = regex.compile(r"[ \t\u00a0]*\u2015[ \t\u00a0]*(?P<np>[^.!?;:\"“”
 _DASH_PARAGRAPH = regex.compile(r"[ \t\u00a0]*\n\s*[-—–―][ \t\u00a0]*(?P<np>\p{Lu}[^.!?;:\"“”«»„\n]{0,79})(?:[.\n]|$)")
 #: A line closed by a dash, as a section heading is: "– Ready to quiz Trump –."
 _DASH_CLOSED = regex.compile(r"[-—–―]\s*\.?\s*$")
+#: A determiner opening a sentence, or a clause after a comma or "that": where a modified description may start.
+_DETERMINER = regex.compile(r"(?i:the|a|an|another|one)(?![\p{L}])")
+_DETERMINER_AFTER_OPENER = regex.compile(r"(?<=[,;:—–]\s*|\b(?:that|and|but)\s+)(?i:the|a|an|another|one)(?![\p{L}])")
+_FIRST_WORD = regex.compile(r"[\s\"“”‘’']*\K\p{L}")
+#: A clause about a description before its verb: ", who spoke anonymously," or "speaking to Fox News".
+_MODIFYING_CLAUSE = regex.compile(r"(?:,?\s+who\s+[^,;:.!?\"“”]{1,100}?,?|\s+\p{Ll}+ing\s+[^,;:.!?\"“”]{1,80}?,?)"
+                                  r"(?:\s+(?:also|later|then|has|have|had|again|\p{Lu}\p{Ll}+day))*\s*")
 #: What ends a reported clause before a later subject: a comma, a dash, a subordinator.
 _CLAUSE_CUT = regex.compile(r"[,;:—–―(]|\s-\s|(?<![\p{L}])(?:while|when|whereas|but|as|after|before|because|if|although)"
                             r"(?![\p{L}])", regex.IGNORECASE)
@@ -274,6 +281,8 @@ class _Doc(Characters):
                 or self.subject(sent, m.verb_start, m.verb_end)
         if mention is None and not _CLAUSE_BREAK.search(self.text, sent, m.verb_start):
             mention = self.opening_subject(sent, m.verb_start)  # "He would pat and stroke her and say,"
+        if mention is None:
+            mention = self.modified_subject(sent, m.verb_start)
         if mention is not None and mention.kind != "pronoun" and not self.text[m.filler_end:span.start].strip().endswith(":"):
             # ('Y had told him: "..."' introduces Y's own words, whoever reports the telling)
             outer = self.outer_reporter(sent, mention)
@@ -380,6 +389,27 @@ class _Doc(Characters):
                 continue
             return low not in _OBJECT_BEFORE_COLON
         return True
+
+    def modified_subject(self, start: int, verb: int) -> Mention | None:
+        """A description followed by a clause about it, then the verb: "Another intelligence
+        source speaking to Fox News| said", "a White House official who spoke anonymously|
+        said Wednesday". The description (determiner, up to four words, a role or body
+        word) is the speaker; the clause (who ..., or an -ing phrase) is left out."""
+        text = self.text
+        lex = self.lex
+        first = _FIRST_WORD.match(text, start, verb)
+        m = _DETERMINER.match(text, first.start(), verb) if first is not None else None
+        if m is None:
+            m = _DETERMINER_AFTER_OPENER.search(text, start, verb)  # "Although ..., a White House official who"
+        if m is None or self.quoted(m.start()):
+            return None
+        for r in islice(WORD.finditer(text, m.end(), min(verb, m.end() + 60)), 5):
+            low = r.group().lower()
+            if low in _CLAUSE_WORDS:
+                break
+            if (low in lex.roles or low in ORG_WORDS) and _MODIFYING_CLAUSE.fullmatch(text, r.end(), verb):
+                return Mention(m.start(), r.end(), text[m.start():r.end()], "description")
+        return None
 
     def outer_reporter(self, sent: int, mention: Mention) -> Mention | None:
         """Who reports the clause ``mention`` stands in: in "Trump said that Romney begged him

@@ -32,6 +32,8 @@ _AUX_TAIL = regex.compile(r"\s+(?:" + "|".join(AUXILIARIES) + r")$", regex.IGNOR
 #: Words that cannot stand between an inverted verb and the speaker's name ("said ... of X").
 _NOT_IN_LEAD = frozenset("of for at with in on who which whom that to from about by and but when after before".split())
 _PREPOSITIONS = frozenset("with of for from at on in to about".split())
+#: The words between a role and the body it serves: "spokesman for", "adviser to", "head of".
+_ROLE_PREPOSITIONS = frozenset("for of to at with".split())
 _OWNED = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{Ll}\-]+\s+){0,2}(?P<head>[\p{Ll}\-]+)$")
 #: A lowercase role word right after a name makes the name a modifier: "a Clinton veteran".
 _MODIFIER = regex.compile(r"\s+(?:[\p{Ll}\-]+\s+)?(?:adviser|advisor|aide|veteran|official|spokesman|"
@@ -154,7 +156,8 @@ def _phrase_at(cast: Cast, start: int, end: int, strict: bool) -> Mention | None
             lowest = max(0, k - 6)  # "a source familiar with the matter": the phrase goes on left
         elif words[k][2].lower() in DETERMINERS:
             opens_clause = k == 0 or bool(_CLAUSE_OPENING.search(text, start, words[k][0]))
-            if strict and low not in cast.lex.roles and low not in ORG_WORDS and not opens_clause:
+            if strict and low not in cast.lex.roles and low not in ORG_WORDS and not opens_clause \
+                    and not _role_then_tail(cast, words[k + 1:]):
                 return None
             s = words[k][0]
             return Mention(s, end, text[s:end], "description")
@@ -163,6 +166,13 @@ def _phrase_at(cast: Cast, start: int, end: int, strict: bool) -> Mention | None
         s = words[-2][0] if len(words) > 1 and words[-2][2][:1].isupper() else ws
         return Mention(s, end, text[s:end], "description")
     return None
+
+
+def _role_then_tail(cast: Cast, words: list[tuple[int, int, str]]) -> bool:
+    """The words of a description hold a role and then the body it serves: "a spokesman
+    for| Bernie Sanders", "a senior adviser to| the governor"."""
+    return any(w.lower() in cast.lex.roles and nxt.lower() in _ROLE_PREPOSITIONS
+               for (_, _, w), (_, _, nxt) in zip(words, words[1:]))
 
 
 def _object_of(text: str, start: int, pos: int) -> bool:
@@ -184,6 +194,12 @@ def role_after(cast: Cast, pos: int, end: int) -> regex.Match[str] | None:
             return m
         end = m.start("head")  # try the shorter phrase: the role may come earlier
     return None
+
+
+def _office_of(cast: Cast, lead: list[str], k: int) -> bool:
+    """The word at ``k`` of a lead is the "of" of an office: "said former secretary of state|
+    Hillary Clinton", "said master of ceremonies| Asab Al-Tabchi"."""
+    return 0 < k < len(lead) - 1 and lead[k].lower() == "of" and lead[k - 1].lower() in cast.lex.roles | {"master"}
 
 
 def _modifier(cast: Cast, pos: int, end: int) -> bool:
@@ -246,7 +262,8 @@ def phrase_after(cast: Cast, start: int, end: int) -> Mention | None:
                     break
     if first is not None and not _modifier(cast, first.end, end):  # "a 2008 Clinton veteran"
         lead = _WORDS.findall(text[ws:first.start])
-        if len(lead) <= 5 and not any(x.lower() in _NOT_IN_LEAD for x in lead):
+        if len(lead) <= 5 and not any(x.lower() in _NOT_IN_LEAD and not _office_of(cast, lead, k)
+                                      for k, x in enumerate(lead)):
             return Mention(first.start, first.end, text[first.start:first.end], "name")
     elif first is not None and name is not None and name.start == ws:
         role = role_after(cast, name.end, end)  # "said Trump's spokeswoman"
