@@ -819,7 +819,8 @@ class _Doc(Characters):
 
     def introduced_as(self, mention: Mention, det: str, content: list[str]) -> str | None:
         """The fuller description a bare "the <noun>" takes up: "the aide" after "A Republican
-        committee aide said ...", "the official" after "a Mexican official who ...". Only an
+        committee aide said ...", "the official" after "a Mexican official who ...", "the
+        ministry" after "China's foreign ministry" (the nearest introduction). Only an
         introduction with a capitalized word (a party, a country, a place), which tells
         the reader more than "the aide" does, and none inside a quotation."""
         if det != "the" or len(content) != 1:
@@ -827,11 +828,12 @@ class _Doc(Characters):
         head = content[0]
         lo = max(0, mention.start - ANTECEDENT_WINDOW)
         found = None
-        pattern = regex.compile(_INDEFINITE + rf"(?i:{regex.escape(head)})(?![\p{{L}}])")
-        for m in pattern.finditer(self.text, lo, mention.start):
-            if not self.quoted(m.start()) and not self.page.furniture(m.start()) \
-                    and _CAPITAL_WORD.search(m.group("mods")):
-                found = m
+        noun = rf"(?i:{regex.escape(head)})(?![\p{{L}}])"
+        for pattern in (regex.compile(_INDEFINITE + noun), regex.compile(_OWNED_BY_NAME + noun)):
+            for m in pattern.finditer(self.text, lo, mention.start):
+                if not self.quoted(m.start()) and not self.page.furniture(m.start()) \
+                        and _CAPITAL_WORD.search(m.group("mods")) and (found is None or m.start() > found.start()):
+                    found = m
         return _description(found.group()) if found is not None else None
 
 
@@ -839,6 +841,10 @@ class _Doc(Characters):
 _INDEFINITE = (r"(?<![\p{L}])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
                r"(?P<mods>(?:(?!(?:the|of|for|to|in|on|with|at|and|or|who|that)\s)"
                r"[\p{L}\d](?:[\p{L}\d\-’']|\.(?=\p{L}))*(?:(?<=\p{Lu})\.)?[ \t\u00a0]+){1,4})")
+#: A noun introduced by its owner's name, up to three modifiers between: "China’s foreign ministry",
+#: "Cruz's lawyers" ("the ministry", "the lawyers" later take it up).
+_OWNED_BY_NAME = (r"(?<![\p{L}])(?P<mods>\p{Lu}[\p{L}.\-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}.\-]*){0,3}['’]s[ \t\u00a0]+"
+                  r"(?:\p{Ll}[\p{Ll}\-]*[ \t\u00a0]+){0,3})")
 _CAPITAL_WORD = regex.compile(r"(?<![\p{L}])\p{Lu}")
 
 #: The rules that read a cue next to the quote (the others carry a speaker over).

@@ -41,9 +41,11 @@ _MODIFIER = regex.compile(r"\s+(?:[\p{Ll}\-]+\s+)?(?:adviser|advisor|aide|vetera
 #: Up to four lowercase words after a name (or its possessive), the last a role: "Cruz constituent",
 #: "Clinton's top foreign policy aide" (the greedy match backs off to the first role found, see ``role_after``).
 _ROLE_AFTER = regex.compile(r"(?:['’]s|['’])?\s+(?:[\p{Ll}\-]+\s+){0,3}(?P<head>[\p{Ll}\-]+)\b")
-#: The rest of a description: "close to the Clintons", "familiar with the matter", "to Bill Clinton".
+#: The rest of a description: "close to the Clintons", "familiar with the matter", "to Bill Clinton",
+#: "to both Clintons".
 OF_TAIL = regex.compile(r"(?:\s+(?:close|familiar|loyal|near|opposed|allied|linked|connected))?"
-                        r"\s+(?:to|with|of|for|at|from|in)\s+(?:the\s+[\p{L}\d'’\-]+|\p{Lu}[\p{L}'’\-]*)"
+                        r"\s+(?:to|with|of|for|at|from|in)\s+(?:(?:the|both|all|his|her|their)\s+[\p{L}\d'’\-]+"
+                        r"|\p{Lu}[\p{L}'’\-]*)"
                         r"(?:\s+\p{Lu}[\p{L}'’\-]*){0,3}")
 #: Prepositions whose object a name is ("in Brooklyn"), and the words read back to find one.
 _OBJECT_PREPOSITIONS = frozenset("of for at with in on to from about by near under into".split())
