@@ -89,6 +89,8 @@ _CLAUSE_CUT = regex.compile(r"[,;:—–―(]|\s-\s|(?<![\p{L}])(?:while|when|wh
 #: Verbs that report a clause, whose subject is the source of what follows: "X said (that) Y ...".
 _REPORTING_LEMMAS = frozenset("say tell write claim argue insist add note explain contend suggest "
                               "recall report".split())
+#: A form of "be" right before a participle: the passive "was asked", "were told".
+_PASSIVE_BE = regex.compile(r"(?<![\p{L}])(?:was|were|been|being|is|are|be|get|got)\s+(?:\p{Ll}+ly\s+)?$", regex.IGNORECASE)
 #: A form of "be" before an -ing verb: '"...," he was saying'.
 _BE_BEFORE = regex.compile(r"(?<![\p{L}])(?:is|was|were|are|been|be|am)\s+(?:\p{Ll}+ly\s+)?$", regex.IGNORECASE)
 #: What stands before a title in marks: 'on "Meet the Press"', 'told NBC's "Today"'.
@@ -272,6 +274,9 @@ class _Doc(Characters):
         verb = m.verb
         if self.noun_use(verb, m.verb_start):
             return None  # "Rubio's claim that "...": a thing, not a cue
+        if self.passive_addressee(verb, m.verb_start):
+            att.why.append(f"before: {verb!r} is passive: its subject was spoken to")
+            return None  # "Trump was asked, "...?"": the one asked does not ask
         before_verb = self.text[max(0, m.verb_start - 8):m.verb_start]
         if verb.lower().endswith("ing") and before_verb.rstrip().endswith(","):
             mention = self.subject(sent, m.verb_start, m.verb_end)  # "X noted ..., assuring"
@@ -371,6 +376,13 @@ class _Doc(Characters):
             return None
         return self.finish(att, mention, verb.verb.lower() if verb else None, "subject-verb-fragment",
                            None, None)
+
+    def passive_addressee(self, verb: str, pos: int) -> bool:
+        """The verb at ``pos`` is the passive of a verb whose object is spoken to: "his
+        salespersons were told,", "Trump was asked,": its subject is not the speaker."""
+        lemma = self.lex.verb_forms.get(verb.lower(), "")
+        return lemma in self.lex.addressee_lemmas and not _participle(verb) \
+            and bool(_PASSIVE_BE.search(self.text, max(0, pos - 30), pos))  # not "is telling"
 
     def noun_use(self, verb: str, pos: int) -> bool:
         """The speech verb form at ``pos`` is a noun here: after a possessive ("Trump's
