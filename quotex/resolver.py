@@ -89,6 +89,8 @@ _CLAUSE_CUT = regex.compile(r"[,;:—–―(]|\s-\s|(?<![\p{L}])(?:while|when|wh
 #: Verbs that report a clause, whose subject is the source of what follows: "X said (that) Y ...".
 _REPORTING_LEMMAS = frozenset("say tell write claim argue insist add note explain contend suggest "
                               "recall report".split())
+#: A possessive inside a description: "the former vice president’s| spokeswoman".
+_INNER_POSSESSIVE = regex.compile(r"\p{L}['’]s?\s+\p{L}")
 #: A form of "be" right before a participle: the passive "was asked", "were told".
 _PASSIVE_BE = regex.compile(r"(?<![\p{L}])(?:was|were|been|being|is|are|be|get|got)\s+(?:\p{Ll}+ly\s+)?$", regex.IGNORECASE)
 #: A form of "be" before an -ing verb: '"...," he was saying'.
@@ -771,7 +773,8 @@ class _Doc(Characters):
         words = [w.lower() for w in WORD.findall(mention.text)]
         det = words[0] if words and words[0] in DETERMINERS else ""
         content = [w for w in words if w not in DETERMINERS]
-        if det == "the" and content:
+        if det == "the" and content and not _INNER_POSSESSIVE.search(mention.text):
+            # (not "the former vice president's spokeswoman": someone of the owner's, never the owner)
             head = content[-1]
             best, best_score = None, 0
             before = cast.names_before(mention.start, ANTECEDENT_WINDOW)
