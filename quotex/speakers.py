@@ -32,6 +32,12 @@ _AUX_TAIL = regex.compile(r"\s+(?:" + "|".join(AUXILIARIES) + r")$", regex.IGNOR
 #: Words that cannot stand between an inverted verb and the speaker's name ("said ... of X").
 _NOT_IN_LEAD = frozenset("of for at with in on who which whom that to from about by and but when after before".split())
 _PREPOSITIONS = frozenset("with of for from at on in to about".split())
+#: Words that show a clause inside what reads back as a description.
+_CLAUSE_INSIDE = frozenset("but who which whom whose be is was were are been has have had having".split())
+#: Relative words after which a clause about the described person runs on to the verb.
+_RELATIVE_WORDS = frozenset("who which whom whose".split())
+#: Nouns in -ly, which may end a description.
+_LY_NOUNS = frozenset("ally family assembly daily monopoly".split())
 #: The words between a role and the body it serves: "spokesman for", "adviser to", "head of".
 _ROLE_PREPOSITIONS = frozenset("for of to at with".split())
 _OWNED = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{Ll}\-]+\s+){0,2}(?P<head>[\p{Ll}\-]+)$")
@@ -162,12 +168,45 @@ def _phrase_at(cast: Cast, start: int, end: int, strict: bool) -> Mention | None
                     and not _role_then_tail(cast, words[k + 1:]):
                 return None
             s = words[k][0]
-            return Mention(s, end, text[s:end], "description")
+            cut = _clause_cut(text, words[k + 1:], end)
+            if cut is None:
+                return None  # "one of 45| states", "the only pollster to correctly| predict": a clause
+            # "an amiable handsome baronet, who| said": the clause about the person is left out
+            return Mention(s, cut, text[s:cut].rstrip(" ,"), "description")
         k -= 1
     if low in cast.lex.roles and (len(words) == 1 or words[-2][2].lower() not in ("of", "for", "to")):
         s = words[-2][0] if len(words) > 1 and words[-2][2][:1].isupper() else ws
         return Mention(s, end, text[s:end], "description")
     return None
+
+
+def _clause_cut(text: str, words: list[tuple[int, int, str]], end: int) -> int | None:
+    """Where the description read back from a verb to its determiner ends: before a
+    relative word that opens a clause about it ("commentators| who have suggested").
+    None when the words hold another clause (a conjunction, a linking verb, a dash: "its
+    donations on Wednesday, but multiple| reports"), when no noun is left, or when they
+    end in a number or an adverb ("one of 45| states", "the only pollster to correctly| predict")."""
+    for j, (ws, _, w) in enumerate(words):
+        dash = text.find("--", words[j - 1][1] if j else ws, ws)
+        if w.lower() in _RELATIVE_WORDS:
+            return _noun_left(text, words[:j], ws)  # "an amiable handsome baronet,| who"
+        if w.lower() in _CLAUSE_INSIDE or dash >= 0 or text[words[j - 1][1] if j else ws:ws].strip() in ("—", "–"):
+            return None  # "its donations on Wednesday, but| multiple reports": another clause
+    if words:
+        last = words[-1][2].lower()
+        if last.isdigit() or last.endswith("ly") and last not in _LY_NOUNS:
+            return None
+    return end
+
+
+def _noun_left(text: str, words: list[tuple[int, int, str]], cut: int) -> int | None:
+    """``cut`` when a noun is left before it (its last word no number, adverb or verb form)."""
+    if not words:
+        return None
+    last = words[-1][2].lower()
+    if last.isdigit() or last.endswith(("ly", "ing")) and last not in _LY_NOUNS or last in _CLAUSE_INSIDE:
+        return None
+    return words[-1][1]
 
 
 def _role_then_tail(cast: Cast, words: list[tuple[int, int, str]]) -> bool:
