@@ -838,13 +838,13 @@ class _Doc(Characters):
         ministry" after "China's foreign ministry" (the nearest introduction). Only an
         introduction with a capitalized word (a party, a country, a place), which tells
         the reader more than "the aide" does, and none inside a quotation."""
-        if det != "the" or len(content) != 1:
+        if det != "the" or not 1 <= len(content) <= 2:
             return None
-        head = content[0]
         lo = max(0, mention.start - ANTECEDENT_WINDOW)
         found = None
-        noun = rf"(?i:{regex.escape(head)})(?![\p{{L}}])"
-        for pattern in (regex.compile(_INDEFINITE + noun), regex.compile(_OWNED_BY_NAME + noun)):
+        noun = r"[ \t\u00a0]+".join(rf"(?i:{regex.escape(w)})" for w in content) + r"(?![\p{L}])"
+        for pattern in (regex.compile(_INDEFINITE + noun), regex.compile(_OWNED_BY_NAME + noun),
+                        regex.compile(_DEFINITE_NAMED + noun)):
             for m in pattern.finditer(self.text, lo, mention.start):
                 if not self.quoted(m.start()) and not self.page.furniture(m.start()) \
                         and _CAPITAL_WORD.search(m.group("mods")) and (found is None or m.start() > found.start()):
@@ -856,6 +856,10 @@ class _Doc(Characters):
 _INDEFINITE = (r"(?<![\p{L}])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
                r"(?P<mods>(?:(?!(?:the|of|for|to|in|on|with|at|and|or|who|that)\s)"
                r"[\p{L}\d](?:[\p{L}\d\-’']|\.(?=\p{L}))*(?:(?<=\p{Lu})\.)?[ \t\u00a0]+){1,4})")
+#: A noun introduced with a name among its modifiers: "the Wall Street Journal editorial board",
+#: "the St. Paul City Council" ("the editorial board", "the council" later take it up).
+_DEFINITE_NAMED = (r"(?<![\p{L}])(?:[Tt]he)\s+(?P<mods>\p{Lu}[\p{L}.\-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}.\-]*){0,3}"
+                   r"[ \t\u00a0]+(?:\p{Ll}[\p{Ll}\-]*[ \t\u00a0]+){0,2})")
 #: A noun introduced by its owner's name, up to three modifiers between: "China’s foreign ministry",
 #: "Cruz's lawyers" ("the ministry", "the lawyers" later take it up).
 _OWNED_BY_NAME = (r"(?<![\p{L}])(?P<mods>\p{Lu}[\p{L}.\-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}.\-]*){0,3}['’]s[ \t\u00a0]+"
