@@ -240,7 +240,9 @@ def role_after(cast: Cast, pos: int, end: int) -> regex.Match[str] | None:
 def _office_of(cast: Cast, lead: list[str], k: int) -> bool:
     """The word at ``k`` of a lead is the "of" of an office: "said former secretary of state|
     Hillary Clinton", "said master of ceremonies| Asab Al-Tabchi"."""
-    return 0 < k < len(lead) - 1 and lead[k].lower() == "of" and lead[k - 1].lower() in cast.lex.roles | {"master"}
+    lex = cast.lex
+    return 0 < k < len(lead) - 1 and lead[k].lower() == "of" and (lead[k - 1].lower() in lex.roles
+                                                                  or lead[k - 1].lower() in lex.person_nouns)
 
 
 def _modifier(cast: Cast, pos: int, end: int) -> bool:
