@@ -200,12 +200,7 @@ class Cast:
                 if len(tokens) > 5:
                     continue  # a headline in title case, not a name
                 start = cstart + rel_start
-                if text[cstart - 1:cstart] == " " and text[cstart - 2:cstart - 1].isalnum():
-                    opens = False  # the common case, in a sentence: "said Trump"
-                else:
-                    window = text[max(0, cstart - 4):cstart]
-                    before = window.rstrip()
-                    opens = not before or before[-1] in _SENTENCE_OPENERS or "\n" in window[len(before):]
+                opens = self._opens(cstart)
                 if len(tokens) == 1 and start == cstart and opens and self.in_lowercase(tokens[0].lower()):
                     continue  # "Fifteen minutes after...": a common word opening a sentence
                 ent = self._link(tokens, prefix)
@@ -220,7 +215,7 @@ class Cast:
         """The word at ``pos`` opens a sentence or a line."""
         text = self.text
         if text[pos - 1:pos] == " " and text[pos - 2:pos - 1].isalnum():
-            return False
+            return False  # the common case, in a sentence: "said Trump"
         window = text[max(0, pos - 4):pos]
         before = window.rstrip()
         return not before or before[-1] in _SENTENCE_OPENERS or "\n" in window[len(before):]
