@@ -73,18 +73,22 @@ _PHRASE_REST = regex.compile(r"(?:[^.!?;:\"“”«»„\n]|(?<=(?<![\p{L}])\p{L
 _POST_BAR = regex.compile(r"[ \t\u00a0]*\u2015[ \t\u00a0]*(?P<np>[^.!?;:\"“”«»„\n]{1,80})\s*(?:[.\n]|$)")
 #: A signature on its own line after a quotation that ends its paragraph, as in quote
 #: round-ups and fact checks: '"..."' then '- Bernie Sanders.' or '-President Obama, tweeting'.
-_DASH_PARAGRAPH = regex.compile(r"[ \t\u00a0]*\n\s*[-—–―][ \t\u00a0]*(?P<np>\p{Lu}[^.!?;:\"“”«»„\n]{0,79})(?:[.\n]|$)")
+_DASH_PARAGRAPH = regex.compile(r"[ \t\u00a0]*\n\s*[-—–―][ \t\u00a0]*"
+                                r"(?P<np>\p{Lu}[^.!?;:\"“”«»„\n]{0,79})(?:[.\n]|$)")
 #: A line closed by a dash, as a section heading is: "– Ready to quiz Trump –."
 _DASH_CLOSED = regex.compile(r"[-—–―]\s*\.?\s*$")
 #: A determiner opening a sentence, or a clause after a comma or "that": where a modified description may start.
 _DETERMINER = regex.compile(r"(?i:the|a|an|another|one)(?![\p{L}])")
-_DETERMINER_AFTER_OPENER = regex.compile(r"(?<=[,;:—–]\s*|\b(?:that|and|but)\s+)(?i:the|a|an|another|one)(?![\p{L}])")
+_DETERMINER_AFTER_OPENER = regex.compile(r"(?<=[,;:—–]\s*|\b(?:that|and|but)\s+)"
+                                         r"(?i:the|a|an|another|one)(?![\p{L}])")
 _FIRST_WORD = regex.compile(r"[\s\"“”‘’']*\K\p{L}")
 #: A clause about a description before its verb: ", who spoke anonymously," or "speaking to Fox News".
-_MODIFYING_CLAUSE = regex.compile(r"(?:,?\s+who\s+[^,;:.!?\"“”]{1,100}?,?|\s+\p{Ll}+ing\s+[^,;:.!?\"“”]{1,80}?,?)"
+_MODIFYING_CLAUSE = regex.compile(r"(?:,?\s+who\s+[^,;:.!?\"“”]{1,100}?,?"
+                                  r"|\s+\p{Ll}+ing\s+[^,;:.!?\"“”]{1,80}?,?)"
                                   r"(?:\s+(?:also|later|then|has|have|had|again|\p{Lu}\p{Ll}+day))*\s*")
 #: What ends a reported clause before a later subject: a comma, a dash, a subordinator.
-_CLAUSE_CUT = regex.compile(r"[,;:—–―(]|\s-\s|(?<![\p{L}])(?:while|when|whereas|but|as|after|before|because|if|although)"
+_CLAUSE_CUT = regex.compile(r"[,;:—–―(]|\s-\s"
+                            r"|(?<![\p{L}])(?:while|when|whereas|but|as|after|before|because|if|although)"
                             r"(?![\p{L}])", regex.IGNORECASE)
 #: Verbs that report a clause, whose subject is the source of what follows: "X said (that) Y ...".
 _REPORTING_LEMMAS = frozenset("say tell write claim argue insist add note explain contend suggest "
@@ -92,7 +96,8 @@ _REPORTING_LEMMAS = frozenset("say tell write claim argue insist add note explai
 #: A possessive inside a description: "the former vice president’s| spokeswoman".
 _INNER_POSSESSIVE = regex.compile(r"\p{L}['’]s?\s+\p{L}")
 #: A form of "be" right before a participle: the passive "was asked", "were told".
-_PASSIVE_BE = regex.compile(r"(?<![\p{L}])(?:was|were|been|being|is|are|be|get|got)\s+(?:\p{Ll}+ly\s+)?$", regex.IGNORECASE)
+_PASSIVE_BE = regex.compile(r"(?<![\p{L}])(?:was|were|been|being|is|are|be|get|got)\s+(?:\p{Ll}+ly\s+)?$",
+                            regex.IGNORECASE)
 #: A form of "be" before an -ing verb: '"...," he was saying'.
 _BE_BEFORE = regex.compile(r"(?<![\p{L}])(?:is|was|were|are|been|be|am)\s+(?:\p{Ll}+ly\s+)?$", regex.IGNORECASE)
 #: What stands before a title in marks: 'on "Meet the Press"', 'told NBC's "Today"'.
@@ -290,8 +295,9 @@ class _Doc(Characters):
             mention = self.opening_subject(sent, m.verb_start)  # "He would pat and stroke her and say,"
         if mention is None:
             mention = self.modified_subject(sent, m.verb_start)
-        if mention is not None and mention.kind != "pronoun" and not self.text[m.filler_end:span.start].strip().endswith(":"):
-            # ('Y had told him: "..."' introduces Y's own words, whoever reports the telling)
+        colon = self.text[m.filler_end:span.start].strip().endswith(":")
+        if mention is not None and mention.kind != "pronoun" and not colon:
+            # (not for a colon: 'Y had told him: "..."' introduces Y's own words, whoever reports the telling)
             outer = self.outer_reporter(sent, mention)
             if outer is not None:
                 att.why.append(f"before: {mention.text!r} is inside what {outer.text!r} reported")
