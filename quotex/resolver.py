@@ -26,7 +26,8 @@ from quotex.layout import Layout, layout
 from quotex.lexicon import load
 from quotex.mentions import ORG_WORDS, VERBISH, Cast, Entity, Name
 from quotex.records import Quote, Span
-from quotex.speakers import DETERMINERS, OF_TAIL, Mention, owner_phrase, phrase_after, phrase_before
+from quotex.speakers import (DETERMINERS, OF_TAIL, Mention, coordinated, owner_phrase, phrase_after,
+                             phrase_before)
 from quotex.tokenizer import scan
 from quotex.turns import Attribution
 
@@ -93,6 +94,8 @@ _CLAUSE_CUT = regex.compile(r"[,;:—–―(]|\s-\s"
 #: Verbs that report a clause, whose subject is the source of what follows: "X said (that) Y ...".
 _REPORTING_LEMMAS = frozenset("say tell write claim argue insist add note explain contend suggest "
                               "recall report".split())
+#: Two names joined by "and", as one speaker phrase: "Trump and Ryan".
+_COORDINATED = regex.compile(r"(\p{Lu}.*?)\s+and\s+(?:\p{Lu}[\p{L}.\-]*\s+){0,3}?(\p{Lu}.*)")
 #: A possessive inside a description: "the former vice president’s| spokeswoman".
 _INNER_POSSESSIVE = regex.compile(r"\p{L}['’]s?\s+\p{L}")
 #: A form of "be" right before a participle: the passive "was asked", "were told".
@@ -515,6 +518,11 @@ class _Doc(Characters):
                 if owned is None or not VERBISH.match(text, owned.end, limit):
                     continue
                 mention = owned
+            pair = coordinated(self.cast, start, mention.start) if mention.kind == "name" else None
+            before_pair = _PREV_WORD.search(text, max(start, pair - 20), pair) if pair is not None else None
+            if pair is not None and not (before_pair and before_pair.group(1).lower() in _CLAUSE_WORDS | {"where"}):
+                # "Trump and Ryan issued": both speak (not "where Clinton and O'Malley appeared")
+                mention = Mention(pair, mention.end, text[pair:mention.end], "description")
             prev = _PREV_WORD.search(text, max(start, mention.start - 20), mention.start)
             if prev and prev.group(1).lower() in _NOT_BEFORE_SUBJECT:
                 continue
@@ -776,6 +784,13 @@ class _Doc(Characters):
                 self.entity = nearest.id
                 return nearest.canonical, "pronoun"
             return None, "pronoun"
+        pair = _COORDINATED.fullmatch(mention.text)
+        if pair is not None:
+            first = cast.name_at(mention.start, mention.start + pair.end(1))
+            second = cast.name_at(mention.start + pair.start(2), mention.end)
+            if first is not None and second is not None and first.entity != second.entity:
+                # "Trump and Ryan": both, each by the fullest name
+                return f"{cast.canonical(first)} and {cast.canonical(second)}", "two names joined by 'and'"
         words = [w.lower() for w in WORD.findall(mention.text)]
         det = words[0] if words and words[0] in DETERMINERS else ""
         content = [w for w in words if w not in DETERMINERS]

@@ -34,6 +34,10 @@ _NOT_IN_LEAD = frozenset("of for at with in on who which whom that to from about
 _PREPOSITIONS = frozenset("with of for from at on in to about".split())
 #: Words that show a clause inside what reads back as a description.
 _CLAUSE_INSIDE = frozenset("but who which whom whose be is was were are been has have had having".split())
+#: Two names joined by "and" in a mention's text.
+_AND_BETWEEN = regex.compile(r"^\p{Lu}.*\s+and\s+\p{Lu}")
+#: "and" between two names, titles allowed before the second: " and House Speaker |".
+_AND_BEFORE = regex.compile(r"\s+and\s+(?:\p{Lu}[\p{L}.\-]*\s+){0,3}$")
 #: Relative words after which a clause about the described person runs on to the verb.
 _RELATIVE_WORDS = frozenset("who which whom whose".split())
 #: Nouns in -ly, which may end a description.
@@ -110,8 +114,8 @@ def phrase_before(cast: Cast, start: int, end: int, *, strict: bool = False) -> 
                 if head is not None and head.kind == "name" and _person(cast, head):
                     return head
                 comma = tail.rfind(",", 0, comma)
-        if found is not None and found.kind != "description":
-            return found
+        if found is not None and (found.kind != "description" or _AND_BETWEEN.search(found.text)):
+            return found  # a name, a pronoun, or two names joined by "and"
         end = start + cut if cut >= 0 else end - 1
     return _phrase_at(cast, start, end, strict)
 
@@ -139,6 +143,9 @@ def _phrase_at(cast: Cast, start: int, end: int, strict: bool) -> Mention | None
     name = cast.name_at(max(start, end - 120), end)
     if name is not None and name.end == end:
         if not _object_of(text, start, name.start):
+            pair = coordinated(cast, start, name.start)
+            if pair is not None:  # "Trump and Ryan| issued": both speak
+                return Mention(pair, name.end, text[pair:name.end], "description")
             return Mention(name.start, name.end, text[name.start:name.end], "name")
         of = _OF_PLACE.search(text, max(start, name.start - 8), name.start)
         person = cast.name_at(max(start, name.start - 120), of.start()) if of else None
@@ -214,6 +221,21 @@ def _role_then_tail(cast: Cast, words: list[tuple[int, int, str]]) -> bool:
     for| Bernie Sanders", "a senior adviser to| the governor"."""
     return any(w.lower() in cast.lex.roles and nxt.lower() in _ROLE_PREPOSITIONS
                for (_, _, w), (_, _, nxt) in zip(words, words[1:]))
+
+
+def coordinated(cast: Cast, start: int, pos: int) -> int | None:
+    """Where the person named before "and" starts, when the name at ``pos`` is the second of
+    two people joined by it ("Trump and| Ryan", "Senate leader Phil Berger and House Speaker|
+    Tim Moore"); None otherwise. Not across a preposition ("talks with Trump and| Ryan")."""
+    text = cast.text
+    joint = _AND_BEFORE.search(text, max(start, pos - 60), pos)
+    if joint is None:
+        return None
+    first = cast.name_at(max(start, joint.start() - 120), joint.start())
+    if first is None or first.end != joint.start() or not cast.entities[first.entity].person \
+            or _object_of(text, start, first.start):
+        return None
+    return first.start
 
 
 def _object_of(text: str, start: int, pos: int) -> bool:
