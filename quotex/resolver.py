@@ -96,6 +96,8 @@ _REPORTING_LEMMAS = frozenset("say tell write claim argue insist add note explai
                               "recall report".split())
 #: Two names joined by "and", as one speaker phrase: "Trump and Ryan".
 _COORDINATED = regex.compile(r"(\p{Lu}.*?)\s+and\s+(?:\p{Lu}[\p{L}.\-]*\s+){0,3}?(\p{Lu}.*)")
+#: The field of an office after its role word: "secretary| of state", "director| of communications".
+_OF_OFFICE = regex.compile(r"\s+of\s+\p{Ll}+")
 #: A possessive inside a description: "the former vice president’s| spokeswoman".
 _INNER_POSSESSIVE = regex.compile(r"\p{L}['’]s?\s+\p{L}")
 #: A form of "be" right before a participle: the passive "was asked", "were told".
@@ -379,7 +381,8 @@ class _Doc(Characters):
             verb = Cue(vs, ve, vs, ve, self.text[vs:ve])
         if verb:
             mention = self.relative_subject(sent, verb.verb_start) or self.with_subject(sent, verb) \
-                or self.subject(sent, verb.verb_start, verb.verb_end)
+                or self.subject(sent, verb.verb_start, verb.verb_end) \
+                or self.described_subject(sent, verb.verb_start)
         else:
             mention = self.subject(sent, span.start)
         att.why.append(f"fragment: subject {mention and mention.text!r}, verb {verb and verb.verb!r}")
@@ -432,6 +435,31 @@ class _Doc(Characters):
                 break
             if (low in lex.roles or low in ORG_WORDS) and _MODIFYING_CLAUSE.fullmatch(text, r.end(), verb):
                 return Mention(m.start(), r.end(), text[m.start():r.end()], "description")
+        return None
+
+    def described_subject(self, start: int, verb: int) -> Mention | None:
+        """The description that opens the sentence as its subject, the verb following it
+        (auxiliaries and adverbs allowed): "The radioman pointed out that ...", "One Clinton
+        spokesman has called the situation", "The former secretary of state mocked". Its head
+        is a word for a person, a group or a body; "of" and a name or body may follow it."""
+        text = self.text
+        lex = self.lex
+        first = _FIRST_WORD.match(text, start, verb)
+        m = _DETERMINER.match(text, first.start(), verb) if first is not None else None
+        if m is None or self.quoted(m.start()):
+            return None
+        for r in islice(WORD.finditer(text, m.end(), min(verb, m.end() + 60)), 5):
+            low = r.group().lower()
+            if low in _CLAUSE_WORDS:
+                break
+            if low in lex.roles or low in ORG_WORDS or low in lex.person_nouns:
+                end = r.end()
+                tail = OF_TAIL.match(text, end, verb) or _OF_OFFICE.match(text, end, verb)  # "secretary| of state"
+                if tail is not None and VERBISH.match(text, tail.end(), verb + 40):
+                    end = tail.end()
+                if VERBISH.match(text, end, verb + 40):  # the sentence's subject: its verbs are this one's
+                    return Mention(m.start(), end, text[m.start():end], "description")
+                break
         return None
 
     def outer_reporter(self, sent: int, mention: Mention) -> Mention | None:
