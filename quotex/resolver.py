@@ -96,6 +96,8 @@ _REPORTING_LEMMAS = frozenset("say tell write claim argue insist add note explai
                               "recall report".split())
 #: Two names joined by "and", as one speaker phrase: "Trump and Ryan".
 _COORDINATED = regex.compile(r"(\p{Lu}.*?)\s+and\s+(?:\p{Lu}[\p{L}.\-]*\s+){0,3}?(\p{Lu}.*)")
+#: An adverb set off by commas between a subject and its verb: ", however,".
+_ASIDE = regex.compile(r",\s*\p{Ll}+,")
 #: The field of an office after its role word: "secretary| of state", "director| of communications".
 _OF_OFFICE = regex.compile(r"\s+of\s+\p{Ll}+")
 #: A possessive inside a description: "the former vice president’s| spokeswoman".
@@ -382,7 +384,7 @@ class _Doc(Characters):
         if verb:
             mention = self.relative_subject(sent, verb.verb_start) or self.with_subject(sent, verb) \
                 or self.subject(sent, verb.verb_start, verb.verb_end) \
-                or self.described_subject(sent, verb.verb_start)
+                or self.described_subject(sent, verb.verb_start, verb.verb.lower() in self.lex.verb_forms)
         else:
             mention = self.subject(sent, span.start)
         att.why.append(f"fragment: subject {mention and mention.text!r}, verb {verb and verb.verb!r}")
@@ -437,18 +439,29 @@ class _Doc(Characters):
                 return Mention(m.start(), r.end(), text[m.start():r.end()], "description")
         return None
 
-    def described_subject(self, start: int, verb: int) -> Mention | None:
+    def described_subject(self, start: int, verb: int, speech: bool = True) -> Mention | None:
         """The description that opens the sentence as its subject, the verb following it
         (auxiliaries and adverbs allowed): "The radioman pointed out that ...", "One Clinton
         spokesman has called the situation", "The former secretary of state mocked". Its head
-        is a word for a person, a group or a body; "of" and a name or body may follow it."""
+        is a word for a person, a group or a body; "of" and a name or body may follow it.
+        A bare plural ("Leaders of the organization have said") only before a speech verb
+        (``speech``): "Officials searched for words such as "..."" quotes no one."""
         text = self.text
         lex = self.lex
         first = _FIRST_WORD.match(text, start, verb)
-        m = _DETERMINER.match(text, first.start(), verb) if first is not None else None
-        if m is None or self.quoted(m.start()):
+        if first is None or self.quoted(first.start()):
             return None
-        for r in islice(WORD.finditer(text, m.end(), min(verb, m.end() + 60)), 5):
+        m = _DETERMINER.match(text, first.start(), verb)
+        if m is None:  # a bare plural role opening the sentence: "Proponents of the new bill say"
+            word = WORD.match(text, first.start(), verb)
+            low = word.group().lower() if word is not None else ""
+            if not speech or word is None or not low.endswith("s") or low not in lex.roles:
+                return None
+            m = word
+            first_word = True
+        else:
+            first_word = False
+        for r in islice(WORD.finditer(text, m.start() if first_word else m.end(), min(verb, m.end() + 60)), 5):
             low = r.group().lower()
             if low in _CLAUSE_WORDS:
                 break
@@ -457,6 +470,9 @@ class _Doc(Characters):
                 tail = OF_TAIL.match(text, end, verb) or _OF_OFFICE.match(text, end, verb)  # "secretary| of state"
                 if tail is not None and VERBISH.match(text, tail.end(), verb + 40):
                     end = tail.end()
+                aside = _ASIDE.match(text, end, verb)  # "Proponents of the new bill|, however,| say"
+                if aside is not None and VERBISH.match(text, aside.end(), verb + 40):
+                    return Mention(m.start(), end, text[m.start():end], "description")
                 if VERBISH.match(text, end, verb + 40):  # the sentence's subject: its verbs are this one's
                     return Mention(m.start(), end, text[m.start():end], "description")
                 break
