@@ -429,9 +429,15 @@ class _Doc(Characters):
         m = _DETERMINER.match(text, first.start(), verb) if first is not None else None
         if m is None:
             m = _DETERMINER_AFTER_OPENER.search(text, start, verb)  # "Although ..., a White House official who"
+        bare = None
+        if m is None and first is not None:  # a bare plural role: "Protesters marching through the streets| chanted"
+            bare = WORD.match(text, first.start(), verb)
+            if bare is None or not bare.group().lower().endswith("s") or bare.group().lower() not in lex.roles:
+                return None
+            m = bare
         if m is None or self.quoted(m.start()):
             return None
-        for r in islice(WORD.finditer(text, m.end(), min(verb, m.end() + 60)), 5):
+        for r in islice(WORD.finditer(text, m.start() if bare else m.end(), min(verb, m.end() + 60)), 5):
             low = r.group().lower()
             if low in _CLAUSE_WORDS:
                 break
