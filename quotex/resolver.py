@@ -96,6 +96,8 @@ _REPORTING_LEMMAS = frozenset("say tell write claim argue insist add note explai
                               "recall report".split())
 #: Two names joined by "and", as one speaker phrase: "Trump and Ryan".
 _COORDINATED = regex.compile(r"(\p{Lu}.*?)\s+and\s+(?:\p{Lu}[\p{L}.\-]*\s+){0,3}?(\p{Lu}.*)")
+#: Blanks, or one -ly adverb, between a name and its participle: "Trump| reportedly |yelling".
+_ADVERB_GAP = regex.compile(r"\s*(?:\p{Ll}+ly\s+)?")
 #: An adverb set off by commas between a subject and its verb: ", however,".
 _ASIDE = regex.compile(r",\s*\p{Ll}+,")
 #: The field of an office after its role word: "secretary| of state", "director| of communications".
@@ -510,8 +512,9 @@ class _Doc(Characters):
         if not _participle(verb.verb):
             return None
         name = self.cast.name_at(max(start, verb.verb_start - 80), verb.verb_start)
-        if name is None or self.text[name.end:verb.verb_start].strip() or self.page.furniture(name.start):
-            return None
+        if name is None or not _ADVERB_GAP.fullmatch(self.text, name.end, verb.verb_start) \
+                or self.page.furniture(name.start):
+            return None  # (an adverb may stand between: "with Trump reportedly yelling")
         if not _WITH_BEFORE.search(self.text, max(start, name.start - 60), name.start):
             return None
         return Mention(name.start, name.end, self.text[name.start:name.end], "name")

@@ -219,8 +219,8 @@ def _noun_left(text: str, words: list[tuple[int, int, str]], cut: int) -> int | 
 def _role_then_tail(cast: Cast, words: list[tuple[int, int, str]]) -> bool:
     """The words of a description hold a role and then the body it serves: "a spokesman
     for| Bernie Sanders", "a senior adviser to| the governor"."""
-    return any(w.lower() in cast.lex.roles and nxt.lower() in _ROLE_PREPOSITIONS
-               for (_, _, w), (_, _, nxt) in zip(words, words[1:]))
+    return any(w.lower() in cast.lex.roles and nxt.lower() in _ROLE_PREPOSITIONS and not cast.text[we:ns].strip()
+               for (_, we, w), (ns, _, nxt) in zip(words, words[1:]))  # not "a protester, with Trump"
 
 
 def coordinated(cast: Cast, start: int, pos: int) -> int | None:
