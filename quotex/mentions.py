@@ -56,6 +56,8 @@ _TITLE_OF = regex.compile(r"\b\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}+(?![\p{L}])")
 #: A capitalized word elided in speech ("Pa'son"): not a name's word ("O'Hara", "Sanders'" are).
 _ELIDED = regex.compile(r"\p{Lu}\p{Ll}*['’]\p{Ll}{2,}")
+#: A lower-case word that reads as a finite verb: "wants", "called" (not "press", "business").
+_VERB_ENDING = regex.compile(r"(?:[^s]s|ed)$")
 _CONTRACTION = regex.compile(r"['’](?:ve|re|ll|d|m|t)$", regex.IGNORECASE)
 #: A verb (after an optional parenthesis, apposition and adverbs) following a subject.
 VERBISH = regex.compile(
@@ -300,6 +302,8 @@ class Cast:
                 break
             if low in keep:
                 ent.descriptors.add(low)
+            elif w.islower() and _VERB_ENDING.search(low):
+                break  # "Philippine lawmaker wants| Trump": the role is the subject's, not the name's
         # apposition after the name: "Anton Shkaplerov, the commander of ..."
         m = _APPOSITION.match(self.text, end, end + 120)
         if m:
