@@ -95,6 +95,8 @@ _OPENING_PRONOUN = regex.compile(r"(?:He|She)(?![\p{L}'’])")
 _CLAUSE_BREAK = regex.compile(r"[;:]|\b(?:when|while|who|which|that|because|if|as)\b")
 #: The last clause joined by "and" in a sentence: its subject is the one a closing colon follows.
 _LAST_AND = regex.compile(r"(?r)[,;]?\s+and\s+(?=\p{Lu})")
+#: A lower-case article right before a name: "the Christian Monitor Breakfast" names a thing.
+_THE_BEFORE = regex.compile(r"(?<![\p{L}])(?:the|a|an)\s+$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -430,7 +432,11 @@ class _Doc(Characters):
         """The name may be what a pronoun of ``gender`` stands for: a person of that
         gender (or unknown), named outside quotations and outside the page furniture."""
         ent = self.cast.entities[n.entity]
-        return ent.person and not n.quoted and ent.gender in (gender, None) and not self.page.furniture(n.start)
+        if not ent.person or n.quoted or ent.gender not in (gender, None) or self.page.furniture(n.start):
+            return False
+        if _THE_BEFORE.search(self.text, max(0, n.start - 5), n.start):
+            return False  # "the Christian Monitor Breakfast": a thing with a name, not a person
+        return True
 
     def verb_after(self, n: Name) -> regex.Match[str] | None:
         """The verb after a name, also past where it is from: "Michael Brown of Washington,
