@@ -245,9 +245,10 @@ class TurnTaking:
         trailing = self.after_the_turn(i)
         if trailing is not None:
             return trailing
-        # consecutive quoted paragraphs: an exchange between two speakers alternates,
-        # one speaker's statement continues
-        for j in range(i - 2, -1, -1):
+        # consecutive quoted paragraphs: an exchange between two speakers alternates (in
+        # news only after a question), one speaker's statement continues
+        asked = self.text[prev.inner_start:prev.inner_end].rstrip(" ,.\"“”'’").endswith("?")
+        for j in range(i - 2, -1, -1) if asked or self.written_as_dialogue() else ():
             jpar = self.paragraph_of(self.spans[j].start)
             if jpar < ppar - 1:
                 break
