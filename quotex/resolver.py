@@ -303,6 +303,24 @@ class _Doc(Characters):
             return None
         return self.finish(att, mention, m.verb, "X-said-then-quote", None, None)
 
+    def unread_cue(self, i: int, speaker: str | None) -> bool:
+        """A cue right after the quote names someone the rules could not read ('"...,"
+        New York City Public Advocate Trish James said'), not ``speaker``: whoever the
+        narration before was about, the cue says another voice speaks. A pronoun
+        ('"...," it further wrote') or a word of the speaker's name ('"...," Cuban said'
+        for Mark Cuban) says nothing against it."""
+        span = self.spans[i]
+        nxt = self.spans[i + 1].start if i + 1 < len(self.spans) else len(self.text)
+        a_end = min(nxt, self.paragraph_end(span.end - 1), span.end + WINDOW_AFTER)
+        m = self.cues.post_normal(self.text, span.end, a_end)
+        if m is None or not _only_lead(self.text[span.end:m.np_start]):
+            return False
+        words = WORD.findall(self.text, m.np_start, m.verb_start)
+        if not words or len(words) == 1 and words[0].lower() in self.lex.pronoun_gender:
+            return False
+        known = set(str(speaker).split())
+        return not any(w in known for w in words if w[:1].isupper())
+
     def tag_of_quote_before(self, sent: int, span: Span) -> bool:
         """The sentence at ``sent`` before ``span`` is the tag of the quotation just before it
         in the same paragraph ("...," he answered, tossing his head. "..."), which that
@@ -795,7 +813,11 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
             continue
         att = doc.attribute(i)
         if att.speaker is None and att.mention is None:  # a cue that named nobody we know ends the turn
-            cont = doc.continuation(i) or doc.scene(i) or doc.across_narration(i)
+            cont = doc.continuation(i)
+            if cont is None:
+                cont = doc.scene(i) or doc.across_narration(i)
+                if cont is not None and doc.unread_cue(i, cont.speaker):
+                    cont = None
             if cont is not None and cont.speaker in doc.vocatives(spans[i]):
                 # "Your mother would never forgive me, Lucy.": Lucy is spoken to, not speaking
                 other = results[i - 1].speaker if cont.rule == "alternating-turn" else None
