@@ -312,13 +312,25 @@ class _Doc(Characters):
         span = self.spans[i]
         nxt = self.spans[i + 1].start if i + 1 < len(self.spans) else len(self.text)
         a_end = min(nxt, self.paragraph_end(span.end - 1), span.end + WINDOW_AFTER)
+        known = set(str(speaker).split())
+        # the quote's sentence goes on to an inverted cue: '"...," in sharp contrast to ...
+        # when campaigns took on that function, says Dante Scala, a political scientist'
+        stop = _SENTENCE_STOP.search(self.text, span.end, a_end)
+        hi = stop.start() if stop else a_end
+        for vs, ve in self.cues.verbs(self.text, span.end, hi):
+            after = WORD.match(self.text, ve + 1, hi)
+            if self.text[ve:ve + 1] == " " and self.text[span.end:vs].rstrip().endswith(",") \
+                    and after is not None and after.group()[:1].isupper() and after.group() not in known:
+                return True
+        if not self.text[span.inner_start:span.inner_end].rstrip().endswith((",", "?", "!")):
+            return False  # '"...," X said' closes its quote with a comma; a fragment goes on
         m = self.cues.post_normal(self.text, span.end, a_end)
         if m is None or not _only_lead(self.text[span.end:m.np_start]):
             return False
         words = WORD.findall(self.text, m.np_start, m.verb_start)
-        if not words or len(words) == 1 and words[0].lower() in self.lex.pronoun_gender:
-            return False
-        known = set(str(speaker).split())
+        if not words or not (words[0][:1].isupper() or words[0].lower() in DETERMINERS) \
+                or words[0].lower() in self.lex.pronoun_gender or any(w.lower() in _CLAUSE_WORDS for w in words):
+            return False  # no speaker phrase: '"...," it further wrote', '"...," and donations began'
         return not any(w in known for w in words if w[:1].isupper())
 
     def tag_of_quote_before(self, sent: int, span: Span) -> bool:
@@ -813,11 +825,9 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
             continue
         att = doc.attribute(i)
         if att.speaker is None and att.mention is None:  # a cue that named nobody we know ends the turn
-            cont = doc.continuation(i)
-            if cont is None:
-                cont = doc.scene(i) or doc.across_narration(i)
-                if cont is not None and doc.unread_cue(i, cont.speaker):
-                    cont = None
+            cont = doc.continuation(i) or doc.scene(i) or doc.across_narration(i)
+            if cont is not None and doc.unread_cue(i, cont.speaker):
+                cont = None  # '"...," New York City Public Advocate Trish James said': another voice
             if cont is not None and cont.speaker in doc.vocatives(spans[i]):
                 # "Your mother would never forgive me, Lucy.": Lucy is spoken to, not speaking
                 other = results[i - 1].speaker if cont.rule == "alternating-turn" else None
