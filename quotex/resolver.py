@@ -97,6 +97,8 @@ _CLAUSE_BREAK = regex.compile(r"[;:]|\b(?:when|while|who|which|that|because|if|a
 _LAST_AND = regex.compile(r"(?r)[,;]?\s+and\s+(?=\p{Lu})")
 #: A lower-case article right before a name: "the Christian Monitor Breakfast" names a thing.
 _THE_BEFORE = regex.compile(r"(?<![\p{L}])(?:the|a|an)\s+$")
+#: An apposition after a name, up to its noun: ", the grocery store worker", ", a retired teacher".
+_PERSON_APPOSITION = regex.compile(r",\s+(?:the|a|an)\s+((?:[\p{Ll}\-]+\s+){0,3}[\p{Ll}\-]+)(?=[\s,.;]|$)")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -468,6 +470,20 @@ class _Doc(Characters):
             return False  # "the Christian Monitor Breakfast": a thing with a name, not a person
         return True
 
+    def described_person(self, n: Name, gender: str | None) -> bool:
+        """The name is introduced with a person's noun after it, and no noun of the other
+        gender before it: "Garcia, the grocery store worker" may be "he"; "her husband,
+        Milton Berg, a money manager" is not "she"."""
+        m = _PERSON_APPOSITION.match(self.text, n.end, min(len(self.text), n.end + 80))
+        if m is None:
+            return False
+        words = [w.lower() for w in WORD.findall(m.group(1))]
+        nouns = self.lex.person_nouns
+        if not words or any(w in ORG_WORDS for w in words) or not (words[-1] in self.lex.roles or words[-1] in nouns):
+            return False
+        before = _PREV_WORD.search(self.text, max(0, n.start - 20), n.start)
+        return all(nouns.get(w, "-") in ("-", gender) for w in [words[-1]] + ([before.group(1).lower()] if before else []))
+
     def verb_after(self, n: Name) -> regex.Match[str] | None:
         """The verb after a name, also past where it is from: "Michael Brown of Washington,
         D.C., explained", "Mitch McConnell, R-Ky., delivered"."""
@@ -643,7 +659,7 @@ class _Doc(Characters):
                 if not self.antecedent(n, gender) or ent.id in spoken_to:
                     continue  # '"Have a troche, Kronborg," he said': not Kronborg
                 if n.start in self.salient or cast.is_subject(n) or self.speech_subject(n) \
-                        or self.verb_after(n) is not None:
+                        or self.verb_after(n) is not None or self.described_person(n, gender):
                     picked = self.reporter(names, k, gender)
                     nearest, chosen, subject = cast.entities[picked.entity], picked.start, True
                     break
