@@ -160,8 +160,9 @@ class TurnTaking:
             return None
         lo = max(self.paragraphs[k - 1], self.spans[i - 1].end if i else 0)
         hi = self.end_before(span.start)
-        if i and self.spans[i - 1].end > self.paragraphs[k - 1] or hi - lo < 20:
-            return None  # the paragraph before holds a quotation, or nothing
+        if i and self.spans[i - 1].end > self.paragraphs[k - 1] and self.results[i - 1].speaker is not None \
+                or hi - lo < 10:
+            return None  # the paragraph before holds a quotation someone said, or nothing
         mention = self.last_subject(lo, hi)
         if mention is None or mention.kind == "description" and not self.written_as_dialogue():
             return None  # in news "the senator" alone names nobody; in a story "the doctor stopped" does
