@@ -99,6 +99,8 @@ _LAST_AND = regex.compile(r"(?r)[,;]?\s+and\s+(?=\p{Lu})")
 _THE_BEFORE = regex.compile(r"(?<![\p{L}])(?:the|a|an)\s+$")
 #: An apposition after a name, up to its noun: ", the grocery store worker", ", a retired teacher".
 _PERSON_APPOSITION = regex.compile(r",\s+(?:the|a|an)\s+((?:[\p{Ll}\-]+\s+){0,3}[\p{Ll}\-]+)(?=[\s,.;]|$)")
+#: A complementizer before a clause's subject: "and that| she has learned".
+_THAT_BEFORE = regex.compile(r"(?<![\p{L}])that\s+$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -286,6 +288,8 @@ class _Doc(Characters):
             if clause is not None:  # "He kept this suspended, and Mrs. Hilbery ... remarking:"
                 mention = self.subject(clause.end(), colon)
             mention = mention or self.subject(sent, colon)
+            if mention is not None:
+                mention = self.reported_by(sent, mention)
         att.why.append(f"colon: {mention and mention.text!r}")
         if mention is None:
             return None
@@ -335,6 +339,17 @@ class _Doc(Characters):
             return False  # no speaker phrase: '"...," it further wrote', '"...," and donations began'
         return not any(w in known for w in words if w[:1].isupper())
 
+    def reported_by(self, sent: int, mention: Mention) -> Mention:
+        """The subject of a clause after "that" that a quotation before cut off from its
+        sentence ('Axelrod said this was "a mistake" and that she has learned her lesson:
+        "..."') is reported speech: the sentence's own subject speaks."""
+        if not _THAT_BEFORE.search(self.text, max(0, mention.start - 12), mention.start):
+            return mention
+        whole = self.sentence_start(max(0, mention.start - WINDOW_BEFORE), mention.start)
+        if whole >= sent:
+            return mention
+        return self.subject(whole, mention.start) or mention
+
     def tag_of_quote_before(self, sent: int, span: Span) -> bool:
         """The sentence at ``sent`` before ``span`` is the tag of the quotation just before it
         in the same paragraph ("...," he answered, tossing his head. "..."), which that
@@ -361,6 +376,8 @@ class _Doc(Characters):
                 or self.subject(sent, verb.verb_start, verb.verb_end)
         else:
             mention = self.subject(sent, span.start)
+        if mention is not None:
+            mention = self.reported_by(sent, mention)
         att.why.append(f"fragment: subject {mention and mention.text!r}, verb {verb and verb.verb!r}")
         if mention is None:
             return None
