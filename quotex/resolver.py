@@ -88,8 +88,9 @@ _NOUN_BEFORE = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{L}\-]+\s+)?$"
                              r"|(?<![\p{L}])(?:a|an|the|his|her|their|its|this|that|my|our|your)\s+[\p{L}\-]+\s+$",
                              regex.IGNORECASE)
 _SENTENCE_STOP = regex.compile(r"[.!?;:](?=\s)")
-#: "with" opening an absolute phrase before a name, titles allowed: "with Sen. |John McCain".
-_WITH_BEFORE = regex.compile(r"(?<![\p{L}])with\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.\-]*\s+){0,3}$")
+#: "with", "and" or a comma opening an absolute phrase before a name, titles allowed: "with Sen. |John McCain",
+#: "and |Trump calling it".
+_WITH_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:with|and)\s+|[,–—]\s+)(?:the\s+)?(?:[\p{Lu}][\p{L}.\-]*\s+){0,3}$")
 _OPENING_PRONOUN = regex.compile(r"(?:He|She)(?![\p{L}'’])")
 #: A clause boundary between a sentence's opening subject and a later verb (another subject may come).
 _CLAUSE_BREAK = regex.compile(r"[;:]|\b(?:when|while|who|which|that|because|if|as)\b")
