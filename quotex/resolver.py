@@ -102,6 +102,9 @@ _THE_BEFORE = regex.compile(r"(?<![\p{L}])(?:the|a|an)\s+$")
 _PERSON_APPOSITION = regex.compile(r",\s+(?:the|a|an)\s+((?:[\p{Ll}\-]+\s+){0,3}[\p{Ll}\-]+)(?=[\s,.;]|$)")
 #: A complementizer before a clause's subject: "and that| she has learned".
 _THAT_BEFORE = regex.compile(r"(?<![\p{L}])that\s+$")
+#: A capitalized word and "of", "on" or "for" right before a name: "Commission on |Presidential
+#: Debates", "Institute for |Science and International Security" (a title there is a person's: "Duke of").
+_NAMED_BODY_BEFORE = regex.compile(r"(?<![\p{L}])(\p{Lu}[\p{L}\-]+)\s+(?:of|on|for)\s+(?:the\s+)?$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -486,6 +489,9 @@ class _Doc(Characters):
             return False
         if _THE_BEFORE.search(self.text, max(0, n.start - 5), n.start):
             return False  # "the Christian Monitor Breakfast": a thing with a name, not a person
+        head = _NAMED_BODY_BEFORE.search(self.text, max(0, n.start - 40), n.start)
+        if head is not None and head.group(1).lower() not in self.lex.titles:
+            return False  # "the Commission on Presidential Debates": the end of a body's name
         return True
 
     def described_person(self, n: Name, gender: str | None) -> bool:
