@@ -103,8 +103,11 @@ _PERSON_APPOSITION = regex.compile(r",\s+(?:the|a|an)\s+((?:[\p{Ll}\-]+\s+){0,3}
 #: A complementizer before a clause's subject: "and that| she has learned".
 _THAT_BEFORE = regex.compile(r"(?<![\p{L}])that\s+$")
 #: A capitalized word and "of", "on" or "for" right before a name: "Commission on |Presidential
-#: Debates", "Institute for |Science and International Security" (a title there is a person's: "Duke of").
+#: Debates", "Institute for |Science and International Security" (a title there is a person's: "Duke of";
+#: a sentence's first word opens no body's name: "As for |Trump").
 _NAMED_BODY_BEFORE = regex.compile(r"(?<![\p{L}])(\p{Lu}[\p{L}\-]+)\s+(?:of|on|for)\s+(?:the\s+)?$")
+#: "As for" before a name, which makes it the topic of the clause after: "As for |Trump|, he said".
+_AS_FOR = regex.compile(r"(?<![\p{L}])(?i:as\s+for)\s+$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -490,9 +493,13 @@ class _Doc(Characters):
         if _THE_BEFORE.search(self.text, max(0, n.start - 5), n.start):
             return False  # "the Christian Monitor Breakfast": a thing with a name, not a person
         head = _NAMED_BODY_BEFORE.search(self.text, max(0, n.start - 40), n.start)
-        if head is not None and head.group(1).lower() not in self.lex.titles:
+        if head is not None and head.group(1).lower() not in self.lex.titles and not self.opens_sentence(head.start(1)):
             return False  # "the Commission on Presidential Debates": the end of a body's name
         return True
+
+    def topic(self, n: Name) -> bool:
+        """The name is the topic its clause opens with: "As for |Trump|, he said"."""
+        return self.text[n.end:n.end + 1] == "," and bool(_AS_FOR.search(self.text, max(0, n.start - 12), n.start))
 
     def described_person(self, n: Name, gender: str | None) -> bool:
         """The name is introduced with a person's noun after it, and no noun of the other
@@ -683,7 +690,8 @@ class _Doc(Characters):
                 if not self.antecedent(n, gender) or ent.id in spoken_to:
                     continue  # '"Have a troche, Kronborg," he said': not Kronborg
                 if n.start in self.salient or cast.is_subject(n) or self.speech_subject(n) \
-                        or self.verb_after(n) is not None or self.described_person(n, gender):
+                        or self.verb_after(n) is not None or self.described_person(n, gender) \
+                        or self.topic(n):
                     picked = self.reporter(names, k, gender)
                     nearest, chosen, subject = cast.entities[picked.entity], picked.start, True
                     break
