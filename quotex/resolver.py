@@ -108,6 +108,10 @@ _THAT_BEFORE = regex.compile(r"(?<![\p{L}])that\s+$")
 _NAMED_BODY_BEFORE = regex.compile(r"(?<![\p{L}])(\p{Lu}[\p{L}\-]+)\s+(?:of|on|for)\s+(?:the\s+)?$")
 #: "As for" before a name, which makes it the topic of the clause after: "As for |Trump|, he said".
 _AS_FOR = regex.compile(r"(?<![\p{L}])(?i:as\s+for)\s+$")
+#: A subordinating word right before a name (a role word or two between): "when |Tapper asked",
+#: "when reporter |Mark Ellis asked".
+_SUBORDINATOR_BEFORE = regex.compile(r"(?<![\p{L}])(?:when|while|after|before|because|since|although|though|until|once|as)"
+                                  r"\s+(?:\p{Ll}+\s+){0,2}$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -549,9 +553,17 @@ class _Doc(Characters):
         "Josh Earnest said Obama has kept in touch", "he" is more likely Earnest, the
         speaker of the sentence, than Obama, the subject of what he said."""
         chosen = names[k]
+        sent = self.sentence_start(max(0, chosen.start - WINDOW_BEFORE), chosen.end)
+        if _SUBORDINATOR_BEFORE.search(self.text, max(sent, chosen.start - 40), chosen.start):
+            # "Ryan did not exude confidence when Tapper asked ...": the main clause's subject
+            for j in range(k - 1, -1, -1):
+                n = names[j]
+                if n.start < sent:
+                    break
+                if n.entity != chosen.entity and n.opens and self.antecedent(n, gender):
+                    return n
         if self.speech_subject(chosen):
             return chosen
-        sent = self.sentence_start(max(0, chosen.start - WINDOW_BEFORE), chosen.end)
         for j in range(k - 1, -1, -1):
             n = names[j]
             if n.start < sent:
