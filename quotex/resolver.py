@@ -106,8 +106,9 @@ _THAT_BEFORE = regex.compile(r"(?<![\p{L}])that\s+$")
 #: Debates", "Institute for |Science and International Security" (a title there is a person's: "Duke of";
 #: a sentence's first word opens no body's name: "As for |Trump").
 _NAMED_BODY_BEFORE = regex.compile(r"(?<![\p{L}])(\p{Lu}[\p{L}\-]+)\s+(?:of|on|for)\s+(?:the\s+)?$")
-#: "As for" before a name, which makes it the topic of the clause after: "As for |Trump|, he said".
-_AS_FOR = regex.compile(r"(?<![\p{L}])(?i:as\s+for)\s+$")
+#: "As for" or "there's" before a name, which makes it the topic of what follows: "As for |Trump|, he
+#: said", "Then there's |Axelrod|."
+_AS_FOR = regex.compile(r"(?<![\p{L}])(?i:as\s+for|there['’]s|there\s+is|there\s+was)\s+$")
 #: A subordinating word right before a name (a role word or two between): "when |Tapper asked",
 #: "when reporter |Mark Ellis asked".
 _SUBORDINATOR_BEFORE = regex.compile(r"(?<![\p{L}])(?:when|while|after|before|because|since|although|though|until|once|as)"
@@ -502,8 +503,9 @@ class _Doc(Characters):
         return True
 
     def topic(self, n: Name) -> bool:
-        """The name is the topic its clause opens with: "As for |Trump|, he said"."""
-        return self.text[n.end:n.end + 1] == "," and bool(_AS_FOR.search(self.text, max(0, n.start - 12), n.start))
+        """The name is the topic its clause opens with, or is brought on stage: "As for |Trump|,
+        he said", "Then there's |Axelrod|."."""
+        return self.text[n.end:n.end + 1] in ",." and bool(_AS_FOR.search(self.text, max(0, n.start - 12), n.start))
 
     def described_person(self, n: Name, gender: str | None) -> bool:
         """The name is introduced with a person's noun after it, and no noun of the other
