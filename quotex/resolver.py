@@ -495,6 +495,8 @@ class _Doc(Characters):
         ent = self.cast.entities[n.entity]
         if not ent.person or n.quoted or ent.gender not in (gender, None) or self.page.furniture(n.start):
             return False
+        if all(t.isupper() and len(t) > 1 for t in n.tokens):
+            return False  # "HP", "NATO": an acronym names a body, not a he or a she
         if _THE_BEFORE.search(self.text, max(0, n.start - 5), n.start):
             return False  # "the Christian Monitor Breakfast": a thing with a name, not a person
         head = _NAMED_BODY_BEFORE.search(self.text, max(0, n.start - 40), n.start)
