@@ -109,9 +109,10 @@ _NAMED_BODY_BEFORE = regex.compile(r"(?<![\p{L}])(\p{Lu}[\p{L}\-]+)\s+(?:of|on|f
 #: "As for" or "there's" before a name, which makes it the topic of what follows: "As for |Trump|, he
 #: said", "Then there's |Axelrod|."
 _AS_FOR = regex.compile(r"(?<![\p{L}])(?i:as\s+for|there['’]s|there\s+is|there\s+was)\s+$")
-#: A subordinating word right before a name (a role word or two between): "when |Tapper asked",
-#: "when reporter |Mark Ellis asked".
-_SUBORDINATOR_BEFORE = regex.compile(r"(?<![\p{L}])(?:when|while|after|before|because|since|although|though|until|once|as)"
+#: A subordinating or wh- word right before a name (a role word or two between): "when |Tapper asked",
+#: "when reporter |Mark Ellis asked", "who |Ali was".
+_SUBORDINATOR_BEFORE = regex.compile(r"(?<![\p{L}])(?:when|while|after|before|because|since|although|though|until|once|as"
+                                  r"|who|what|why|how|whether|that|if)"
                                   r"\s+(?:\p{Ll}+\s+){0,2}$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
