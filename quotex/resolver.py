@@ -505,6 +505,15 @@ class _Doc(Characters):
             return False  # "the Commission on Presidential Debates": the end of a body's name
         return True
 
+    def pronoun_heads_sentence(self, n: Name, mention: Mention) -> bool:
+        """The name stands in a subordinate clause of a sentence that opens with the same
+        pronoun as ``mention`` (before the mention): the pronoun, not the name, carries on."""
+        sent = self.sentence_start(max(0, n.start - WINDOW_BEFORE), n.start)
+        if not _SUBORDINATOR_BEFORE.search(self.text, max(sent, n.start - 40), n.start):
+            return False
+        head = _OPENING_PRONOUN.match(self.text, sent, n.start)
+        return head is not None and head.group().lower() == mention.text.lower() and head.end() <= mention.start
+
     def topic(self, n: Name) -> bool:
         """The name is the topic its clause opens with, or is brought on stage: "As for |Trump|,
         he said", "Then there's |Axelrod|."."""
@@ -706,6 +715,8 @@ class _Doc(Characters):
                 ent = cast.entities[n.entity]
                 if not self.antecedent(n, gender) or ent.id in spoken_to:
                     continue  # '"Have a troche, Kronborg," he said': not Kronborg
+                if self.pronoun_heads_sentence(n, mention):
+                    continue  # "He did not sound sure when Tapper asked": the sentence is the he's
                 if n.start in self.salient or cast.is_subject(n) or self.speech_subject(n) \
                         or self.verb_after(n) is not None or self.described_person(n, gender) \
                         or self.topic(n):
