@@ -114,6 +114,9 @@ _AS_FOR = regex.compile(r"(?<![\p{L}])(?i:as\s+for|there['’]s|there\s+is|there
 _SUBORDINATOR_BEFORE = regex.compile(r"(?<![\p{L}])(?:when|while|after|before|because|since|although|though|until|once|as"
                                   r"|who|what|why|how|whether|that|if)"
                                   r"\s+(?:\p{Ll}+\s+){0,2}$")
+#: "To" opening a sentence before the person whose view it gives: "To political science professor
+#: |Brigid Harrison|, Christie's stare seemed ...".
+_TO_TOPIC = regex.compile(r"(?<![\p{L}])To\s+(?:[\p{L}.\-]+\s+){0,8}$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -516,8 +519,14 @@ class _Doc(Characters):
 
     def topic(self, n: Name) -> bool:
         """The name is the topic its clause opens with, or is brought on stage: "As for |Trump|,
-        he said", "Then there's |Axelrod|."."""
-        return self.text[n.end:n.end + 1] in ",." and bool(_AS_FOR.search(self.text, max(0, n.start - 12), n.start))
+        he said", "Then there's |Axelrod|.", "To professor |Brigid Harrison|, the stare seemed"
+        (whose view the sentence gives)."""
+        if self.text[n.end:n.end + 1] not in ",.":
+            return False
+        if _AS_FOR.search(self.text, max(0, n.start - 12), n.start):
+            return True
+        to = _TO_TOPIC.search(self.text, max(0, n.start - 80), n.start)  # "To ... professor |Brigid Harrison|, the"
+        return to is not None and self.text[n.end] == "," and self.opens_sentence(to.start())
 
     def described_person(self, n: Name, gender: str | None) -> bool:
         """The name is introduced with a person's noun after it, and no noun of the other
