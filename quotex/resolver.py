@@ -119,6 +119,10 @@ _SUBORDINATOR_BEFORE = regex.compile(r"(?<![\p{L}])(?:when|while|after|before|be
 #: "To" opening a sentence before the person whose view it gives: "To political science professor
 #: |Brigid Harrison|, Christie's stare seemed ...".
 _TO_TOPIC = regex.compile(r"(?<![\p{L}])To\s+(?:[\p{L}.\-]+\s+){0,8}$")
+#: A paragraph that only signs the quotation before it with a name, as in fact checks: "- Bernie Sanders.",
+#: "-Michelle Marks, Philadelphia."
+_SIGNATURE_PARAGRAPH = regex.compile(r"\s*[-—–―]\s*(?P<np>\p{Lu}[\p{L}\-'’]*(?:[ \u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}\-'’]*)){0,4})"
+                                     r"(?:,[^\n]{1,80})?\.?[ \t\u00a0]*(?:\n|$)")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -238,6 +242,10 @@ class _Doc(Characters):
 
     def rule_dash(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
         m = self.cues.post_dash.match(self.text, span.end, a_end) or _POST_BAR.match(self.text, span.end, a_end)
+        if not m and not self.text[span.end:self.paragraph_end(span.end - 1)].strip():
+            # the quotation fills its paragraph and the next one only signs it: "- Bernie Sanders."
+            nxt = self.paragraph_end(span.end - 1)
+            m = _SIGNATURE_PARAGRAPH.match(self.text, nxt, self.paragraph_end(nxt))
         if not m:
             return None
         mention = phrase_after(self.cast, m.start("np"), m.end("np"))
