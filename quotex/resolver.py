@@ -242,7 +242,8 @@ class _Doc(Characters):
 
     def rule_dash(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
         m = self.cues.post_dash.match(self.text, span.end, a_end) or _POST_BAR.match(self.text, span.end, a_end)
-        if not m and not self.text[span.end:self.paragraph_end(span.end - 1)].strip():
+        if not m and not self.text[span.end:self.paragraph_end(span.end - 1)].strip() \
+                and self.paragraphs[self.paragraph_of(span.start)] == span.start:
             # the quotation fills its paragraph and the next one only signs it: "- Bernie Sanders."
             nxt = self.paragraph_end(span.end - 1)
             m = _SIGNATURE_PARAGRAPH.match(self.text, nxt, self.paragraph_end(nxt))
