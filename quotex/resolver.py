@@ -332,8 +332,9 @@ class _Doc(Characters):
             return None  # '"...," he answered, tossing his head ... laugh at him. "..."': his tag
         mention = phrase_before(self.cast, self.sentence_start(sent, m.verb_start), m.verb_start)
         att.why.append(f"said before: {self.text[m.start:span.start].strip()!r} -> {mention and mention.text!r}")
-        if mention is None:
-            return None
+        if mention is None or mention.kind == "description" and any(
+                w.lower() in _CLAUSE_WORDS for w in WORD.findall(mention.text)):
+            return None  # "... to the Trump Administration if asked.": a clause, no speaker phrase
         return self.finish(att, mention, m.verb, "X-said-then-quote", None, None)
 
     def unread_cue(self, i: int, speaker: str | None) -> bool:
