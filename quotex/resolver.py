@@ -123,6 +123,9 @@ _TO_TOPIC = regex.compile(r"(?<![\p{L}])To\s+(?:[\p{L}.\-]+\s+){0,8}$")
 #: "-Michelle Marks, Philadelphia."
 _SIGNATURE_PARAGRAPH = regex.compile(r"\s*[-—–―]\s*(?P<np>\p{Lu}[\p{L}\-'’]*(?:[ \u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}\-'’]*)){0,4})"
                                      r"(?:,[^\n]{1,80})?\.?[ \t\u00a0]*(?:\n|$)")
+#: "according to" (and a few words) before a name, the source of what the sentence reports:
+#: "according to a post from |Arianna Huffington|."
+_ACCORDING_BEFORE = regex.compile(r"(?<![\p{L}])(?i:according\s+to)\s+(?:[\p{L}\-]+\s+){0,4}$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -529,6 +532,12 @@ class _Doc(Characters):
         head = _OPENING_PRONOUN.match(self.text, sent, n.start)
         return head is not None and head.group().lower() == mention.text.lower() and head.end() <= mention.start
 
+    def source(self, n: Name) -> bool:
+        """The name is the source "according to" which the sentence reports: a he/she
+        after it may well be that source ("according to a post from Arianna Huffington.
+        '...,' she wrote")."""
+        return bool(_ACCORDING_BEFORE.search(self.text, max(0, n.start - 40), n.start))
+
     def topic(self, n: Name) -> bool:
         """The name is the topic its clause opens with, or is brought on stage: "As for |Trump|,
         he said", "Then there's |Axelrod|.", "To professor |Brigid Harrison|, the stare seemed"
@@ -740,7 +749,7 @@ class _Doc(Characters):
                     continue  # "He did not sound sure when Tapper asked": the sentence is the he's
                 if n.start in self.salient or cast.is_subject(n) or self.speech_subject(n) \
                         or self.verb_after(n) is not None or self.described_person(n, gender) \
-                        or self.topic(n):
+                        or self.topic(n) or self.source(n):
                     picked = self.reporter(names, k, gender)
                     nearest, chosen, subject = cast.entities[picked.entity], picked.start, True
                     break
