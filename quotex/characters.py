@@ -18,7 +18,7 @@ from quotex.lexicon import Lexicon
 from quotex.mentions import VERBISH
 from quotex.records import Span
 from quotex.speakers import Mention
-from quotex.turns import TurnTaking
+from quotex.turns import Attribution, TurnTaking
 
 #: How far back a pronoun or a description looks for the person it names.
 ANTECEDENT_WINDOW = 2500
@@ -96,6 +96,19 @@ class Characters(TurnTaking):
                 if self.lex.pronoun_gender.get(p.group().lower()) == gender and not self.quoted(p.start()):
                     return None
         return found
+
+    def said_before(self, mention: Mention) -> Attribution | None:
+        """The attribution of the quote just before, when its cue read the very words of
+        ``mention`` ('"...," he answered, tossing his head. "..."'): one phrase names one
+        person, so the second quote must not resolve "he" afresh (and differently)."""
+        i = self.current
+        if i == 0 or i > len(self.results):
+            return None
+        prev = self.results[i - 1]
+        if prev.mention is None or prev.speaker is None or prev.mention.start != mention.start \
+                or prev.mention.end != mention.end:
+            return None
+        return prev
 
     def resolved_entity(self) -> int | None:
         """The entity the last call of :meth:`resolve` found."""

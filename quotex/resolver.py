@@ -484,6 +484,11 @@ class _Doc(Characters):
         att.mention = mention
         att.cue = " ".join(cue.lower().split()) if cue else None
         att.rule = rule
+        same = self.said_before(mention)
+        if same is not None:  # the tag of the quote before, read again: its speaker, not a new guess
+            att.speaker, att.entity, att.confidence = same.speaker, same.entity, self.confidence(rule, mention.kind)
+            att.why.append(f"{mention.kind} {mention.text!r} named the quote before too -> {same.speaker!r}")
+            return att
         speaker, how = self.resolve(mention)
         if mention.kind == "pronoun" and self.entity is not None and self.written_as_dialogue() and \
                 self.lex.verb_forms.get(att.cue or "", "") not in SAME_VOICE_VERBS:
