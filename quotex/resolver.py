@@ -282,6 +282,8 @@ class _Doc(Characters):
             if clause is not None:  # "He kept this suspended, and Mrs. Hilbery ... remarking:"
                 mention = self.subject(clause.end(), colon)
             mention = mention or self.subject(sent, colon)
+        if mention is None and not _CLAUSE_BREAK.search(self.text, sent, colon):
+            mention = self.opening_subject(sent, colon)  # "My uncle saw me staring and said to me:"
         att.why.append(f"colon: {mention and mention.text!r}")
         if mention is None:
             return None
@@ -532,7 +534,7 @@ class _Doc(Characters):
             n = names[0]
             return Mention(n.start, n.end, text[n.start:n.end], "name")
         det = CHARACTER_DET.match(text, start, end)
-        if det is not None and det.group().strip().lower() == "the":
+        if det is not None:  # "The fellow turned to him and said:", "My uncle saw me and said:"
             w = LOWER_WORDS.match(text, det.end(), end)
             if w is not None and w.group(1).lower() in self.lex.person_nouns:
                 return Mention(start, w.end(1), text[start:w.end(1)], "description")
