@@ -59,6 +59,7 @@ class Characters(TurnTaking):
     current: int
     entity: int | None
     _names_given: list[tuple[int, str, int]] | None
+    described: dict[str, int]
 
     def opens_sentence(self, pos: int) -> bool:
         raise NotImplementedError

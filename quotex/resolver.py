@@ -113,6 +113,7 @@ class _Doc(Characters):
         self.entity: int | None = None  # the entity the last call of resolve() found
         self.current = 0  # the index of the quote under attribution
         self._names_given: list[tuple[int, str, int]] | None = None  # "Her name was Duchess"
+        self.described: dict[str, int] = {}  # the entity each "the <noun>" last resolved to
         self.lex = load()
         self.cues = cues()
 
@@ -669,7 +670,12 @@ class _Doc(Characters):
                     best, best_score = ent, score
             if best is not None:
                 self.entity = best.id
+                self.described[head] = best.id
                 return best.canonical, "description-resolved"
+            known = self.described.get(head)
+            if known is not None:  # "the doctor", far from his name now, is still Dr. Archie
+                self.entity = known
+                return cast.entities[known].canonical, "the same noun named them before"
         name = cast.name_at(mention.start, mention.end)
         if name is not None and name.start == mention.start:  # "Ryan's campaign" -> "Paul Ryan's campaign"
             return _plain(cast.canonical(name) + self.text[name.end:mention.end]), "description"
