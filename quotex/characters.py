@@ -28,6 +28,10 @@ NARRATOR = "narrator"
 CHARACTER_DET = regex.compile(r"(?<![\p{L}'’])(?:the|a|an|his|her|their|my|our)\s+", regex.IGNORECASE)
 #: A lower-case word after such a determiner, up to two more words stepped over: "the |doctor|".
 LOWER_WORDS = regex.compile(r"\G(?:[\p{Ll}\-]+,?\s+){0,2}?([\p{Ll}\-]+)(?![\p{L}'’])")
+#: The k+1-th lower-case word after a determiner, for k = 0, 1, 2: "the |old| man", "the old |man|".
+LOWER_RUN = tuple(regex.compile(rf"\G(?:[\p{{Ll}}\-]+,?\s+){{{k}}}([\p{{Ll}}\-]+)(?![\p{{L}}'’])") for k in range(3))
+#: An indefinite article: how a story brings in a character it does not name.
+_INDEFINITE = regex.compile(r"(?<![\p{L}'’])an?\s+", regex.IGNORECASE)
 #: Words that open a clause's subject: a pronoun or a description.
 SUBJECT_WORD = regex.compile(r"(?<![\p{L}'’])(?:he|she|the|a|an)(?![\p{L}'’])", regex.IGNORECASE)
 #: A word (letters and hyphens).
@@ -97,6 +101,27 @@ class Characters(TurnTaking):
                 if self.lex.pronoun_gender.get(p.group().lower()) == gender and not self.quoted(p.start()):
                     return None
         return found
+
+    def introduced_before(self, pos: int, gender: str) -> Mention | None:
+        """The character a story brought in by an indefinite noun ("a man behind her", "a
+        young woman") in the narration before ``pos``, when a he/she there has no name to
+        stand for: the only such noun of that gender, in any role of its clause."""
+        text = self.text
+        found: list[Mention] = []
+        for m in _INDEFINITE.finditer(text, max(0, pos - CHARACTER_WINDOW), pos):
+            if self.quoted(m.start()):
+                continue
+            for run in LOWER_RUN:
+                w = run.match(text, m.end(), pos)
+                if w is None:
+                    break
+                g = self.lex.person_nouns.get(w.group(1).lower())
+                if g is not None:
+                    if g == gender:
+                        found.append(Mention(m.start(), w.end(1), text[m.start():w.end(1)], "description"))
+                    break
+        heads = {WORD.findall(f.text.lower())[-1] for f in found}
+        return found[-1] if len(heads) == 1 else None
 
     def said_before(self, mention: Mention) -> Attribution | None:
         """The attribution of the quote just before, when its cue read the very words of

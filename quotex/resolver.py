@@ -639,6 +639,9 @@ class _Doc(Characters):
                 nearest.gender = nearest.gender or gender  # what the pronoun tells of the name
                 self.entity = nearest.id
                 return nearest.canonical, "pronoun"
+            introduced = self.introduced_before(mention.start, gender)
+            if introduced is not None:  # "conscious of a man behind. ... He leaned forward"
+                return _description(introduced.text), "pronoun -> the one character introduced before"
             return None, "pronoun"
         words = [w.lower() for w in WORD.findall(mention.text)]
         det = words[0] if words and words[0] in DETERMINERS else ""
