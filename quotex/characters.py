@@ -123,6 +123,25 @@ class Characters(TurnTaking):
         heads = {WORD.findall(f.text.lower())[-1] for f in found}
         return found[-1] if len(heads) == 1 else None
 
+    def pronoun_chain(self, mention: Mention, gender: str) -> Attribution | None:
+        """When a he/she stands for no name or noun of the narration, the attribution of the
+        last quote before whose cue was a he/she of the same gender, within the conversation:
+        the story goes on calling the same person so (a speaker found once is found again)."""
+        i = self.current
+        if i == 0 or i > len(self.results):
+            return None
+        k = self.paragraph_of(mention.start)
+        for j in range(i - 1, max(-1, i - CONVERSATION_TURNS), -1):
+            if self.paragraph_of(self.spans[j].start) < k - CONVERSATION_TURNS:
+                break
+            att = self.results[j]
+            m = att.mention
+            if m is None or att.speaker is None or m.kind != "pronoun":
+                continue
+            if self.lex.pronoun_gender.get(m.text.lower()) == gender:
+                return att
+        return None
+
     def said_before(self, mention: Mention) -> Attribution | None:
         """The attribution of the quote just before, when its cue read the very words of
         ``mention`` ('"...," he answered, tossing his head. "..."'): one phrase names one

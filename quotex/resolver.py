@@ -642,6 +642,10 @@ class _Doc(Characters):
             introduced = self.introduced_before(mention.start, gender)
             if introduced is not None:  # "conscious of a man behind. ... He leaned forward"
                 return _description(introduced.text), "pronoun -> the one character introduced before"
+            chain = self.pronoun_chain(mention, gender)
+            if chain is not None:  # '"Oh," he answered' ... '"You want to see Lincoln Park," he said'
+                self.entity = chain.entity
+                return chain.speaker, "pronoun: the same he/she as the quotes before"
             return None, "pronoun"
         words = [w.lower() for w in WORD.findall(mention.text)]
         det = words[0] if words and words[0] in DETERMINERS else ""
