@@ -87,6 +87,13 @@ _PARTY_STATE = regex.compile(r",?\s*\(?[RDI]-[\p{Lu}][\p{L}.\-]*\)?,?")
 _NOUN_BEFORE = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{L}\-]+\s+)?$"
                              r"|(?<![\p{L}])(?:a|an|the|his|her|their|its|this|that|my|our|your)\s+[\p{L}\-]+\s+$",
                              regex.IGNORECASE)
+#: After a quotation, a past-tense verb then (at the match's end) a name: '" glowed |Carol.'.
+_TAG_INVERTED = regex.compile(r"\s*(?P<verb>\p{Ll}{3,}ed)\s+(?=\p{Lu})")
+#: After a quotation, he/she or a capitalized name, then a past-tense verb and the sentence's end.
+_TAG_NORMAL = regex.compile(r"\s*(?:(?P<pron>he|she)|\p{Lu}[\p{L}.’']*(?:\s+\p{Lu}[\p{L}.’']*){0,2})"
+                            r"\s+(?P<verb>\p{Ll}{3,}ed)\s*[.;,](?=\s|$)")
+#: What may follow a tag's name: the end of its clause.
+_TAG_END = regex.compile(r"\s*(?:[.;,!?]|$)")
 _SENTENCE_STOP = regex.compile(r"[.!?;:](?=\s)")
 #: "with" opening an absolute phrase before a name, titles allowed: "with Sen. |John McCain".
 _WITH_BEFORE = regex.compile(r"(?<![\p{L}])with\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.\-]*\s+){0,3}$")
@@ -155,7 +162,7 @@ class _Doc(Characters):
         inner = text[span.inner_start:span.inner_end].rstrip()
         att = Attribution()
         self.current = i
-        for rule in (self.rule_after, self.rule_after_inverted, self.rule_dash,
+        for rule in (self.rule_after, self.rule_after_inverted, self.rule_dash, self.rule_tag_shape,
                      self.rule_before, self.rule_according, self.rule_colon, self.rule_said_before,
                      self.rule_fragment):
             found = rule(span, inner, sent, a_end, att)
@@ -198,6 +205,37 @@ class _Doc(Characters):
         if mention is None:
             return None
         return self.finish(att, mention, m.verb, "quote-said-X", None, None)
+
+    def rule_tag_shape(self, span: Span, inner: str, sent: int, a_end: int,
+                       att: Attribution) -> Attribution | None:
+        """A quotation cut by a comma or a mark, then a verb in the past and a person's name
+        or he/she, then the sentence's end, has the shape of a dialogue tag whatever the verb
+        ('"I just love common workmen," glowed Carol.', '"Well," he smiled.'): the name speaks."""
+        if not span.closed or inner[-1:] not in (",", "!", "?", "—", "-"):
+            return None
+        text = self.text
+        m = _TAG_INVERTED.match(text, span.end, a_end)
+        if m is not None:
+            name = self.cast.name_at(m.end(), min(a_end, m.end() + 60))
+            if name is None or name.start != m.end() or not self.cast.entities[name.entity].person \
+                    or not _TAG_END.match(text, name.end, a_end):
+                return None
+            mention = Mention(name.start, name.end, text[name.start:name.end], "name")
+        else:
+            m = _TAG_NORMAL.match(text, span.end, a_end)
+            if m is None:
+                return None
+            if m.group("pron"):
+                mention = Mention(m.start("pron"), m.end("pron"), m.group("pron"), "pronoun")
+            else:
+                name = self.cast.name_at(m.start("verb") - 60, m.start("verb"))
+                if name is None or name.start != m.start() + len(text[m.start():m.end()]) - len(
+                        text[m.start():m.end()].lstrip()) or not self.cast.entities[name.entity].person:
+                    return None
+                mention = Mention(name.start, name.end, text[name.start:name.end], "name")
+        att.why.append(f"tag shape: {text[span.end:m.end()].strip()!r} -> {mention.text!r}")
+        return self.finish(att, mention, m.group("verb"), "quote-said-X" if mention.start > m.start("verb")
+                           else "quote-X-said", None, None)
 
     def inverted_after_phrase(self, span: Span, a_end: int) -> Cue | None:
         """An inverted cue after the rest of the quote's sentence: '"casually" from attending
