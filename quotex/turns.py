@@ -276,6 +276,27 @@ class TurnTaking:
                     rule = "alternating-turn"
                     return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
                                        [f"a short reply to {pa.speaker!r}: back to {other!r}"], results[j].entity)
+        if self.text[prev.inner_start:prev.inner_end].rstrip()[-1:] == "?" and self.short_turn(span):
+            return self.answer_to_question(i)
         rule = "continued-paragraph"
         return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, self.confidence(rule, "none"),
                            [f"continues {pa.speaker!r} from the paragraph before"], pa.entity)
+
+    def answer_to_question(self, i: int) -> Attribution | None:
+        """A short turn after a question ('"Am I to come home?" he asked.' / '"Yes, I've
+        come to fetch you."') answers it: not the asker, but the one the asker called by name
+        in the turns just before ("Hulloa, Emma!"); nobody when no one was called."""
+        pa = self.results[i - 1]
+        k = self.paragraph_of(self.spans[i].start)
+        for j in range(i - 1, max(-1, i - 6), -1):
+            if self.paragraph_of(self.spans[j].start) < k - 6:
+                break
+            if self.results[j].entity != pa.entity:
+                continue
+            for addressed in self.called(self.spans[j]):
+                if addressed != pa.entity:
+                    rule = "alternating-turn"
+                    other = self.cast.entities[addressed].canonical
+                    return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
+                                       [f"answers the question of {pa.speaker!r}, who called {other!r}"], addressed)
+        return None
