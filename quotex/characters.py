@@ -18,12 +18,10 @@ from quotex.lexicon import Lexicon
 from quotex.mentions import VERBISH
 from quotex.records import Span
 from quotex.speakers import Mention
-from quotex.turns import Attribution, TurnTaking
+from quotex.turns import NARRATOR, Attribution, TurnTaking
 
 #: How far back a pronoun or a description looks for the person it names.
 ANTECEDENT_WINDOW = 2500
-#: The speaker of first-person narration outside quotes: '"...," I said.'
-NARRATOR = "narrator"
 #: A determiner or possessive that may open a noun naming a character: "the doctor", "his mother".
 CHARACTER_DET = regex.compile(r"(?<![\p{L}'’])(?:the|a|an|his|her|their|my|our)\s+", regex.IGNORECASE)
 #: A lower-case word after such a determiner, up to two more words stepped over: "the |doctor|".

@@ -19,7 +19,7 @@ from itertools import islice
 
 import regex
 
-from quotex.characters import (ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, NARRATOR, SUBJECT_WORD, WORD,
+from quotex.characters import (ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, SUBJECT_WORD, WORD,
                                Characters)
 from quotex.cues import Cue, cues
 from quotex.layout import Layout, layout
@@ -28,7 +28,7 @@ from quotex.mentions import ORG_WORDS, VERBISH, Cast, Entity, Name
 from quotex.records import Quote, Span
 from quotex.speakers import DETERMINERS, OF_TAIL, Mention, owner_phrase, phrase_after, phrase_before
 from quotex.tokenizer import scan
-from quotex.turns import Attribution
+from quotex.turns import NARRATOR, Attribution
 
 #: How far (characters) the resolver looks on either side of a quote.
 WINDOW_AFTER = 220

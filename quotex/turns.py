@@ -15,6 +15,10 @@ from quotex.mentions import Cast
 from quotex.records import Span
 from quotex.speakers import Mention
 
+#: The one telling a story in the first person ('"...," I said.'), as a speaker.
+NARRATOR = "narrator"
+#: How many quotes back a story's narrator must have spoken to answer a question asked them.
+CONVERSATION = 30
 #: A paragraph shorter than this that opens with a quote is a turn of dialogue.
 SHORT_TURN = 150
 #: The longest paragraph of narration a conversation's turns alternate across.
@@ -299,4 +303,8 @@ class TurnTaking:
                     other = self.cast.entities[addressed].canonical
                     return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
                                        [f"answers the question of {pa.speaker!r}, who called {other!r}"], addressed)
+        if pa.speaker != NARRATOR and any(r.speaker == NARRATOR for r in self.results[max(0, i - CONVERSATION):i]):
+            rule = "alternating-turn"  # a story told in the first person: the one asked is the teller
+            return Attribution(None, None, (), rule, NARRATOR, self.confidence(rule, "none"),
+                               [f"answers the question of {pa.speaker!r}: the narrator, who talks in this story"])
         return None
