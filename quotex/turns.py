@@ -15,8 +15,9 @@ from quotex.mentions import Cast
 from quotex.records import Span
 from quotex.speakers import Mention
 
-#: The one telling a story in the first person ('"...," I said.'), as a speaker.
-NARRATOR = "narrator"
+#: The one telling a story in the first person ('"...," I said.'), as a speaker: a character
+#: label, capitalized like the name it stands for (annotated fiction writes "Narrator").
+NARRATOR = "Narrator"
 #: How many quotes back a story's narrator must have spoken to answer a question asked them.
 CONVERSATION = 30
 #: A paragraph shorter than this that opens with a quote is a turn of dialogue.
