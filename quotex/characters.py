@@ -140,6 +140,16 @@ class Characters(TurnTaking):
                 return att
         return None
 
+    def opens_sentence_between(self, lo: int, hi: int, gender: str) -> bool:
+        """A person of ``gender`` (or of unknown gender) is named at the start of a sentence of
+        the narration between ``lo`` and ``hi``: the story's lead may have passed to them."""
+        for n in self.cast.names_before(hi, hi - lo):
+            ent = self.cast.entities[n.entity]
+            if n.start >= lo and not n.quoted and ent.person and ent.gender in (gender, None) \
+                    and self.opens_sentence(n.start):
+                return True
+        return False
+
     def said_before(self, mention: Mention) -> Attribution | None:
         """The attribution of the quote just before, when its cue read the very words of
         ``mention`` ('"...," he answered, tossing his head. "..."'): one phrase names one

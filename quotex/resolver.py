@@ -30,6 +30,8 @@ from quotex.speakers import DETERMINERS, OF_TAIL, Mention, owner_phrase, phrase_
 from quotex.tokenizer import scan
 from quotex.turns import NARRATOR, Attribution
 
+#: How far back the quote whose he/she a pronoun keeps following may stand (characters).
+CHAIN_REACH = 1500
 #: How far (characters) the resolver looks on either side of a quote.
 WINDOW_AFTER = 220
 WINDOW_BEFORE = 320
@@ -659,6 +661,15 @@ class _Doc(Characters):
                     break
                 if nearest is None:
                     nearest, chosen = ent, n.start
+            if nearest is not None and self.written_as_dialogue():
+                chain = self.pronoun_chain(mention, gender)
+                if chain is not None and chain.entity is not None and chain.entity != nearest.id \
+                        and chain.mention is not None and mention.start - chain.mention.end < CHAIN_REACH \
+                        and not self.opens_sentence_between(chain.mention.end, mention.start, gender):
+                    # "she said" (Mrs. Hall) ... "she gave Millie ..." "She rapped" ... "she said": no
+                    # other woman opened a sentence since, the story still follows Mrs. Hall
+                    self.entity = chain.entity
+                    return chain.speaker, "pronoun: the same he/she as the quote before, no one else took the lead"
             character = self.character_before(mention.start, gender, chosen)
             if character is not None:
                 speaker, how = self.resolve(character)
