@@ -664,6 +664,7 @@ class _Doc(Characters):
             if nearest is not None and self.written_as_dialogue():
                 chain = self.pronoun_chain(mention, gender)
                 if chain is not None and chain.entity is not None and chain.entity != nearest.id \
+                        and chain.entity not in spoken_to \
                         and chain.mention is not None and mention.start - chain.mention.end < CHAIN_REACH \
                         and not self.opens_sentence_between(chain.mention.end, mention.start, gender):
                     # "she said" (Mrs. Hall) ... "she gave Millie ..." "She rapped" ... "she said": no
@@ -692,7 +693,8 @@ class _Doc(Characters):
             if introduced is not None:  # "conscious of a man behind. ... He leaned forward"
                 return _description(introduced.text), "pronoun -> the one character introduced before"
             chain = self.pronoun_chain(mention, gender)
-            if chain is not None:  # '"Oh," he answered' ... '"You want to see Lincoln Park," he said'
+            if chain is not None and (chain.entity is None or chain.entity not in spoken_to):
+                # '"Oh," he answered' ... '"You want to see Lincoln Park," he said'; not "said he to Temple"
                 self.entity = chain.entity
                 return chain.speaker, "pronoun: the same he/she as the quotes before"
             return None, "pronoun"
