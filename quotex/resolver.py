@@ -872,6 +872,7 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
                 att = cont
         results.append(att)
     doc.fill_dialogue()
+    doc.alternate_forward()
     doc.name_narrator()
     doc.self_introductions()
     out = []

@@ -144,6 +144,32 @@ class TurnTaking:
                 results[i] = Attribution(None, None, (), rule, speaker, self.confidence(rule, "none"),
                                          results[i].why + [why], entity)
 
+    def bare_turn(self, span: Span) -> bool:
+        """A short turn of dialogue, or a paragraph that is one quotation and nothing else."""
+        return self.short_turn(span) or self.turn_of_dialogue(span) \
+            and not self.text[span.end:self.paragraph_end(span.start)].strip()
+
+    def alternate_forward(self) -> None:
+        """Third pass, from the start, over short turns still without a speaker: after two
+        turns of two voices in the paragraphs just before, the voice two turns back speaks
+        again ('"Amory." / "Yes, Beatrice." / "Dear, don't think of getting up yet."'), now that
+        :meth:`fill_dialogue` has given those turns their voices."""
+        results, spans = self.results, self.spans
+        for i in range(2, len(spans)):
+            if results[i].speaker is not None or results[i].mention is not None or not self.bare_turn(spans[i]):
+                continue
+            par = self.paragraph_of(spans[i].start)
+            if not all(self.bare_turn(spans[j]) and self.paragraph_of(spans[j].start) == par - i + j
+                       for j in (i - 2, i - 1)):
+                continue
+            a, b = results[i - 2], results[i - 1]
+            if a.speaker is None or b.speaker is None or same_voice(a.speaker, b.speaker):
+                continue
+            rule = "dialogue-turn"
+            results[i] = Attribution(None, None, (), rule, a.speaker, self.confidence(rule, "none"),
+                                     results[i].why + [f"after {a.speaker!r} and {b.speaker!r}, {a.speaker!r} again"],
+                                     a.entity)
+
     def vocatives(self, span: Span) -> set[str]:
         """People addressed by name in the quote: "Why, Emil!", "Mr. Denham, mother"."""
         out = set()
