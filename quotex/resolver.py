@@ -323,8 +323,9 @@ class _Doc(Characters):
             if clause is not None:  # "He kept this suspended, and Mrs. Hilbery ... remarking:"
                 mention = self.subject(clause.end(), colon)
             mention = mention or self.subject(sent, colon)
-        if mention is None and not _CLAUSE_BREAK.search(self.text, sent, colon):
-            mention = self.opening_subject(sent, colon)  # "My uncle saw me staring and said to me:"
+        if mention is None:
+            # "My uncle saw me staring and said to me:", "Lucy, who ..., at once rose to her feet, exclaiming:"
+            mention = self.opening_subject(sent, colon)
         att.why.append(f"colon: {mention and mention.text!r}")
         if mention is None:
             return None
