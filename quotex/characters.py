@@ -150,6 +150,23 @@ class Characters(TurnTaking):
                 return True
         return False
 
+    def voice_going_on(self, mention: Mention) -> Attribution | None:
+        """The attribution of the quote just before in the same paragraph, when this quote's
+        he/she tag says the voice goes on ("he added", "she went on") and that speaker can be
+        a he/she: the same person adds to what they said."""
+        i = self.current
+        if i == 0 or i > len(self.results):
+            return None
+        prev = self.results[i - 1]
+        if prev.speaker is None or self.paragraph_of(self.spans[i - 1].start) != self.paragraph_of(mention.start):
+            return None
+        gender = self.lex.pronoun_gender.get(mention.text.lower())
+        if prev.entity is not None:
+            return prev if self.cast.entities[prev.entity].gender in (gender, None) else None
+        words = WORD.findall(prev.speaker.lower())
+        noun = self.lex.person_nouns.get(words[-1]) if words else None
+        return prev if noun in (gender, "-") else None
+
     def said_before(self, mention: Mention) -> Attribution | None:
         """The attribution of the quote just before, when its cue read the very words of
         ``mention`` ('"...," he answered, tossing his head. "..."'): one phrase names one

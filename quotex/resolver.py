@@ -529,9 +529,11 @@ class _Doc(Characters):
         att.cue = " ".join(cue.lower().split()) if cue else None
         att.rule = rule
         same = self.said_before(mention)
+        if same is None and mention.kind == "pronoun" and self.lex.verb_forms.get(att.cue or "", "") in SAME_VOICE_VERBS:
+            same = self.voice_going_on(mention)  # '"...," said my uncle. "..." he added': my uncle
         if same is not None:  # the tag of the quote before, read again: its speaker, not a new guess
             att.speaker, att.entity, att.confidence = same.speaker, same.entity, self.confidence(rule, mention.kind)
-            att.why.append(f"{mention.kind} {mention.text!r} named the quote before too -> {same.speaker!r}")
+            att.why.append(f"{mention.kind} {mention.text!r} is the voice of the quote before -> {same.speaker!r}")
             return att
         speaker, how = self.resolve(mention)
         if mention.kind == "pronoun" and self.entity is not None and self.written_as_dialogue() and \
