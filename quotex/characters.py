@@ -30,6 +30,10 @@ LOWER_WORDS = regex.compile(r"\G(?:[\p{Ll}\-]+,?\s+){0,2}?([\p{Ll}\-]+)(?![\p{L}
 LOWER_RUN = tuple(regex.compile(rf"\G(?:[\p{{Ll}}\-]+,?\s+){{{k}}}([\p{{Ll}}\-]+)(?![\p{{L}}'’])") for k in range(3))
 #: An indefinite article: how a story brings in a character it does not name.
 _INDEFINITE = regex.compile(r"(?<![\p{L}'’])an?\s+", regex.IGNORECASE)
+#: Where a sentence of narration (or its run up to a quotation) ends.
+_CLAUSE_STOP = regex.compile(r"[.!?;:,\"“”]")
+#: How far after a he/she its sentence is read for the people it acts on.
+CLAUSE_REACH = 120
 #: Words that open a clause's subject: a pronoun or a description.
 SUBJECT_WORD = regex.compile(r"(?<![\p{L}'’])(?:he|she|the|a|an)(?![\p{L}'’])", regex.IGNORECASE)
 #: A word (letters and hyphens).
@@ -166,6 +170,19 @@ class Characters(TurnTaking):
         words = WORD.findall(prev.speaker.lower())
         noun = self.lex.person_nouns.get(words[-1]) if words else None
         return prev if noun in (gender, "-") else None
+
+    def named_after_in_clause(self, mention: Mention) -> set[int]:
+        """The people named after a he/she in the rest of its clause, in the narration before
+        the quotation ("He beckoned Kronborg into the living-room and said sternly:"): the
+        object of his verb is not "he" (up to a comma: "If he wins, Trump ..." may be Trump)."""
+        text = self.text
+        stop = _CLAUSE_STOP.search(text, mention.end, min(len(text), mention.end + CLAUSE_REACH))
+        end = stop.start() if stop else min(len(text), mention.end + CLAUSE_REACH)
+        i = self.current
+        if self.quoted(mention.start) or i >= len(self.spans) or mention.start > self.spans[i].start:
+            return set()  # only narration before the quotation: a tag ("he told Rubio") may be loose
+        return {n.entity for n in self.cast.names_before(end, end - mention.end)
+                if n.start >= mention.end and not n.quoted}
 
     def said_before(self, mention: Mention) -> Attribution | None:
         """The attribution of the quote just before, when its cue read the very words of

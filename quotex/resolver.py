@@ -650,7 +650,7 @@ class _Doc(Characters):
             nearest: Entity | None = None
             subject = False  # the chosen name spoke or is a subject (not merely the nearest)
             chosen = 0  # where the chosen name stands
-            spoken_to = self.spoken_to(mention)
+            spoken_to = self.spoken_to(mention) | self.named_after_in_clause(mention)
             names = cast.names_before(mention.start, ANTECEDENT_WINDOW)
             for k in range(len(names) - 1, -1, -1):
                 n = names[k]
