@@ -34,6 +34,8 @@ _INDEFINITE = regex.compile(r"(?<![\p{L}'’])an?\s+", regex.IGNORECASE)
 _CLAUSE_STOP = regex.compile(r"[.!?;:,\"“”]")
 #: How far after a he/she its sentence is read for the people it acts on.
 CLAUSE_REACH = 120
+#: ", or " between a name and another name for the same person: "Caroline|, or |Sister Carrie,".
+_OR_ALIAS = regex.compile(r",\s+or\s+")
 #: Words that open a clause's subject: a pronoun or a description.
 SUBJECT_WORD = regex.compile(r"(?<![\p{L}'’])(?:he|she|the|a|an)(?![\p{L}'’])", regex.IGNORECASE)
 #: A word (letters and hyphens).
@@ -291,6 +293,30 @@ class Characters(TurnTaking):
         if to is not None:  # '"This is a strange place," said he to Temple': not Temple
             out.update(n.entity for n in self.cast.names_before(to.end() + 60, 60) if n.start == to.end())
         return out
+
+    def join_aliases(self) -> None:
+        """A name the narration gives as another's alias ("Caroline, or Sister Carrie, as she
+        had been half affectionately termed") is the same person: quotes given to the alias take
+        the first name's speaker (the fuller of the two)."""
+        cast, text = self.cast, self.text
+        alias: dict[int, int] = {}
+        for m in _OR_ALIAS.finditer(text):
+            first = [n for n in cast.names_before(m.start(), 60) if n.end == m.start() and not n.quoted]
+            second = [n for n in cast.names_before(m.end() + 60, 60) if n.start == m.end()]
+            if not first or not second or first[0].entity == second[0].entity:
+                continue
+            a, b = cast.entities[first[0].entity], cast.entities[second[0].entity]
+            after = text[second[0].end:second[0].end + 2]
+            if not (a.person and b.person) or a.gender and b.gender and a.gender != b.gender or after[:1] != ",":
+                continue
+            alias[b.id] = a.id
+        if not alias:
+            return
+        for att in self.results:
+            if att.entity in alias:
+                target = cast.entities[alias[att.entity]]
+                att.why.append(f"{att.speaker!r} is another name of {target.canonical!r}")
+                att.speaker, att.entity = target.canonical, target.id
 
     def self_introductions(self) -> None:
         """A character known only by a noun who says who they are ("...when I be plain Jack

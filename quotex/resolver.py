@@ -878,6 +878,7 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
     doc.alternate_forward()
     doc.name_narrator()
     doc.self_introductions()
+    doc.join_aliases()
     out = []
     for span, att in zip(spans, results):
         m = att.mention if att.rule and not att.rule.startswith(("continued", "alternating")) else None
