@@ -92,7 +92,7 @@ _NOUN_BEFORE = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{L}\-]+\s+)?$"
 #: After a quotation, a past-tense verb then (at the match's end) a name: '" glowed |Carol.'.
 _TAG_INVERTED = regex.compile(r"\s*(?P<verb>\p{Ll}{3,}ed)\s+(?=\p{Lu})")
 #: After a quotation, he/she or a capitalized name, then a past-tense verb and the sentence's end.
-_TAG_NORMAL = regex.compile(r"\s*(?:(?P<pron>he|she)|\p{Lu}[\p{L}.’']*(?:\s+\p{Lu}[\p{L}.’']*){0,2})"
+_TAG_NORMAL = regex.compile(r"\s*(?:(?P<pron>he|she)|(?P<name>\p{Lu}[\p{L}.’']*(?:\s+\p{Lu}[\p{L}.’']*){0,2}))"
                             r"\s+(?P<verb>\p{Ll}{3,}ed)\s*[.;,](?=\s|$)")
 #: What may follow a tag's name: the end of its clause.
 _TAG_END = regex.compile(r"\s*(?:[.;,!?]|$)")
@@ -231,8 +231,7 @@ class _Doc(Characters):
                 mention = Mention(m.start("pron"), m.end("pron"), m.group("pron"), "pronoun")
             else:
                 name = self.cast.name_at(m.start("verb") - 60, m.start("verb"))
-                if name is None or name.start != m.start() + len(text[m.start():m.end()]) - len(
-                        text[m.start():m.end()].lstrip()) or not self.cast.entities[name.entity].person:
+                if name is None or name.start != m.start("name") or not self.cast.entities[name.entity].person:
                     return None
                 mention = Mention(name.start, name.end, text[name.start:name.end], "name")
         att.why.append(f"tag shape: {text[span.end:m.end()].strip()!r} -> {mention.text!r}")
