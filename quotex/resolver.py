@@ -19,7 +19,7 @@ from itertools import islice
 
 import regex
 
-from quotex.characters import (ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, NARRATOR, SUBJECT_WORD, WORD,
+from quotex.characters import (ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, SUBJECT_WORD, WORD,
                                Characters)
 from quotex.cues import Cue, cues
 from quotex.layout import Layout, layout
@@ -28,8 +28,10 @@ from quotex.mentions import ORG_WORDS, VERBISH, Cast, Entity, Name
 from quotex.records import Quote, Span
 from quotex.speakers import DETERMINERS, OF_TAIL, Mention, owner_phrase, phrase_after, phrase_before
 from quotex.tokenizer import scan
-from quotex.turns import Attribution
+from quotex.turns import NARRATOR, Attribution
 
+#: How far back the quote whose he/she a pronoun keeps following may stand (characters).
+CHAIN_REACH = 1500
 #: How far (characters) the resolver looks on either side of a quote.
 WINDOW_AFTER = 220
 WINDOW_BEFORE = 320
@@ -89,6 +91,13 @@ _PARTY_STATE = regex.compile(r",?\s*\(?[RDI]-[\p{Lu}][\p{L}.\-]*\)?,?")
 _NOUN_BEFORE = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{L}\-]+\s+)?$"
                              r"|(?<![\p{L}])(?:a|an|the|his|her|their|its|this|that|my|our|your)\s+[\p{L}\-]+\s+$",
                              regex.IGNORECASE)
+#: After a quotation, a past-tense verb then (at the match's end) a name: '" glowed |Carol.'.
+_TAG_INVERTED = regex.compile(r"\s*(?P<verb>\p{Ll}{3,}ed)\s+(?=\p{Lu})")
+#: After a quotation, he/she or a capitalized name, then a past-tense verb and the sentence's end.
+_TAG_NORMAL = regex.compile(r"\s*(?:(?P<pron>he|she)|(?P<name>\p{Lu}[\p{L}.’']*(?:\s+\p{Lu}[\p{L}.’']*){0,2}))"
+                            r"\s+(?P<verb>\p{Ll}{3,}ed)\s*[.;,](?=\s|$)")
+#: What may follow a tag's name: the end of its clause.
+_TAG_END = regex.compile(r"\s*(?:[.;,!?]|$)")
 _SENTENCE_STOP = regex.compile(r"[.!?;:](?=\s)")
 #: "with", "and" or a comma opening an absolute phrase before a name, titles allowed: "with Sen. |John McCain",
 #: "and |Trump calling it".
@@ -144,6 +153,7 @@ class _Doc(Characters):
         self.entity: int | None = None  # the entity the last call of resolve() found
         self.current = 0  # the index of the quote under attribution
         self._names_given: list[tuple[int, str, int]] | None = None  # "Her name was Duchess"
+        self.described: dict[str, int] = {}  # the entity each "the <noun>" last resolved to
         self.lex = load()
         self.cues = cues()
 
@@ -185,7 +195,7 @@ class _Doc(Characters):
         inner = text[span.inner_start:span.inner_end].rstrip()
         att = Attribution()
         self.current = i
-        for rule in (self.rule_after, self.rule_after_inverted, self.rule_dash,
+        for rule in (self.rule_after, self.rule_after_inverted, self.rule_dash, self.rule_tag_shape,
                      self.rule_before, self.rule_according, self.rule_colon, self.rule_said_before,
                      self.rule_fragment):
             found = rule(span, inner, sent, a_end, att)
@@ -228,6 +238,36 @@ class _Doc(Characters):
         if mention is None:
             return None
         return self.finish(att, mention, m.verb, "quote-said-X", None, None)
+
+    def rule_tag_shape(self, span: Span, inner: str, sent: int, a_end: int,
+                       att: Attribution) -> Attribution | None:
+        """A quotation cut by a comma or a mark, then a verb in the past and a person's name
+        or he/she, then the sentence's end, has the shape of a dialogue tag whatever the verb
+        ('"I just love common workmen," glowed Carol.', '"Well," he smiled.'): the name speaks."""
+        if not span.closed or inner[-1:] not in (",", "!", "?", "—", "-"):
+            return None
+        text = self.text
+        m = _TAG_INVERTED.match(text, span.end, a_end)
+        if m is not None:
+            name = self.cast.name_at(m.end(), min(a_end, m.end() + 60))
+            if name is None or name.start != m.end() or not self.cast.entities[name.entity].person \
+                    or not _TAG_END.match(text, name.end, a_end):
+                return None
+            mention = Mention(name.start, name.end, text[name.start:name.end], "name")
+        else:
+            m = _TAG_NORMAL.match(text, span.end, a_end)
+            if m is None:
+                return None
+            if m.group("pron"):
+                mention = Mention(m.start("pron"), m.end("pron"), m.group("pron"), "pronoun")
+            else:
+                name = self.cast.name_at(m.start("verb") - 60, m.start("verb"))
+                if name is None or name.start != m.start("name") or not self.cast.entities[name.entity].person:
+                    return None
+                mention = Mention(name.start, name.end, text[name.start:name.end], "name")
+        att.why.append(f"tag shape: {text[span.end:m.end()].strip()!r} -> {mention.text!r}")
+        return self.finish(att, mention, m.group("verb"), "quote-said-X" if mention.start > m.start("verb")
+                           else "quote-X-said", None, None)
 
     def inverted_after_phrase(self, span: Span, a_end: int) -> Cue | None:
         """An inverted cue after the rest of the quote's sentence: '"casually" from attending
@@ -320,6 +360,9 @@ class _Doc(Characters):
             mention = mention or self.subject(sent, colon)
             if mention is not None:
                 mention = self.reported_by(sent, mention)
+        if mention is None:
+            # "My uncle saw me staring and said to me:", "Lucy, who ..., at once rose to her feet, exclaiming:"
+            mention = self.opening_subject(sent, colon)
         att.why.append(f"colon: {mention and mention.text!r}")
         if mention is None:
             return None
@@ -623,6 +666,13 @@ class _Doc(Characters):
         att.mention = mention
         att.cue = " ".join(cue.lower().split()) if cue else None
         att.rule = rule
+        same = self.said_before(mention)
+        if same is None and mention.kind == "pronoun" and self.lex.verb_forms.get(att.cue or "", "") in SAME_VOICE_VERBS:
+            same = self.voice_going_on(mention)  # '"...," said my uncle. "..." he added': my uncle
+        if same is not None:  # the tag of the quote before, read again: its speaker, not a new guess
+            att.speaker, att.entity, att.confidence = same.speaker, same.entity, self.confidence(rule, mention.kind)
+            att.why.append(f"{mention.kind} {mention.text!r} is the voice of the quote before -> {same.speaker!r}")
+            return att
         speaker, how = self.resolve(mention)
         if mention.kind == "pronoun" and self.entity is not None and self.written_as_dialogue() and \
                 self.lex.verb_forms.get(att.cue or "", "") not in SAME_VOICE_VERBS:
@@ -666,7 +716,7 @@ class _Doc(Characters):
             n = names[0]
             return Mention(n.start, n.end, text[n.start:n.end], "name")
         det = CHARACTER_DET.match(text, start, end)
-        if det is not None and det.group().strip().lower() == "the":
+        if det is not None:  # "The fellow turned to him and said:", "My uncle saw me and said:"
             w = LOWER_WORDS.match(text, det.end(), end)
             if w is not None and w.group(1).lower() in self.lex.person_nouns:
                 return Mention(start, w.end(1), text[start:w.end(1)], "description")
@@ -738,7 +788,7 @@ class _Doc(Characters):
             nearest: Entity | None = None
             subject = False  # the chosen name spoke or is a subject (not merely the nearest)
             chosen = 0  # where the chosen name stands
-            spoken_to = self.spoken_to(mention)
+            spoken_to = self.spoken_to(mention) | self.named_after_in_clause(mention)
             names = cast.names_before(mention.start, ANTECEDENT_WINDOW)
             for k in range(len(names) - 1, -1, -1):
                 n = names[k]
@@ -755,6 +805,16 @@ class _Doc(Characters):
                     break
                 if nearest is None:
                     nearest, chosen = ent, n.start
+            if nearest is not None and self.written_as_dialogue():
+                chain = self.pronoun_chain(mention, gender)
+                if chain is not None and chain.entity is not None and chain.entity != nearest.id \
+                        and chain.entity not in spoken_to \
+                        and chain.mention is not None and mention.start - chain.mention.end < CHAIN_REACH \
+                        and not self.opens_sentence_between(chain.mention.end, mention.start, gender):
+                    # "she said" (Mrs. Hall) ... "she gave Millie ..." "She rapped" ... "she said": no
+                    # other woman opened a sentence since, the story still follows Mrs. Hall
+                    self.entity = chain.entity
+                    return chain.speaker, "pronoun: the same he/she as the quote before, no one else took the lead"
             character = self.character_before(mention.start, gender, chosen)
             if character is not None:
                 speaker, how = self.resolve(character)
@@ -773,6 +833,14 @@ class _Doc(Characters):
                 nearest.gender = nearest.gender or gender  # what the pronoun tells of the name
                 self.entity = nearest.id
                 return nearest.canonical, "pronoun"
+            introduced = self.introduced_before(mention.start, gender)
+            if introduced is not None:  # "conscious of a man behind. ... He leaned forward"
+                return _description(introduced.text), "pronoun -> the one character introduced before"
+            chain = self.pronoun_chain(mention, gender)
+            if chain is not None and (chain.entity is None or chain.entity not in spoken_to):
+                # '"Oh," he answered' ... '"You want to see Lincoln Park," he said'; not "said he to Temple"
+                self.entity = chain.entity
+                return chain.speaker, "pronoun: the same he/she as the quotes before"
             return None, "pronoun"
         words = [w.lower() for w in WORD.findall(mention.text)]
         det = words[0] if words and words[0] in DETERMINERS else ""
@@ -804,7 +872,12 @@ class _Doc(Characters):
                     best, best_score = ent, score
             if best is not None:
                 self.entity = best.id
+                self.described[head] = best.id
                 return best.canonical, "description-resolved"
+            known = self.described.get(head)
+            if known is not None:  # "the doctor", far from his name now, is still Dr. Archie
+                self.entity = known
+                return cast.entities[known].canonical, "the same noun named them before"
         name = cast.name_at(mention.start, mention.end)
         if name is not None and name.start == mention.start:  # "Ryan's campaign" -> "Paul Ryan's campaign"
             return _plain(cast.canonical(name) + self.text[name.end:mention.end]), "description"
@@ -945,8 +1018,10 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
                 att = cont
         results.append(att)
     doc.fill_dialogue()
+    doc.alternate_forward()
     doc.name_narrator()
     doc.self_introductions()
+    doc.join_aliases()
     out = []
     for span, att in zip(spans, results):
         m = att.mention if att.rule and not att.rule.startswith(("continued", "alternating")) else None
