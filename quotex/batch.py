@@ -70,17 +70,25 @@ class Result:
 _Outcome = Union[tuple[list[Quote], Union[list[list[str]], None]], str]
 
 
-def extract_one(text: str, base: int, terms: bool, explain: bool) -> _Outcome:
+def extract_one(text: str, base: int, terms: bool, explain: bool, before: str = "", after: str = "") -> _Outcome:
     """The quotes of one text, offsets shifted by ``base``; an exception
-    becomes its one-line message."""
+    becomes its one-line message. ``before`` and ``after`` (a chunk's
+    neighbouring paragraphs) are read with the text; only the quotes that
+    start in ``text`` are kept."""
     try:
         explanations: list[list[str]] | None = None
+        whole = before + text + after if before or after else text
         if explain:
-            pairs = quotex.explain(text, terms=terms)
-            quotes = [q for q, _ in pairs]
-            explanations = [list(why) for _, why in pairs]
+            pairs = quotex.explain(whole, terms=terms)
         else:
-            quotes = quotex.extract(text, terms=terms)
+            pairs = [(q, []) for q in quotex.extract(whole, terms=terms)]
+        if whole is not text:
+            lo, hi = len(before), len(before) + len(text)
+            pairs = [p for p in pairs if lo <= p[0].start < hi]
+            base -= lo
+        quotes = [q for q, _ in pairs]
+        if explain:
+            explanations = [list(why) for _, why in pairs]
         if base:
             quotes = [_shift(q, base) for q in quotes]
         return quotes, explanations
@@ -102,16 +110,19 @@ def _shift(q: Quote, base: int) -> Quote:
 _QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
 _as_tuple = attrgetter(*_QUOTE_FIELDS)
 
+# What travels to a worker for one document: text, base, context before and after.
+_Text = tuple[str, int, str, str]
+
 # What travels back from a worker for one document: quotes as plain tuples
 # (several times cheaper to pickle than frozen dataclasses), or an error.
 _Packed = Union[tuple[list[tuple[Any, ...]], Union[list[list[str]], None]], str]
 
 
-def _work(batch: list[tuple[str, int]], terms: bool, explain: bool) -> list[_Packed]:
+def _work(batch: list[_Text], terms: bool, explain: bool) -> list[_Packed]:
     """Worker entry point (module level, so it pickles under spawn)."""
     out: list[_Packed] = []
-    for text, base in batch:
-        outcome = extract_one(text, base, terms, explain)
+    for text, base, before, after in batch:
+        outcome = extract_one(text, base, terms, explain, before, after)
         out.append(outcome if isinstance(outcome, str) else ([_as_tuple(q) for q in outcome[0]], outcome[1]))
     return out
 
@@ -174,7 +185,7 @@ def _run_serial(items: Iterable[Document | Problem], terms: bool, explain: bool)
         if isinstance(item, Problem):
             yield item
         else:
-            yield _result(item, extract_one(item.text, item.base, terms, explain))
+            yield _result(item, extract_one(item.text, item.base, terms, explain, item.before, item.after))
 
 
 def _groups(items: Iterable[Document | Problem], batch_bytes: int) -> Iterator[list[Document | Problem]]:
@@ -228,7 +239,7 @@ class _Pool:
         self.start_method = start_method
         self.executor: ProcessPoolExecutor | None = None
 
-    def submit(self, docs: list[tuple[str, int]], terms: bool, explain: bool) -> Future[list[_Packed]]:
+    def submit(self, docs: list[_Text], terms: bool, explain: bool) -> Future[list[_Packed]]:
         if self.executor is None:
             from concurrent.futures import ProcessPoolExecutor
 
@@ -280,7 +291,7 @@ class _Part:
 
     __slots__ = ("docs", "future", "breaks")
 
-    def __init__(self, docs: list[tuple[str, int]], future: Future[list[_Packed]] | None, breaks: int = 0) -> None:
+    def __init__(self, docs: list[_Text], future: Future[list[_Packed]] | None, breaks: int = 0) -> None:
         self.docs = docs
         self.future = future
         self.breaks = breaks
@@ -295,8 +306,8 @@ class _Part:
 BREAKS_TO_BLAME = 2
 
 
-def _texts(group: list[Document | Problem]) -> list[tuple[str, int]]:
-    return [(d.text, d.base) for d in group if isinstance(d, Document)]
+def _texts(group: list[Document | Problem]) -> list[_Text]:
+    return [(d.text, d.base, d.before, d.after) for d in group if isinstance(d, Document)]
 
 
 def _run_pool(

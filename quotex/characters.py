@@ -18,16 +18,24 @@ from quotex.lexicon import Lexicon
 from quotex.mentions import VERBISH
 from quotex.records import Span
 from quotex.speakers import Mention
-from quotex.turns import TurnTaking
+from quotex.turns import NARRATOR, Attribution, TurnTaking
 
 #: How far back a pronoun or a description looks for the person it names.
 ANTECEDENT_WINDOW = 2500
-#: The speaker of first-person narration outside quotes: '"...," I said.'
-NARRATOR = "narrator"
 #: A determiner or possessive that may open a noun naming a character: "the doctor", "his mother".
 CHARACTER_DET = regex.compile(r"(?<![\p{L}'’])(?:the|a|an|his|her|their|my|our)\s+", regex.IGNORECASE)
 #: A lower-case word after such a determiner, up to two more words stepped over: "the |doctor|".
 LOWER_WORDS = regex.compile(r"\G(?:[\p{Ll}\-]+,?\s+){0,2}?([\p{Ll}\-]+)(?![\p{L}'’])")
+#: The k+1-th lower-case word after a determiner, for k = 0, 1, 2: "the |old| man", "the old |man|".
+LOWER_RUN = tuple(regex.compile(rf"\G(?:[\p{{Ll}}\-]+,?\s+){{{k}}}([\p{{Ll}}\-]+)(?![\p{{L}}'’])") for k in range(3))
+#: An indefinite article: how a story brings in a character it does not name.
+_INDEFINITE = regex.compile(r"(?<![\p{L}'’])an?\s+", regex.IGNORECASE)
+#: Where a sentence of narration (or its run up to a quotation) ends.
+_CLAUSE_STOP = regex.compile(r"[.!?;:,\"“”]")
+#: How far after a he/she its sentence is read for the people it acts on.
+CLAUSE_REACH = 120
+#: ", or " between a name and another name for the same person: "Caroline|, or |Sister Carrie,".
+_OR_ALIAS = regex.compile(r",\s+or\s+")
 #: Words that open a clause's subject: a pronoun or a description.
 SUBJECT_WORD = regex.compile(r"(?<![\p{L}'’])(?:he|she|the|a|an)(?![\p{L}'’])", regex.IGNORECASE)
 #: A word (letters and hyphens).
@@ -59,6 +67,7 @@ class Characters(TurnTaking):
     current: int
     entity: int | None
     _names_given: list[tuple[int, str, int]] | None
+    described: dict[str, int]
 
     def opens_sentence(self, pos: int) -> bool:
         raise NotImplementedError
@@ -96,6 +105,99 @@ class Characters(TurnTaking):
                 if self.lex.pronoun_gender.get(p.group().lower()) == gender and not self.quoted(p.start()):
                     return None
         return found
+
+    def introduced_before(self, pos: int, gender: str) -> Mention | None:
+        """The character a story brought in by an indefinite noun ("a man behind her", "a
+        young woman") in the narration before ``pos``, when a he/she there has no name to
+        stand for: the only such noun of that gender, in any role of its clause."""
+        text = self.text
+        found: list[Mention] = []
+        for m in _INDEFINITE.finditer(text, max(0, pos - CHARACTER_WINDOW), pos):
+            if self.quoted(m.start()):
+                continue
+            for run in LOWER_RUN:
+                w = run.match(text, m.end(), pos)
+                if w is None:
+                    break
+                g = self.lex.person_nouns.get(w.group(1).lower())
+                if g is not None:
+                    if g == gender:
+                        found.append(Mention(m.start(), w.end(1), text[m.start():w.end(1)], "description"))
+                    break
+        heads = {WORD.findall(f.text.lower())[-1] for f in found}
+        return found[-1] if len(heads) == 1 else None
+
+    def pronoun_chain(self, mention: Mention, gender: str) -> Attribution | None:
+        """When a he/she stands for no name or noun of the narration, the attribution of the
+        last quote before whose cue was a he/she of the same gender, within the conversation:
+        the story goes on calling the same person so (a speaker found once is found again)."""
+        i = self.current
+        if i == 0 or i > len(self.results):
+            return None
+        k = self.paragraph_of(mention.start)
+        for j in range(i - 1, max(-1, i - CONVERSATION_TURNS), -1):
+            if self.paragraph_of(self.spans[j].start) < k - CONVERSATION_TURNS:
+                break
+            att = self.results[j]
+            m = att.mention
+            if m is None or att.speaker is None or m.kind != "pronoun":
+                continue
+            if self.lex.pronoun_gender.get(m.text.lower()) == gender:
+                return att
+        return None
+
+    def opens_sentence_between(self, lo: int, hi: int, gender: str) -> bool:
+        """A person of ``gender`` (or of unknown gender) is named at the start of a sentence of
+        the narration between ``lo`` and ``hi``: the story's lead may have passed to them."""
+        for n in self.cast.names_before(hi, hi - lo):
+            ent = self.cast.entities[n.entity]
+            if n.start >= lo and not n.quoted and ent.person and ent.gender in (gender, None) \
+                    and self.opens_sentence(n.start):
+                return True
+        return False
+
+    def voice_going_on(self, mention: Mention) -> Attribution | None:
+        """The attribution of the quote just before in the same paragraph, when this quote's
+        he/she tag says the voice goes on ("he added", "she went on") and that speaker can be
+        a he/she: the same person adds to what they said."""
+        i = self.current
+        if i == 0 or i > len(self.results):
+            return None
+        prev = self.results[i - 1]
+        if prev.speaker is None or self.paragraph_of(self.spans[i - 1].start) != self.paragraph_of(mention.start):
+            return None
+        gender = self.lex.pronoun_gender.get(mention.text.lower())
+        if prev.entity is not None:
+            return prev if self.cast.entities[prev.entity].gender in (gender, None) else None
+        words = WORD.findall(prev.speaker.lower())
+        noun = self.lex.person_nouns.get(words[-1]) if words else None
+        return prev if noun in (gender, "-") else None
+
+    def named_after_in_clause(self, mention: Mention) -> set[int]:
+        """The people named after a he/she in the rest of its clause, in the narration before
+        the quotation ("He beckoned Kronborg into the living-room and said sternly:"): the
+        object of his verb is not "he" (up to a comma: "If he wins, Trump ..." may be Trump)."""
+        text = self.text
+        stop = _CLAUSE_STOP.search(text, mention.end, min(len(text), mention.end + CLAUSE_REACH))
+        end = stop.start() if stop else min(len(text), mention.end + CLAUSE_REACH)
+        i = self.current
+        if self.quoted(mention.start) or i >= len(self.spans) or mention.start > self.spans[i].start:
+            return set()  # only narration before the quotation: a tag ("he told Rubio") may be loose
+        return {n.entity for n in self.cast.names_before(end, end - mention.end)
+                if n.start >= mention.end and not n.quoted}
+
+    def said_before(self, mention: Mention) -> Attribution | None:
+        """The attribution of the quote just before, when its cue read the very words of
+        ``mention`` ('"...," he answered, tossing his head. "..."'): one phrase names one
+        person, so the second quote must not resolve "he" afresh (and differently)."""
+        i = self.current
+        if i == 0 or i > len(self.results):
+            return None
+        prev = self.results[i - 1]
+        if prev.mention is None or prev.speaker is None or prev.mention.start != mention.start \
+                or prev.mention.end != mention.end:
+            return None
+        return prev
 
     def resolved_entity(self) -> int | None:
         """The entity the last call of :meth:`resolve` found."""
@@ -191,6 +293,30 @@ class Characters(TurnTaking):
         if to is not None:  # '"This is a strange place," said he to Temple': not Temple
             out.update(n.entity for n in self.cast.names_before(to.end() + 60, 60) if n.start == to.end())
         return out
+
+    def join_aliases(self) -> None:
+        """A name the narration gives as another's alias ("Caroline, or Sister Carrie, as she
+        had been half affectionately termed") is the same person: quotes given to the alias take
+        the first name's speaker (the fuller of the two)."""
+        cast, text = self.cast, self.text
+        alias: dict[int, int] = {}
+        for m in _OR_ALIAS.finditer(text):
+            first = [n for n in cast.names_before(m.start(), 60) if n.end == m.start() and not n.quoted]
+            second = [n for n in cast.names_before(m.end() + 60, 60) if n.start == m.end()]
+            if not first or not second or first[0].entity == second[0].entity:
+                continue
+            a, b = cast.entities[first[0].entity], cast.entities[second[0].entity]
+            after = text[second[0].end:second[0].end + 2]
+            if not (a.person and b.person) or a.gender and b.gender and a.gender != b.gender or after[:1] != ",":
+                continue
+            alias[b.id] = a.id
+        if not alias:
+            return
+        for att in self.results:
+            if att.entity in alias:
+                target = cast.entities[alias[att.entity]]
+                att.why.append(f"{att.speaker!r} is another name of {target.canonical!r}")
+                att.speaker, att.entity = target.canonical, target.id
 
     def self_introductions(self) -> None:
         """A character known only by a noun who says who they are ("...when I be plain Jack

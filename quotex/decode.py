@@ -23,7 +23,9 @@ decoder and cut into pieces of about ``chunk_size`` characters at paragraph
 boundaries (a blank line); when a stretch has no blank line it is cut after
 the last newline, then after the last space, and only as a last resort at a
 hard limit. Every :class:`Piece` carries ``base``, the character offset of
-its first character in the whole decoded input.
+its first character in the whole decoded input, and up to ``CONTEXT_CHARS``
+of the text around it (whole paragraphs): read for who "she" is at the top
+of a piece or which cue follows a quotation at its end, never reported.
 """
 from __future__ import annotations
 
@@ -35,6 +37,11 @@ from dataclasses import dataclass
 
 #: Bytes read at a time after the first chunk.
 READ_BLOCK = 1024 * 1024
+
+#: How much text on each side of a piece is read with it (for names that
+#: pronouns refer to, cues across the cut); more than the resolver's
+#: pronoun window (2,500 characters).
+CONTEXT_CHARS = 4096
 
 #: How many bytes of an input are examined to tell text from binary data.
 SNIFF_BYTES = 8192
@@ -137,11 +144,14 @@ codecs.register_error("quotex-replace", _replace)
 @dataclass(frozen=True, slots=True)
 class Piece:
     """A stretch of decoded text: ``text`` starts at character ``base`` of the
-    whole input and took ``nbytes`` bytes of it."""
+    whole input and took ``nbytes`` bytes of it; ``before`` and ``after`` are
+    the whole paragraphs next to it (context, see :func:`with_context`)."""
 
     text: str
     base: int
     nbytes: int
+    before: str = ""
+    after: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,6 +341,62 @@ def _outside_quotes(buf: str, low: int, end: int) -> int:
             if buf[max(0, m.start() - 2):m.start()].rstrip('"”»’').endswith((".", "!", "?")):
                 sentence = m.end()
     return sentence if sentence >= 0 else any_blank
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n|\r[ \t]*\r")
+
+
+def context_before(text: str, end: int, size: int = CONTEXT_CHARS) -> str:
+    """The text before ``end`` that reads as context for what follows: at most
+    ``size`` characters starting at a paragraph (else a line); empty when that
+    stretch has no line break, since a context cut inside a paragraph could
+    open a quotation that is really closing."""
+    low = end - size
+    if low <= 0:
+        return text[:end]
+    m = _PARAGRAPH_BREAK.search(text, low, end)
+    if m is not None:
+        return text[m.end():end]
+    i = max(text.find("\n", low, end), text.find("\r", low, end))
+    return text[i + 1:end] if i >= 0 else ""
+
+
+def context_after(text: str, start: int, size: int = CONTEXT_CHARS) -> str:
+    """The text from ``start`` on that reads as context for what precedes it: at
+    most ``size`` characters ending at a paragraph break (else a line break);
+    empty when there is none."""
+    if len(text) - start <= size:
+        return text[start:]
+    best = -1
+    for m in _PARAGRAPH_BREAK.finditer(text, start, start + size):
+        best = m.start()
+    if best < 0:
+        best = max(text.rfind("\n", start, start + size), text.rfind("\r", start, start + size))
+    return text[start:best] if best > start else ""
+
+
+def with_context(items: Iterator[Piece | str]) -> Iterator[Piece | str]:
+    """``items`` with each piece given the end of the piece before it and the
+    start of the piece after it as context (one piece is held back for that).
+    Warnings stay just before the piece they concern."""
+    held: Piece | None = None
+    held_warnings: list[str] = []
+    warnings: list[str] = []
+    previous = ""
+    for item in items:
+        if isinstance(item, str):
+            warnings.append(item)
+            continue
+        if held is not None:
+            yield from held_warnings
+            yield Piece(held.text, held.base, held.nbytes, context_before(previous, len(previous)),
+                        context_after(item.text, 0))
+            previous = held.text
+        held, held_warnings, warnings = item, warnings, []
+    if held is not None:
+        yield from held_warnings
+        yield Piece(held.text, held.base, held.nbytes, context_before(previous, len(previous)), "")
+    yield from warnings
 
 
 def piece_end(window: str) -> int:

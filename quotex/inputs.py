@@ -109,6 +109,8 @@ class Document:
     text; record offsets index it, plus ``base``: the character offset of
     ``text`` in the whole decoded file when a large file is split into
     chunks (0 otherwise). ``size`` is the number of input bytes it took.
+    ``before`` and ``after`` are the paragraphs around a chunk: read with it
+    as context (who "she" is), never reported.
     """
 
     source: str
@@ -117,6 +119,8 @@ class Document:
     line: int | None = None
     size: int = 0
     base: int = 0
+    before: str = ""
+    after: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,13 +447,14 @@ def _read_stream(
         if what is not None:
             yield Problem(source, f"binary file ({what}); skipped", severity="error" if explicit else "warning")
             return
-        for item in decode.decode_pieces(
+        for item in decode.with_context(decode.decode_pieces(
             head, stream.read, encoding=opts.encoding, chunk_size=opts.chunk_size, position=position
-        ):
+        )):
             if isinstance(item, str):
                 yield Problem(source, item, severity="warning")
             else:
-                yield Document(source, item.text, size=item.nbytes, base=item.base)
+                yield Document(source, item.text, size=item.nbytes, base=item.base,
+                               before=item.before, after=item.after)
     except (gzip.BadGzipFile, EOFError, zlib.error) as e:
         yield Problem(source, f"cannot read: corrupt gzip data ({_one_line(e) or 'truncated'})")
     except UnicodeError as e:
@@ -551,9 +556,11 @@ def _split(doc: Document, size: int, chunk_size: int) -> Iterator[Document]:
         cut = decode.piece_end(text[base : base + chunk_size])
         part = text[base : base + cut]
         # the bytes are shared out in proportion to the characters
-        yield replace(doc, text=part, base=base, size=size * (base + cut) // len(text) - size * base // len(text))
+        yield replace(doc, text=part, base=base, size=size * (base + cut) // len(text) - size * base // len(text),
+                      before=decode.context_before(text, base), after=decode.context_after(text, base + cut))
         base += cut
-    yield replace(doc, text=text[base:], base=base, size=size - size * base // len(text))
+    yield replace(doc, text=text[base:], base=base, size=size - size * base // len(text),
+                  before=decode.context_before(text, base))
 
 
 def _one_line(e: BaseException) -> str:

@@ -19,7 +19,7 @@ from itertools import islice
 
 import regex
 
-from quotex.characters import (ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, NARRATOR, SUBJECT_WORD, WORD,
+from quotex.characters import (ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, SUBJECT_WORD, WORD,
                                Characters)
 from quotex.cues import Cue, cues
 from quotex.layout import Layout, layout
@@ -29,8 +29,10 @@ from quotex.records import Quote, Span
 from quotex.speakers import (DETERMINERS, OF_TAIL, Mention, coordinated, owner_phrase, phrase_after,
                              phrase_before)
 from quotex.tokenizer import scan
-from quotex.turns import Attribution
+from quotex.turns import NARRATOR, Attribution
 
+#: How far back the quote whose he/she a pronoun keeps following may stand (characters).
+CHAIN_REACH = 1500
 #: How far (characters) the resolver looks on either side of a quote.
 WINDOW_AFTER = 220
 WINDOW_BEFORE = 320
@@ -71,7 +73,9 @@ _CLAUSE_END = regex.compile(r"\s*(?:[,.;:!?()\[\]—–\-]|$)")
 _INITIAL_DOT = regex.compile(r"(?<=(?<![\p{L}])\p{Lu})\.(?=\p{Lu}\.)")
 _PHRASE_REST = regex.compile(r"(?:[^.!?;:\"“”«»„\n]|(?<=(?<![\p{L}])\p{Lu})\.)*")
 #: A signature after a quotation with a horizontal bar, as in collected reader voices: "..." ― Ana Ruiz
-_POST_BAR = regex.compile(r"[ \t\u00a0]*\u2015[ \t\u00a0]*(?P<np>[^.!?;:\"“”«»„\n]{1,80})\s*(?:[.\n]|$)")
+#: (initials read through: "― Julie A. Diaz Martinez.")
+_POST_BAR = regex.compile(r"[ \t\u00a0]*\u2015[ \t\u00a0]*(?P<np>(?:[^.!?;:\"“”«»„\n]|(?<=(?<![\p{L}])\p{Lu})\.){1,80})"
+                          r"\s*(?:[.\n]|$)")
 #: A signature on its own line after a quotation that ends its paragraph, as in quote
 #: round-ups and fact checks: '"..."' then '- Bernie Sanders.' or '-President Obama, tweeting'.
 _DASH_PARAGRAPH = regex.compile(r"[ \t\u00a0]*\n\s*[-—–―][ \t\u00a0]*"
@@ -129,14 +133,50 @@ _PARTY_STATE = regex.compile(r",?\s*\(?[RDI]-[\p{Lu}][\p{L}.\-]*\)?,?")
 _NOUN_BEFORE = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{L}\-]+\s+)?$"
                              r"|(?<![\p{L}])(?:a|an|the|his|her|their|its|this|that|my|our|your)\s+[\p{L}\-]+\s+$",
                              regex.IGNORECASE)
+#: After a quotation, a past-tense verb then (at the match's end) a name: '" glowed |Carol.'.
+_TAG_INVERTED = regex.compile(r"\s*(?P<verb>\p{Ll}{3,}ed)\s+(?=\p{Lu})")
+#: After a quotation, he/she or a capitalized name, then a past-tense verb and the sentence's end.
+_TAG_NORMAL = regex.compile(r"\s*(?:(?P<pron>he|she)|(?P<name>\p{Lu}[\p{L}.’']*(?:\s+\p{Lu}[\p{L}.’']*){0,2}))"
+                            r"\s+(?P<verb>\p{Ll}{3,}ed)\s*[.;,](?=\s|$)")
+#: What may follow a tag's name: the end of its clause.
+_TAG_END = regex.compile(r"\s*(?:[.;,!?]|$)")
 _SENTENCE_STOP = regex.compile(r"[.!?;:](?=\s)")
-#: "with" opening an absolute phrase before a name, titles allowed: "with Sen. |John McCain".
-_WITH_BEFORE = regex.compile(r"(?<![\p{L}])with\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.\-]*\s+){0,3}$")
+#: "with", "and" or a comma opening an absolute phrase before a name, titles allowed: "with Sen. |John McCain",
+#: "and |Trump calling it".
+_WITH_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:with|and)\s+|[,–—]\s+)(?:the\s+)?(?:[\p{Lu}][\p{L}.\-]*\s+){0,3}$")
 _OPENING_PRONOUN = regex.compile(r"(?:He|She)(?![\p{L}'’])")
 #: A clause boundary between a sentence's opening subject and a later verb (another subject may come).
 _CLAUSE_BREAK = regex.compile(r"[;:]|\b(?:when|while|who|which|that|because|if|as)\b")
 #: The last clause joined by "and" in a sentence: its subject is the one a closing colon follows.
 _LAST_AND = regex.compile(r"(?r)[,;]?\s+and\s+(?=\p{Lu})")
+#: A lower-case article right before a name: "the Christian Monitor Breakfast" names a thing.
+_THE_BEFORE = regex.compile(r"(?<![\p{L}])(?:the|a|an)\s+$")
+#: An apposition after a name, up to its noun: ", the grocery store worker", ", a retired teacher".
+_PERSON_APPOSITION = regex.compile(r",\s+(?:the|a|an)\s+((?:[\p{Ll}\-]+\s+){0,3}[\p{Ll}\-]+)(?=[\s,.;]|$)")
+#: A complementizer before a clause's subject: "and that| she has learned".
+_THAT_BEFORE = regex.compile(r"(?<![\p{L}])that\s+$")
+#: A capitalized word and "of", "on" or "for" right before a name: "Commission on |Presidential
+#: Debates", "Institute for |Science and International Security" (a title there is a person's: "Duke of";
+#: a sentence's first word opens no body's name: "As for |Trump").
+_NAMED_BODY_BEFORE = regex.compile(r"(?<![\p{L}])(\p{Lu}[\p{L}\-]+)\s+(?:of|on|for)\s+(?:the\s+)?$")
+#: "As for" or "there's" before a name, which makes it the topic of what follows: "As for |Trump|, he
+#: said", "Then there's |Axelrod|."
+_AS_FOR = regex.compile(r"(?<![\p{L}])(?i:as\s+for|there['’]s|there\s+is|there\s+was)\s+$")
+#: A subordinating or wh- word right before a name (a role word or two between): "when |Tapper asked",
+#: "when reporter |Mark Ellis asked", "who |Ali was".
+_SUBORDINATOR_BEFORE = regex.compile(r"(?<![\p{L}])(?:when|while|after|before|because|since|although|though|until|once|as"
+                                  r"|who|what|why|how|whether|that|if)"
+                                  r"\s+(?:\p{Ll}+\s+){0,2}$")
+#: "To" opening a sentence before the person whose view it gives: "To political science professor
+#: |Brigid Harrison|, Christie's stare seemed ...".
+_TO_TOPIC = regex.compile(r"(?<![\p{L}])To\s+(?:[\p{L}.\-]+\s+){0,8}$")
+#: A paragraph that only signs the quotation before it with a name, as in fact checks: "- Bernie Sanders.",
+#: "-Michelle Marks, Philadelphia."
+_SIGNATURE_PARAGRAPH = regex.compile(r"\s*[-—–―]\s*(?P<np>\p{Lu}[\p{L}\-'’]*(?:[ \u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}\-'’]*)){0,4})"
+                                     r"(?:,[^\n]{1,80})?\.?[ \t\u00a0]*(?:\n|$)")
+#: "according to" (and a few words) before a name, the source of what the sentence reports:
+#: "according to a post from |Arianna Huffington|."
+_ACCORDING_BEFORE = regex.compile(r"(?<![\p{L}])(?i:according\s+to)\s+(?:[\p{L}\-]+\s+){0,4}$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
@@ -155,6 +195,7 @@ class _Doc(Characters):
         self.entity: int | None = None  # the entity the last call of resolve() found
         self.current = 0  # the index of the quote under attribution
         self._names_given: list[tuple[int, str, int]] | None = None  # "Her name was Duchess"
+        self.described: dict[str, int] = {}  # the entity each "the <noun>" last resolved to
         self.lex = load()
         self.cues = cues()
 
@@ -196,7 +237,7 @@ class _Doc(Characters):
         inner = text[span.inner_start:span.inner_end].rstrip()
         att = Attribution()
         self.current = i
-        for rule in (self.rule_after, self.rule_after_inverted, self.rule_dash,
+        for rule in (self.rule_after, self.rule_after_inverted, self.rule_dash, self.rule_tag_shape,
                      self.rule_before, self.rule_according, self.rule_colon, self.rule_said_before,
                      self.rule_fragment):
             found = rule(span, inner, sent, a_end, att)
@@ -240,6 +281,36 @@ class _Doc(Characters):
             return None
         return self.finish(att, mention, m.verb, "quote-said-X", None, None)
 
+    def rule_tag_shape(self, span: Span, inner: str, sent: int, a_end: int,
+                       att: Attribution) -> Attribution | None:
+        """A quotation cut by a comma or a mark, then a verb in the past and a person's name
+        or he/she, then the sentence's end, has the shape of a dialogue tag whatever the verb
+        ('"I just love common workmen," glowed Carol.', '"Well," he smiled.'): the name speaks."""
+        if not span.closed or inner[-1:] not in (",", "!", "?", "—", "-"):
+            return None
+        text = self.text
+        m = _TAG_INVERTED.match(text, span.end, a_end)
+        if m is not None:
+            name = self.cast.name_at(m.end(), min(a_end, m.end() + 60))
+            if name is None or name.start != m.end() or not self.cast.entities[name.entity].person \
+                    or not _TAG_END.match(text, name.end, a_end):
+                return None
+            mention = Mention(name.start, name.end, text[name.start:name.end], "name")
+        else:
+            m = _TAG_NORMAL.match(text, span.end, a_end)
+            if m is None:
+                return None
+            if m.group("pron"):
+                mention = Mention(m.start("pron"), m.end("pron"), m.group("pron"), "pronoun")
+            else:
+                name = self.cast.name_at(m.start("verb") - 60, m.start("verb"))
+                if name is None or name.start != m.start("name") or not self.cast.entities[name.entity].person:
+                    return None
+                mention = Mention(name.start, name.end, text[name.start:name.end], "name")
+        att.why.append(f"tag shape: {text[span.end:m.end()].strip()!r} -> {mention.text!r}")
+        return self.finish(att, mention, m.group("verb"), "quote-said-X" if mention.start > m.start("verb")
+                           else "quote-X-said", None, None)
+
     def inverted_after_phrase(self, span: Span, a_end: int) -> Cue | None:
         """An inverted cue after the rest of the quote's sentence: '"casually" from attending
         the same mosque, said the bureau's director, James B. Comey'."""
@@ -256,8 +327,13 @@ class _Doc(Characters):
 
     def rule_dash(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
         m = self.cues.post_dash.match(self.text, span.end, a_end) or _POST_BAR.match(self.text, span.end, a_end)
+        if not m and not self.text[span.end:self.paragraph_end(span.end - 1)].strip() \
+                and self.paragraphs[self.paragraph_of(span.start)] == span.start:
+            # the quotation fills its paragraph and the next one only signs it: "- Bernie Sanders."
+            nxt = self.paragraph_end(span.end - 1)
+            m = _SIGNATURE_PARAGRAPH.match(self.text, nxt, self.paragraph_end(nxt))
         own_line = False
-        if not m:
+        if not m:  # a signature line after a quotation that ends (not fills) its paragraph: a person's
             nxt = self.spans[self.current + 1].start if self.current + 1 < len(self.spans) else len(self.text)
             m = _DASH_PARAGRAPH.match(self.text, span.end, min(nxt, span.end + WINDOW_AFTER))
             own_line = True
@@ -268,6 +344,9 @@ class _Doc(Characters):
             return None
         if own_line and _DASH_CLOSED.search(self.text, m.start("np"), self.paragraph_end(m.start("np"))):
             return None  # "– Ready to quiz Trump –": a section heading, not a signature
+        name = self.cast.name_at(mention.start, mention.end)
+        if own_line and (name is None or not self.cast.entities[name.entity].person):
+            return None  # "- Reuters." after a paragraph ending in a quoted fragment: a wire credit
         att.why.append(f"dash: {mention.text!r}")
         return self.finish(att, mention, None, "quote-dash-X", None, None)
 
@@ -343,6 +422,11 @@ class _Doc(Characters):
             if clause is not None:  # "He kept this suspended, and Mrs. Hilbery ... remarking:"
                 mention = self.subject(clause.end(), colon)
             mention = mention or self.subject(sent, colon)
+            if mention is not None:
+                mention = self.reported_by(sent, mention)
+        if mention is None:
+            # "My uncle saw me staring and said to me:", "Lucy, who ..., at once rose to her feet, exclaiming:"
+            mention = self.opening_subject(sent, colon)
         att.why.append(f"colon: {mention and mention.text!r}")
         if mention is None:
             return None
@@ -358,9 +442,51 @@ class _Doc(Characters):
             return None  # '"...," he answered, tossing his head ... laugh at him. "..."': his tag
         mention = phrase_before(self.cast, self.sentence_start(sent, m.verb_start), m.verb_start)
         att.why.append(f"said before: {self.text[m.start:span.start].strip()!r} -> {mention and mention.text!r}")
-        if mention is None:
-            return None
+        if mention is None or mention.kind == "description" and any(
+                w.lower() in _CLAUSE_WORDS for w in WORD.findall(mention.text)):
+            return None  # "... to the Trump Administration if asked.": a clause, no speaker phrase
         return self.finish(att, mention, m.verb, "X-said-then-quote", None, None)
+
+    def unread_cue(self, i: int, speaker: str | None) -> bool:
+        """A cue right after the quote names someone the rules could not read ('"...,"
+        New York City Public Advocate Trish James said'), not ``speaker``: whoever the
+        narration before was about, the cue says another voice speaks. A pronoun
+        ('"...," it further wrote') or a word of the speaker's name ('"...," Cuban said'
+        for Mark Cuban) says nothing against it."""
+        span = self.spans[i]
+        nxt = self.spans[i + 1].start if i + 1 < len(self.spans) else len(self.text)
+        a_end = min(nxt, self.paragraph_end(span.end - 1), span.end + WINDOW_AFTER)
+        known = set(str(speaker).split())
+        # the quote's sentence goes on to an inverted cue: '"...," in sharp contrast to ...
+        # when campaigns took on that function, says Dante Scala, a political scientist'
+        stop = _SENTENCE_STOP.search(self.text, span.end, a_end)
+        hi = stop.start() if stop else a_end
+        for vs, ve in self.cues.verbs(self.text, span.end, hi):
+            after = WORD.match(self.text, ve + 1, hi)
+            if self.text[ve:ve + 1] == " " and self.text[span.end:vs].rstrip().endswith(",") \
+                    and after is not None and after.group()[:1].isupper() and after.group() not in known:
+                return True
+        if not self.text[span.inner_start:span.inner_end].rstrip().endswith((",", "?", "!")):
+            return False  # '"...," X said' closes its quote with a comma; a fragment goes on
+        m = self.cues.post_normal(self.text, span.end, a_end)
+        if m is None or not _only_lead(self.text[span.end:m.np_start]):
+            return False
+        words = WORD.findall(self.text, m.np_start, m.verb_start)
+        if not words or not (words[0][:1].isupper() or words[0].lower() in DETERMINERS) \
+                or words[0].lower() in self.lex.pronoun_gender or any(w.lower() in _CLAUSE_WORDS for w in words):
+            return False  # no speaker phrase: '"...," it further wrote', '"...," and donations began'
+        return not any(w in known for w in words if w[:1].isupper())
+
+    def reported_by(self, sent: int, mention: Mention) -> Mention:
+        """The subject of a clause after "that" that a quotation before cut off from its
+        sentence ('Axelrod said this was "a mistake" and that she has learned her lesson:
+        "..."') is reported speech: the sentence's own subject speaks."""
+        if not _THAT_BEFORE.search(self.text, max(0, mention.start - 12), mention.start):
+            return mention
+        whole = self.sentence_start(max(0, mention.start - WINDOW_BEFORE), mention.start)
+        if whole >= sent:
+            return mention
+        return self.subject(whole, mention.start) or mention
 
     def tag_of_quote_before(self, sent: int, span: Span) -> bool:
         """The sentence at ``sent`` before ``span`` is the tag of the quotation just before it
@@ -389,6 +515,8 @@ class _Doc(Characters):
                 or self.described_subject(sent, verb.verb_start, verb.verb.lower() in self.lex.verb_forms)
         else:
             mention = self.subject(sent, span.start)
+        if mention is not None:
+            mention = self.reported_by(sent, mention)
         att.why.append(f"fragment: subject {mention and mention.text!r}, verb {verb and verb.verb!r}")
         if mention is None:
             return None
@@ -595,7 +723,56 @@ class _Doc(Characters):
         """The name may be what a pronoun of ``gender`` stands for: a person of that
         gender (or unknown), named outside quotations and outside the page furniture."""
         ent = self.cast.entities[n.entity]
-        return ent.person and not n.quoted and ent.gender in (gender, None) and not self.page.furniture(n.start)
+        if not ent.person or n.quoted or ent.gender not in (gender, None) or self.page.furniture(n.start):
+            return False
+        if all(t.isupper() and len(t) > 1 for t in n.tokens):
+            return False  # "HP", "NATO": an acronym names a body, not a he or a she
+        if _THE_BEFORE.search(self.text, max(0, n.start - 5), n.start):
+            return False  # "the Christian Monitor Breakfast": a thing with a name, not a person
+        head = _NAMED_BODY_BEFORE.search(self.text, max(0, n.start - 40), n.start)
+        if head is not None and head.group(1).lower() not in self.lex.titles and not self.opens_sentence(head.start(1)):
+            return False  # "the Commission on Presidential Debates": the end of a body's name
+        return True
+
+    def pronoun_heads_sentence(self, n: Name, mention: Mention) -> bool:
+        """The name stands in a subordinate clause of a sentence that opens with the same
+        pronoun as ``mention`` (before the mention): the pronoun, not the name, carries on."""
+        sent = self.sentence_start(max(0, n.start - WINDOW_BEFORE), n.start)
+        if not _SUBORDINATOR_BEFORE.search(self.text, max(sent, n.start - 40), n.start):
+            return False
+        head = _OPENING_PRONOUN.match(self.text, sent, n.start)
+        return head is not None and head.group().lower() == mention.text.lower() and head.end() <= mention.start
+
+    def source(self, n: Name) -> bool:
+        """The name is the source "according to" which the sentence reports: a he/she
+        after it may well be that source ("according to a post from Arianna Huffington.
+        '...,' she wrote")."""
+        return bool(_ACCORDING_BEFORE.search(self.text, max(0, n.start - 40), n.start))
+
+    def topic(self, n: Name) -> bool:
+        """The name is the topic its clause opens with, or is brought on stage: "As for |Trump|,
+        he said", "Then there's |Axelrod|.", "To professor |Brigid Harrison|, the stare seemed"
+        (whose view the sentence gives)."""
+        if self.text[n.end:n.end + 1] not in ",.":
+            return False
+        if _AS_FOR.search(self.text, max(0, n.start - 12), n.start):
+            return True
+        to = _TO_TOPIC.search(self.text, max(0, n.start - 80), n.start)  # "To ... professor |Brigid Harrison|, the"
+        return to is not None and self.text[n.end] == "," and self.opens_sentence(to.start())
+
+    def described_person(self, n: Name, gender: str | None) -> bool:
+        """The name is introduced with a person's noun after it, and no noun of the other
+        gender before it: "Garcia, the grocery store worker" may be "he"; "her husband,
+        Milton Berg, a money manager" is not "she"."""
+        m = _PERSON_APPOSITION.match(self.text, n.end, min(len(self.text), n.end + 80))
+        if m is None:
+            return False
+        words = [w.lower() for w in WORD.findall(m.group(1))]
+        nouns = self.lex.person_nouns
+        if not words or any(w in ORG_WORDS for w in words) or not (words[-1] in self.lex.roles or words[-1] in nouns):
+            return False
+        before = _PREV_WORD.search(self.text, max(0, n.start - 20), n.start)
+        return all(nouns.get(w, "-") in ("-", gender) for w in [words[-1]] + ([before.group(1).lower()] if before else []))
 
     def verb_after(self, n: Name) -> regex.Match[str] | None:
         """The verb after a name, also past where it is from: "Michael Brown of Washington,
@@ -631,9 +808,17 @@ class _Doc(Characters):
         "Josh Earnest said Obama has kept in touch", "he" is more likely Earnest, the
         speaker of the sentence, than Obama, the subject of what he said."""
         chosen = names[k]
+        sent = self.sentence_start(max(0, chosen.start - WINDOW_BEFORE), chosen.end)
+        if _SUBORDINATOR_BEFORE.search(self.text, max(sent, chosen.start - 40), chosen.start):
+            # "Ryan did not exude confidence when Tapper asked ...": the main clause's subject
+            for j in range(k - 1, -1, -1):
+                n = names[j]
+                if n.start < sent:
+                    break
+                if n.entity != chosen.entity and n.opens and self.antecedent(n, gender):
+                    return n
         if self.speech_subject(chosen):
             return chosen
-        sent = self.sentence_start(max(0, chosen.start - WINDOW_BEFORE), chosen.end)
         for j in range(k - 1, -1, -1):
             n = names[j]
             if n.start < sent:
@@ -649,6 +834,13 @@ class _Doc(Characters):
         att.mention = mention
         att.cue = " ".join(cue.lower().split()) if cue else None
         att.rule = rule
+        same = self.said_before(mention)
+        if same is None and mention.kind == "pronoun" and self.lex.verb_forms.get(att.cue or "", "") in SAME_VOICE_VERBS:
+            same = self.voice_going_on(mention)  # '"...," said my uncle. "..." he added': my uncle
+        if same is not None:  # the tag of the quote before, read again: its speaker, not a new guess
+            att.speaker, att.entity, att.confidence = same.speaker, same.entity, self.confidence(rule, mention.kind)
+            att.why.append(f"{mention.kind} {mention.text!r} is the voice of the quote before -> {same.speaker!r}")
+            return att
         speaker, how = self.resolve(mention)
         if mention.kind == "pronoun" and self.entity is not None and self.written_as_dialogue() and \
                 self.lex.verb_forms.get(att.cue or "", "") not in SAME_VOICE_VERBS:
@@ -692,7 +884,7 @@ class _Doc(Characters):
             n = names[0]
             return Mention(n.start, n.end, text[n.start:n.end], "name")
         det = CHARACTER_DET.match(text, start, end)
-        if det is not None and det.group().strip().lower() == "the":
+        if det is not None:  # "The fellow turned to him and said:", "My uncle saw me and said:"
             w = LOWER_WORDS.match(text, det.end(), end)
             if w is not None and w.group(1).lower() in self.lex.person_nouns:
                 return Mention(start, w.end(1), text[start:w.end(1)], "description")
@@ -804,20 +996,33 @@ class _Doc(Characters):
             nearest: Entity | None = None
             subject = False  # the chosen name spoke or is a subject (not merely the nearest)
             chosen = 0  # where the chosen name stands
-            spoken_to = self.spoken_to(mention)
+            spoken_to = self.spoken_to(mention) | self.named_after_in_clause(mention)
             names = cast.names_before(mention.start, ANTECEDENT_WINDOW)
             for k in range(len(names) - 1, -1, -1):
                 n = names[k]
                 ent = cast.entities[n.entity]
                 if not self.antecedent(n, gender) or ent.id in spoken_to:
                     continue  # '"Have a troche, Kronborg," he said': not Kronborg
+                if self.pronoun_heads_sentence(n, mention):
+                    continue  # "He did not sound sure when Tapper asked": the sentence is the he's
                 if n.start in self.salient or cast.is_subject(n) or self.speech_subject(n) \
-                        or self.verb_after(n) is not None:
+                        or self.verb_after(n) is not None or self.described_person(n, gender) \
+                        or self.topic(n) or self.source(n):
                     picked = self.reporter(names, k, gender)
                     nearest, chosen, subject = cast.entities[picked.entity], picked.start, True
                     break
                 if nearest is None:
                     nearest, chosen = ent, n.start
+            if nearest is not None and self.written_as_dialogue():
+                chain = self.pronoun_chain(mention, gender)
+                if chain is not None and chain.entity is not None and chain.entity != nearest.id \
+                        and chain.entity not in spoken_to \
+                        and chain.mention is not None and mention.start - chain.mention.end < CHAIN_REACH \
+                        and not self.opens_sentence_between(chain.mention.end, mention.start, gender):
+                    # "she said" (Mrs. Hall) ... "she gave Millie ..." "She rapped" ... "she said": no
+                    # other woman opened a sentence since, the story still follows Mrs. Hall
+                    self.entity = chain.entity
+                    return chain.speaker, "pronoun: the same he/she as the quote before, no one else took the lead"
             character = self.character_before(mention.start, gender, chosen)
             if character is not None:
                 speaker, how = self.resolve(character)
@@ -836,6 +1041,14 @@ class _Doc(Characters):
                 nearest.gender = nearest.gender or gender  # what the pronoun tells of the name
                 self.entity = nearest.id
                 return nearest.canonical, "pronoun"
+            introduced = self.introduced_before(mention.start, gender)
+            if introduced is not None:  # "conscious of a man behind. ... He leaned forward"
+                return _description(introduced.text), "pronoun -> the one character introduced before"
+            chain = self.pronoun_chain(mention, gender)
+            if chain is not None and (chain.entity is None or chain.entity not in spoken_to):
+                # '"Oh," he answered' ... '"You want to see Lincoln Park," he said'; not "said he to Temple"
+                self.entity = chain.entity
+                return chain.speaker, "pronoun: the same he/she as the quotes before"
             return None, "pronoun"
         pair = _COORDINATED.fullmatch(mention.text)
         if pair is not None:
@@ -877,7 +1090,12 @@ class _Doc(Characters):
                     best, best_score = ent, score
             if best is not None:
                 self.entity = best.id
+                self.described[head] = best.id
                 return best.canonical, "description-resolved"
+            known = self.described.get(head)
+            if known is not None:  # "the doctor", far from his name now, is still Dr. Archie
+                self.entity = known
+                return cast.entities[known].canonical, "the same noun named them before"
             body = self.body_named(mention, content)
             if body is not None:
                 return body, "description: the body named before"
@@ -901,9 +1119,9 @@ class _Doc(Characters):
         if kin is not None:
             self.entity = kin
             return cast.entities[kin].canonical, "the kin of the story's couple"
-        introduced = self.introduced_as(mention, det, content)
-        if introduced is not None:
-            return introduced, "description: as first introduced"
+        fuller = self.introduced_as(mention, det, content)
+        if fuller is not None:
+            return fuller, "description: as first introduced"
         return _description(mention.text), "description"
 
     def introduced_as(self, mention: Mention, det: str, content: list[str]) -> str | None:
@@ -1044,6 +1262,8 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
         att = doc.attribute(i)
         if att.speaker is None and att.mention is None:  # a cue that named nobody we know ends the turn
             cont = doc.continuation(i) or doc.scene(i) or doc.across_narration(i)
+            if cont is not None and doc.unread_cue(i, cont.speaker):
+                cont = None  # '"...," New York City Public Advocate Trish James said': another voice
             if cont is not None and cont.speaker in doc.vocatives(spans[i]):
                 # "Your mother would never forgive me, Lucy.": Lucy is spoken to, not speaking
                 other = results[i - 1].speaker if cont.rule == "alternating-turn" else None
@@ -1055,8 +1275,10 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
                 att = cont
         results.append(att)
     doc.fill_dialogue()
+    doc.alternate_forward()
     doc.name_narrator()
     doc.self_introductions()
+    doc.join_aliases()
     out = []
     for span, att in zip(spans, results):
         m = att.mention if att.rule and not att.rule.startswith(("continued", "alternating")) else None

@@ -311,6 +311,8 @@ def phrase_after(cast: Cast, start: int, end: int) -> Mention | None:
         return None
     ws, we, w = words[0]
     low = w.lower()
+    if low.endswith(".") and low[:-1] in PRONOUNS:  # '"Who?" said I.': the word, not an initial
+        w, we, low = w[:-1], we - 1, low[:-1]
     if low in PRONOUNS:
         if STOP_AFTER.match(text, we, end) or text[we:we + 1] in ".!?":
             return Mention(ws, we, w, "pronoun")

@@ -107,6 +107,7 @@ class _Open:
     pos: int
     glyph: str
     family: str
+    free: bool = False  # a straight mark with blanks on both sides ('" Here."'): kept only if closed
 
 
 class _Pairing:
@@ -134,6 +135,10 @@ class _Pairing:
             nxt == "" or nxt.isspace() or nxt in CLOSE_CONTEXT or nxt in marks)
         return left, right
 
+    def free_standing(self, i: int) -> bool:
+        """A mark with a blank (or the start of the text) before it and a blank after."""
+        return self.text[i + 1:i + 2] in (" ", "\t") and (i == 0 or self.text[i - 1].isspace())
+
     def top_accepts(self, glyph: str, fam: str) -> int:
         """Index of the open mark this glyph may close, or -1."""
         stack = self.stack
@@ -157,6 +162,8 @@ class _Pairing:
                 return left or not right, right and not left
             if glyph == "”":
                 return left and not right, right or not left
+            if not left and not right and self.free_standing(i):
+                return not self.stack, bool(self.stack)  # '" Here."', 'he said, " and'
             return left and (not right or not self.stack), right and (not left or bool(self.stack))
         if fam == "single":
             if left and self.t.apostrophe.match(self.text, i):
@@ -205,7 +212,7 @@ class _Pairing:
                     self.children.append(span)
                 return
         if may_open and len(self.stack) < MAX_DEPTH:
-            self.stack.append(_Open(i, glyph, fam))
+            self.stack.append(_Open(i, glyph, fam, glyph == '"' and self.free_standing(i)))
 
     def paragraph_break(self, end: int, next_start: int) -> None:
         self.paragraphs.append(next_start)
@@ -215,7 +222,7 @@ class _Pairing:
             self.pending = None
         if not self.stack:
             return
-        if self.stack[0].family != "single":
+        if self.stack[0].family != "single" and not self.stack[0].free:
             self.pending = (end, next_start)
         else:
             self.close_paragraph(end)
@@ -225,7 +232,7 @@ class _Pairing:
         bottom = self.stack[0]
         same = [c for c in self.children if self.text[c.start] in self.t.marks
                 and self.t.family[self.text[c.start]] == bottom.family]
-        if bottom.family == "single" or same:
+        if bottom.family == "single" or bottom.free or same:
             self.spans.extend(self.children)
         else:
             inner = self.text[bottom.pos + 1:end]

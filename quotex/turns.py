@@ -15,6 +15,11 @@ from quotex.mentions import Cast
 from quotex.records import Span
 from quotex.speakers import Mention
 
+#: The one telling a story in the first person ('"...," I said.'), as a speaker: a character
+#: label, capitalized like the name it stands for (annotated fiction writes "Narrator").
+NARRATOR = "Narrator"
+#: How many quotes back a story's narrator must have spoken to answer a question asked them.
+CONVERSATION = 30
 #: A paragraph shorter than this that opens with a quote is a turn of dialogue.
 SHORT_TURN = 150
 #: The longest paragraph of narration a conversation's turns alternate across.
@@ -139,6 +144,32 @@ class TurnTaking:
                 results[i] = Attribution(None, None, (), rule, speaker, self.confidence(rule, "none"),
                                          results[i].why + [why], entity)
 
+    def bare_turn(self, span: Span) -> bool:
+        """A short turn of dialogue, or a paragraph that is one quotation and nothing else."""
+        return self.short_turn(span) or self.turn_of_dialogue(span) \
+            and not self.text[span.end:self.paragraph_end(span.start)].strip()
+
+    def alternate_forward(self) -> None:
+        """Third pass, from the start, over short turns still without a speaker: after two
+        turns of two voices in the paragraphs just before, the voice two turns back speaks
+        again ('"Amory." / "Yes, Beatrice." / "Dear, don't think of getting up yet."'), now that
+        :meth:`fill_dialogue` has given those turns their voices."""
+        results, spans = self.results, self.spans
+        for i in range(2, len(spans)):
+            if results[i].speaker is not None or results[i].mention is not None or not self.bare_turn(spans[i]):
+                continue
+            par = self.paragraph_of(spans[i].start)
+            if not all(self.bare_turn(spans[j]) and self.paragraph_of(spans[j].start) == par - i + j
+                       for j in (i - 2, i - 1)):
+                continue
+            a, b = results[i - 2], results[i - 1]
+            if a.speaker is None or b.speaker is None or same_voice(a.speaker, b.speaker):
+                continue
+            rule = "dialogue-turn"
+            results[i] = Attribution(None, None, (), rule, a.speaker, self.confidence(rule, "none"),
+                                     results[i].why + [f"after {a.speaker!r} and {b.speaker!r}, {a.speaker!r} again"],
+                                     a.entity)
+
     def vocatives(self, span: Span) -> set[str]:
         """People addressed by name in the quote: "Why, Emil!", "Mr. Denham, mother"."""
         out = set()
@@ -160,8 +191,9 @@ class TurnTaking:
             return None
         lo = max(self.paragraphs[k - 1], self.spans[i - 1].end if i else 0)
         hi = self.end_before(span.start)
-        if i and self.spans[i - 1].end > self.paragraphs[k - 1] or hi - lo < 20:
-            return None  # the paragraph before holds a quotation, or nothing
+        if i and self.spans[i - 1].end > self.paragraphs[k - 1] and self.results[i - 1].speaker is not None \
+                or hi - lo < 10:
+            return None  # the paragraph before holds a quotation someone said, or nothing
         mention = self.last_subject(lo, hi)
         if mention is None or mention.kind == "description" and not self.written_as_dialogue():
             return None  # in news "the senator" alone names nobody; in a story "the doctor stopped" does
@@ -245,9 +277,10 @@ class TurnTaking:
         trailing = self.after_the_turn(i)
         if trailing is not None:
             return trailing
-        # consecutive quoted paragraphs: an exchange between two speakers alternates,
-        # one speaker's statement continues
-        for j in range(i - 2, -1, -1):
+        # consecutive quoted paragraphs: an exchange between two speakers alternates (in
+        # news only after a question), one speaker's statement continues
+        asked = self.text[prev.inner_start:prev.inner_end].rstrip(" ,.\"“”'’").endswith("?")
+        for j in range(i - 2, -1, -1) if asked or self.written_as_dialogue() else ():
             jpar = self.paragraph_of(self.spans[j].start)
             if jpar < ppar - 1:
                 break
@@ -276,6 +309,31 @@ class TurnTaking:
                     rule = "alternating-turn"
                     return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
                                        [f"a short reply to {pa.speaker!r}: back to {other!r}"], results[j].entity)
+        if self.text[prev.inner_start:prev.inner_end].rstrip()[-1:] == "?" and self.short_turn(span):
+            return self.answer_to_question(i)
         rule = "continued-paragraph"
         return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, self.confidence(rule, "none"),
                            [f"continues {pa.speaker!r} from the paragraph before"], pa.entity)
+
+    def answer_to_question(self, i: int) -> Attribution | None:
+        """A short turn after a question ('"Am I to come home?" he asked.' / '"Yes, I've
+        come to fetch you."') answers it: not the asker, but the one the asker called by name
+        in the turns just before ("Hulloa, Emma!"); nobody when no one was called."""
+        pa = self.results[i - 1]
+        k = self.paragraph_of(self.spans[i].start)
+        for j in range(i - 1, max(-1, i - 6), -1):
+            if self.paragraph_of(self.spans[j].start) < k - 6:
+                break
+            if self.results[j].entity != pa.entity:
+                continue
+            for addressed in self.called(self.spans[j]):
+                if addressed != pa.entity:
+                    rule = "alternating-turn"
+                    other = self.cast.entities[addressed].canonical
+                    return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
+                                       [f"answers the question of {pa.speaker!r}, who called {other!r}"], addressed)
+        if pa.speaker != NARRATOR and any(r.speaker == NARRATOR for r in self.results[max(0, i - CONVERSATION):i]):
+            rule = "alternating-turn"  # a story told in the first person: the one asked is the teller
+            return Attribution(None, None, (), rule, NARRATOR, self.confidence(rule, "none"),
+                               [f"answers the question of {pa.speaker!r}: the narrator, who talks in this story"])
+        return None

@@ -102,7 +102,7 @@ def test_person_addressed_is_not_the_speaker() -> None:
 
 def test_first_person_narration() -> None:
     (q,) = quotex.extract('"Tell me first," I said.')
-    assert q.speaker == "narrator"
+    assert q.speaker == "Narrator"
 
 
 def test_null_rather_than_a_guess() -> None:

@@ -48,3 +48,15 @@ def test_noun_uses_of_speech_verbs_are_no_cue() -> None:
     (quote, why), = quotex.explain(text)
     assert quote.speaker == "Kate Frazer"
     assert quote.cue != "claim"
+
+
+def test_said_before_needs_a_speaker_phrase() -> None:
+    """'... to the next administration if asked.' ends in a speech verb, but what stands
+    before it is a clause, not a speaker phrase: the quote after it is not given to
+    'his expertise to the next administration if'."""
+    text = ('Endorsement\n\nFormer ambassador Paul Brandt distanced himself from the protest movement by '
+            'saying he would be willing to bring his expertise to the next administration if asked. '
+            '"I am going to support him, and support him enthusiastically."')
+    [record] = quotex.extract(text)
+    assert record.rule != "X-said-then-quote"
+    assert record.speaker == "Paul Brandt"

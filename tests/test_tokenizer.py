@@ -56,6 +56,12 @@ GOLDEN_RULES: list[tuple[str, str, list[tuple[str, bool]]]] = [
      'Winners:\n\n— Carol Lee.\n\n— Bob Smith.\n\n"Great," he said.', [('"Great,"', True)]),
     ("29 a dash before a lower-case word or another dash opens nothing",
      "--additional reporting by Linh Tat.\n\n—-\n\n--and more.", []),
+    ("30 a straight mark standing free between blanks opens when nothing is open",
+     '" Here." he said. She said: " I will not go. " Then', [('" Here."', True), ('" I will not go. "', True)]),
+    ("31 ... and closes what is open, after a nested quote",
+     '"It is \'big\' " and he left.', [('"It is \'big\' "', True)]),
+    ("32 a free-standing mark never closed is dropped, not cut at its paragraph",
+     'Use a 3 " bolt. "Yes," he said.', [('"Yes,"', True)]),
 ]
 
 
