@@ -170,10 +170,6 @@ _SUBORDINATOR_BEFORE = regex.compile(r"(?<![\p{L}])(?:when|while|after|before|be
 #: "To" opening a sentence before the person whose view it gives: "To political science professor
 #: |Brigid Harrison|, Christie's stare seemed ...".
 _TO_TOPIC = regex.compile(r"(?<![\p{L}])To\s+(?:[\p{L}.\-]+\s+){0,8}$")
-#: A paragraph that only signs the quotation before it with a name, as in fact checks: "- Bernie Sanders.",
-#: "-Michelle Marks, Philadelphia."
-_SIGNATURE_PARAGRAPH = regex.compile(r"\s*[-—–―]\s*(?P<np>\p{Lu}[\p{L}\-'’]*(?:[ \u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}\-'’]*)){0,4})"
-                                     r"(?:,[^\n]{1,80})?\.?[ \t\u00a0]*(?:\n|$)")
 #: "according to" (and a few words) before a name, the source of what the sentence reports:
 #: "according to a post from |Arianna Huffington|."
 _ACCORDING_BEFORE = regex.compile(r"(?<![\p{L}])(?i:according\s+to)\s+(?:[\p{L}\-]+\s+){0,4}$")
@@ -327,13 +323,8 @@ class _Doc(Characters):
 
     def rule_dash(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
         m = self.cues.post_dash.match(self.text, span.end, a_end) or _POST_BAR.match(self.text, span.end, a_end)
-        if not m and not self.text[span.end:self.paragraph_end(span.end - 1)].strip() \
-                and self.paragraphs[self.paragraph_of(span.start)] == span.start:
-            # the quotation fills its paragraph and the next one only signs it: "- Bernie Sanders."
-            nxt = self.paragraph_end(span.end - 1)
-            m = _SIGNATURE_PARAGRAPH.match(self.text, nxt, self.paragraph_end(nxt))
         own_line = False
-        if not m:  # a signature line after a quotation that ends (not fills) its paragraph: a person's
+        if not m:  # a signature on the line after a quotation that ends its paragraph: "- Bernie Sanders."
             nxt = self.spans[self.current + 1].start if self.current + 1 < len(self.spans) else len(self.text)
             m = _DASH_PARAGRAPH.match(self.text, span.end, min(nxt, span.end + WINDOW_AFTER))
             own_line = True
@@ -345,7 +336,8 @@ class _Doc(Characters):
         if own_line and _DASH_CLOSED.search(self.text, m.start("np"), self.paragraph_end(m.start("np"))):
             return None  # "– Ready to quiz Trump –": a section heading, not a signature
         name = self.cast.name_at(mention.start, mention.end)
-        if own_line and (name is None or not self.cast.entities[name.entity].person):
+        fills = self.paragraphs[self.paragraph_of(span.start)] == span.start
+        if own_line and not fills and (name is None or not self.cast.entities[name.entity].person):
             return None  # "- Reuters." after a paragraph ending in a quoted fragment: a wire credit
         att.why.append(f"dash: {mention.text!r}")
         return self.finish(att, mention, None, "quote-dash-X", None, None)
