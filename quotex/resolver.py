@@ -15,6 +15,7 @@ fired and, through :func:`quotex.explain`, what was considered.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from itertools import islice
 
 import regex
@@ -938,7 +939,7 @@ class _Doc(Characters):
             after = _SENTENCE_CUT.split(text[n.end:n.end + MODIFIER_REACH])[0]
             around.append(f"{before} {after}")
         for w in caps:
-            pattern = regex.compile(rf"(?<![\p{{L}}]){regex.escape(w)}(?![\p{{L}}])")
+            pattern = _whole_word(w)
             if not any(pattern.search(a) for a in around):
                 return False
         return True
@@ -1126,14 +1127,30 @@ class _Doc(Characters):
             return None
         lo = max(0, mention.start - ANTECEDENT_WINDOW)
         found = None
-        noun = r"[ \t\u00a0]+".join(rf"(?i:{regex.escape(w)})" for w in content) + r"(?![\p{L}])"
-        for pattern in (regex.compile(_INDEFINITE + noun), regex.compile(_OWNED_BY_NAME + noun),
-                        regex.compile(_DEFINITE_NAMED + noun)):
+        if content[-1].lower() not in self.text[lo:mention.start].lower():
+            return None  # the noun never came before: nothing to take up (and no pattern to compile)
+        for pattern in _introductions(tuple(content)):
             for m in pattern.finditer(self.text, lo, mention.start):
                 if not self.quoted(m.start()) and not self.page.furniture(m.start()) \
                         and _CAPITAL_WORD.search(m.group("mods")) and (found is None or m.start() > found.start()):
                     found = m
         return _description(found.group()) if found is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(word: str) -> regex.Pattern[str]:
+    """``word`` as a whole word; compiled once per word (descriptions repeat their modifiers)."""
+    return regex.compile(rf"(?<![\p{{L}}]){regex.escape(word)}(?![\p{{L}}])")
+
+
+@lru_cache(maxsize=4096)
+def _introductions(content: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
+    """The ways a text introduces the noun ``content`` before "the <noun>" takes it up
+    (indefinite, owned by a name, definite with a name); compiled once per noun, which
+    was a fifth of the extraction time when compiled at every call."""
+    noun = r"[ \t\u00a0]+".join(rf"(?i:{regex.escape(w)})" for w in content) + r"(?![\p{L}])"
+    return (regex.compile(_INDEFINITE + noun), regex.compile(_OWNED_BY_NAME + noun),
+            regex.compile(_DEFINITE_NAMED + noun))
 
 
 #: An indefinite description with up to four modifiers: "a Republican committee aide", "one Mexican official".
