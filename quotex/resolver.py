@@ -15,14 +15,13 @@ fired and, through :func:`quotex.explain`, what was considered.
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
 from itertools import islice
 
 import regex
 
-from quotex.characters import (ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, SUBJECT_WORD, WORD,
-                               Characters)
+from quotex.characters import ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, SUBJECT_WORD, WORD
 from quotex.cues import Cue, cues
+from quotex.descriptions import Descriptions, description, plain
 from quotex.layout import Layout, layout
 from quotex.lexicon import load
 from quotex.mentions import ORG_WORDS, VERBISH, Cast, Entity, Name
@@ -39,12 +38,8 @@ WINDOW_AFTER = 220
 WINDOW_BEFORE = 320
 #: How far before a name an inverted speech verb is looked for: "said Rep. Jim Clyburn".
 INVERTED_LEAD = 40
-#: How far (characters) around a name a description's capitalized modifier is looked for.
-MODIFIER_REACH = 40
 #: A plural noun right after a name, which a verb-like ending ("-s") must not make a verb: "Clinton| supporters".
 _PLURAL_NOUN = regex.compile(r"[ \u00a0]+(\p{Ll}+s)(?![\p{L}'’])")
-#: Where a sentence ends, for the words around a name: a stop and a blank, or a line break.
-_SENTENCE_CUT = regex.compile(r"(?<!\b\p{Lu}\p{Ll}{0,3})[.!?][\"”’]*\s|\n")
 #: How many possible subjects a clause is searched for (bounds hostile text).
 MAX_SUBJECTS = 16
 
@@ -57,7 +52,6 @@ _ADDRESSEE_WORDS = regex.compile(
     r"\s+((?:the\s+)?(?:[\p{L}\-]+\s+){0,2}?(?:reporters|journalists|crew|audience|crowd|supporters|"
     r"students|media|press|lawmakers|congress|him|her|them|me|us))\b", regex.IGNORECASE)
 _LEAD_WORD = regex.compile(r"[\p{L}\p{M}\d'’.\-]+")
-_CONTROL = regex.compile(r"[\p{Cc}\p{Cf}]")
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 #: Words that announce a term, not speech: 'the so-called "reset"', 'a film titled "..."'.
 _TERM_MARKER = regex.compile(r"(?<![\p{L}])(?:so-called|so called|the word|the words|the term|the phrase|"
@@ -177,7 +171,7 @@ _ACCORDING_BEFORE = regex.compile(r"(?<![\p{L}])(?i:according\s+to)\s+(?:[\p{L}\
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
-class _Doc(Characters):
+class _Doc(Descriptions):
     """One document under attribution: its text, spans, paragraphs and cast."""
 
     def __init__(self, text: str, spans: list[Span], paragraphs: list[int], page: Layout | None = None) -> None:
@@ -893,57 +887,6 @@ class _Doc(Characters):
         k = bisect.bisect_right(self.span_starts, pos) - 1
         return k >= 0 and pos < self.spans[k].end
 
-    def trim_description(self, mention: Mention) -> Mention:
-        """'the boy half| cried, half shouted': a word after the person's noun is an adverb."""
-        words = list(WORD.finditer(mention.text))
-        if len(words) >= 3:
-            last, noun = words[-1].group().lower(), words[-2].group().lower()
-            known = self.lex.person_nouns.keys() | self.lex.roles
-            if last not in known and last not in ORG_WORDS and noun in known:
-                end = mention.start + words[-2].end()
-                return Mention(mention.start, end, self.text[mention.start:end], "description")
-        return mention
-
-    def body_named(self, mention: Mention, content: list[str]) -> str | None:
-        """The organisation "the <body>" stands for: the nearest name before it, outside
-        quotations and page furniture, whose own words hold that body's word ("the board"
-        after "the Illinois Board of Elections", "the department" after "the State
-        Department"). Only a lone body word: "the Senate minority leader" is a person."""
-        if len(content) != 1 or content[0] not in ORG_WORDS or not mention.text[-1:].islower():
-            return None
-        head = content[0]
-        cast = self.cast
-        for n in reversed(cast.names_before(mention.start, mention.start + 1)):
-            if n.quoted or self.page.furniture(n.start) or cast.entities[n.entity].person:
-                continue
-            words = [t.lower() for t in n.tokens]
-            if head in words:
-                return cast.canonical(n) if len(words) > 1 else None  # a bare "Commission" tells nothing more
-        return None
-
-    def modifiers_fit(self, ent: Entity, mention: Mention) -> bool:
-        """Every capitalized modifier of a description ("the Florida senator", "the Democratic
-        candidate", "the Gawker employee") stands near one of the entity's names outside
-        quotations ("Florida Sen. Marco Rubio", "Rubio, the Florida senator"): a place, party
-        or employer the text never ties to that person does not describe them."""
-        words = WORD.findall(mention.text)[1:]
-        caps = [w for w in words if w[:1].isupper() and w.lower() not in self.lex.titles]
-        if not caps:
-            return True
-        cast, text = self.cast, self.text
-        around = []  # the words next to each name, in its sentence
-        for n in (cast.names[k] for k in ent.mentions):
-            if n.quoted:
-                continue
-            before = _SENTENCE_CUT.split(text[max(0, n.start - MODIFIER_REACH):n.start])[-1]
-            after = _SENTENCE_CUT.split(text[n.end:n.end + MODIFIER_REACH])[0]
-            around.append(f"{before} {after}")
-        for w in caps:
-            pattern = _whole_word(w)
-            if not any(pattern.search(a) for a in around):
-                return False
-        return True
-
     def confidence(self, rule: str, kind: str) -> float:
         """The measured share of right speakers for this rule and kind of mention."""
         table = self.lex.confidence
@@ -1036,7 +979,7 @@ class _Doc(Characters):
                 return nearest.canonical, "pronoun"
             introduced = self.introduced_before(mention.start, gender)
             if introduced is not None:  # "conscious of a man behind. ... He leaned forward"
-                return _description(introduced.text), "pronoun -> the one character introduced before"
+                return description(introduced.text), "pronoun -> the one character introduced before"
             chain = self.pronoun_chain(mention, gender)
             if chain is not None and (chain.entity is None or chain.entity not in spoken_to):
                 # '"Oh," he answered' ... '"You want to see Lincoln Park," he said'; not "said he to Temple"
@@ -1094,7 +1037,7 @@ class _Doc(Characters):
                 return body, "description: the body named before"
         name = cast.name_at(mention.start, mention.end)
         if name is not None and name.start == mention.start:  # "Ryan's campaign" -> "Paul Ryan's campaign"
-            return _plain(cast.canonical(name) + self.text[name.end:mention.end]), "description"
+            return plain(cast.canonical(name) + self.text[name.end:mention.end]), "description"
         named = self.named_later(mention)
         if named is not None:
             self.entity = named
@@ -1115,57 +1058,7 @@ class _Doc(Characters):
         fuller = self.introduced_as(mention, det, content)
         if fuller is not None:
             return fuller, "description: as first introduced"
-        return _description(mention.text), "description"
-
-    def introduced_as(self, mention: Mention, det: str, content: list[str]) -> str | None:
-        """The fuller description a bare "the <noun>" takes up: "the aide" after "A Republican
-        committee aide said ...", "the official" after "a Mexican official who ...", "the
-        ministry" after "China's foreign ministry" (the nearest introduction). Only an
-        introduction with a capitalized word (a party, a country, a place), which tells
-        the reader more than "the aide" does, and none inside a quotation."""
-        if det != "the" or not 1 <= len(content) <= 2:
-            return None
-        lo = max(0, mention.start - ANTECEDENT_WINDOW)
-        found = None
-        if content[-1].lower() not in self.text[lo:mention.start].lower():
-            return None  # the noun never came before: nothing to take up (and no pattern to compile)
-        for pattern in _introductions(tuple(content)):
-            for m in pattern.finditer(self.text, lo, mention.start):
-                if not self.quoted(m.start()) and not self.page.furniture(m.start()) \
-                        and _CAPITAL_WORD.search(m.group("mods")) and (found is None or m.start() > found.start()):
-                    found = m
-        return _description(found.group()) if found is not None else None
-
-
-@lru_cache(maxsize=4096)
-def _whole_word(word: str) -> regex.Pattern[str]:
-    """``word`` as a whole word; compiled once per word (descriptions repeat their modifiers)."""
-    return regex.compile(rf"(?<![\p{{L}}]){regex.escape(word)}(?![\p{{L}}])")
-
-
-@lru_cache(maxsize=4096)
-def _introductions(content: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
-    """The ways a text introduces the noun ``content`` before "the <noun>" takes it up
-    (indefinite, owned by a name, definite with a name); compiled once per noun, which
-    was a fifth of the extraction time when compiled at every call."""
-    noun = r"[ \t\u00a0]+".join(rf"(?i:{regex.escape(w)})" for w in content) + r"(?![\p{L}])"
-    return (regex.compile(_INDEFINITE + noun), regex.compile(_OWNED_BY_NAME + noun),
-            regex.compile(_DEFINITE_NAMED + noun))
-
-
-#: An indefinite description with up to four modifiers: "a Republican committee aide", "one Mexican official".
-_INDEFINITE = (r"(?<![\p{L}])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
-               r"(?P<mods>(?:(?!(?:the|of|for|to|in|on|with|at|and|or|who|that)\s)"
-               r"[\p{L}\d](?:[\p{L}\d\-’']|\.(?=\p{L}))*(?:(?<=\p{Lu})\.)?[ \t\u00a0]+){1,4})")
-#: A noun introduced with a name among its modifiers: "the Wall Street Journal editorial board",
-#: "the St. Paul City Council" ("the editorial board", "the council" later take it up).
-_DEFINITE_NAMED = (r"(?<![\p{L}])(?:[Tt]he)\s+(?P<mods>\p{Lu}[\p{L}.\-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}.\-]*){0,3}"
-                   r"[ \t\u00a0]+(?:\p{Ll}[\p{Ll}\-]*[ \t\u00a0]+){0,2})")
-#: A noun introduced by its owner's name, up to three modifiers between: "China’s foreign ministry",
-#: "Cruz's lawyers" ("the ministry", "the lawyers" later take it up).
-_OWNED_BY_NAME = (r"(?<![\p{L}])(?P<mods>\p{Lu}[\p{L}.\-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}.\-]*){0,3}['’]s[ \t\u00a0]+"
-                  r"(?:\p{Ll}[\p{Ll}\-]*[ \t\u00a0]+){0,3})")
-_CAPITAL_WORD = regex.compile(r"(?<![\p{L}])\p{Lu}")
+        return description(mention.text), "description"
 
 #: The rules that read a cue next to the quote (the others carry a speaker over).
 CUE_RULES = frozenset(["quote-X-said", "quote-said-X", "quote-dash-X", "X-said-quote", "X-said-colon-quote",
@@ -1212,24 +1105,6 @@ def _phrase_end(text: str, end: int, limit: int) -> int:
             break
         end = more.end()
     return end
-
-
-_LOWER_DETERMINERS = frozenset("the a an his her their our my its".split())
-
-
-def _description(phrase: str) -> str:
-    """A description as a speaker, one spelling wherever it stands: "The parson" opening
-    a sentence is "the parson" elsewhere."""
-    out = _plain(phrase)
-    first, _, rest = out.partition(" ")
-    if rest and first.lower() in _LOWER_DETERMINERS:
-        return f"{first.lower()} {rest}"
-    return out
-
-
-def _plain(phrase: str) -> str:
-    """A phrase from the text as a speaker: control characters dropped, blanks collapsed."""
-    return " ".join(_CONTROL.sub("", phrase).split())
 
 
 def _term(text: str, span: Span, att: Attribution) -> bool:

@@ -1,0 +1,153 @@
+"""Descriptions as speakers: who "the board", "the aide" or "the Texas senator" is.
+
+Mixed into the resolver's document (like :mod:`quotex.characters` and
+:mod:`quotex.turns`). A description a rule found as the speaker is trimmed to
+its person's noun, tied to the organisation named before it ("the board" after
+"the Illinois Board of Elections"), checked against the modifiers the text gave
+a candidate person ("the Texas senator" is no senator the text never ties to
+Texas) or reported in the fuller form that introduced it ("the aide" after "a
+Republican committee aide"); :func:`description` and :func:`plain` give any
+phrase its one spelling as a speaker.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from quotex.characters import ANTECEDENT_WINDOW, WORD, Characters
+from quotex.layout import Layout
+from quotex.mentions import ORG_WORDS, Entity
+from quotex.speakers import Mention
+
+#: How far (characters) around a name a description's capitalized modifier is looked for.
+MODIFIER_REACH = 40
+#: Where a sentence ends, for the words around a name: a stop and a blank, or a line break.
+_SENTENCE_CUT = regex.compile(r"(?<!\b\p{Lu}\p{Ll}{0,3})[.!?][\"”’]*\s|\n")
+#: Control and format characters, dropped from a phrase reported as a speaker.
+_CONTROL = regex.compile(r"[\p{Cc}\p{Cf}]")
+
+
+class Descriptions(Characters):
+    """The description rules; the resolver's document provides the rest."""
+
+    page: Layout
+
+    def trim_description(self, mention: Mention) -> Mention:
+        """'the boy half| cried, half shouted': a word after the person's noun is an adverb."""
+        words = list(WORD.finditer(mention.text))
+        if len(words) >= 3:
+            last, noun = words[-1].group().lower(), words[-2].group().lower()
+            known = self.lex.person_nouns.keys() | self.lex.roles
+            if last not in known and last not in ORG_WORDS and noun in known:
+                end = mention.start + words[-2].end()
+                return Mention(mention.start, end, self.text[mention.start:end], "description")
+        return mention
+
+    def body_named(self, mention: Mention, content: list[str]) -> str | None:
+        """The organisation "the <body>" stands for: the nearest name before it, outside
+        quotations and page furniture, whose own words hold that body's word ("the board"
+        after "the Illinois Board of Elections", "the department" after "the State
+        Department"). Only a lone body word: "the Senate minority leader" is a person."""
+        if len(content) != 1 or content[0] not in ORG_WORDS or not mention.text[-1:].islower():
+            return None
+        head = content[0]
+        cast = self.cast
+        for n in reversed(cast.names_before(mention.start, mention.start + 1)):
+            if n.quoted or self.page.furniture(n.start) or cast.entities[n.entity].person:
+                continue
+            words = [t.lower() for t in n.tokens]
+            if head in words:
+                return cast.canonical(n) if len(words) > 1 else None  # a bare "Commission" tells nothing more
+        return None
+
+    def modifiers_fit(self, ent: Entity, mention: Mention) -> bool:
+        """Every capitalized modifier of a description ("the Florida senator", "the Democratic
+        candidate", "the Gawker employee") stands near one of the entity's names outside
+        quotations ("Florida Sen. Marco Rubio", "Rubio, the Florida senator"): a place, party
+        or employer the text never ties to that person does not describe them."""
+        words = WORD.findall(mention.text)[1:]
+        caps = [w for w in words if w[:1].isupper() and w.lower() not in self.lex.titles]
+        if not caps:
+            return True
+        cast, text = self.cast, self.text
+        around = []  # the words next to each name, in its sentence
+        for n in (cast.names[k] for k in ent.mentions):
+            if n.quoted:
+                continue
+            before = _SENTENCE_CUT.split(text[max(0, n.start - MODIFIER_REACH):n.start])[-1]
+            after = _SENTENCE_CUT.split(text[n.end:n.end + MODIFIER_REACH])[0]
+            around.append(f"{before} {after}")
+        for w in caps:
+            pattern = _whole_word(w)
+            if not any(pattern.search(a) for a in around):
+                return False
+        return True
+
+    def introduced_as(self, mention: Mention, det: str, content: list[str]) -> str | None:
+        """The fuller description a bare "the <noun>" takes up: "the aide" after "A Republican
+        committee aide said ...", "the official" after "a Mexican official who ...", "the
+        ministry" after "China's foreign ministry" (the nearest introduction). Only an
+        introduction with a capitalized word (a party, a country, a place), which tells
+        the reader more than "the aide" does, and none inside a quotation."""
+        if det != "the" or not 1 <= len(content) <= 2:
+            return None
+        lo = max(0, mention.start - ANTECEDENT_WINDOW)
+        found = None
+        if content[-1].lower() not in self.text[lo:mention.start].lower():
+            return None  # the noun never came before: nothing to take up (and no pattern to compile)
+        for pattern in _introductions(tuple(content)):
+            for m in pattern.finditer(self.text, lo, mention.start):
+                if not self.quoted(m.start()) and not self.page.furniture(m.start()) \
+                        and _CAPITAL_WORD.search(m.group("mods")) and (found is None or m.start() > found.start()):
+                    found = m
+        return description(found.group()) if found is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(word: str) -> regex.Pattern[str]:
+    """``word`` as a whole word; compiled once per word (descriptions repeat their modifiers)."""
+    return regex.compile(rf"(?<![\p{{L}}]){regex.escape(word)}(?![\p{{L}}])")
+
+
+@lru_cache(maxsize=4096)
+def _introductions(content: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
+    """The ways a text introduces the noun ``content`` before "the <noun>" takes it up
+    (indefinite, owned by a name, definite with a name); compiled once per noun, which
+    was a fifth of the extraction time when compiled at every call."""
+    noun = r"[ \t\u00a0]+".join(rf"(?i:{regex.escape(w)})" for w in content) + r"(?![\p{L}])"
+    return (regex.compile(_INDEFINITE + noun), regex.compile(_OWNED_BY_NAME + noun),
+            regex.compile(_DEFINITE_NAMED + noun))
+
+
+#: An indefinite description with up to four modifiers: "a Republican committee aide", "one Mexican official".
+_INDEFINITE = (r"(?<![\p{L}])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
+               r"(?P<mods>(?:(?!(?:the|of|for|to|in|on|with|at|and|or|who|that)\s)"
+               r"[\p{L}\d](?:[\p{L}\d\-’']|\.(?=\p{L}))*(?:(?<=\p{Lu})\.)?[ \t\u00a0]+){1,4})")
+#: A noun introduced with a name among its modifiers: "the Wall Street Journal editorial board",
+#: "the St. Paul City Council" ("the editorial board", "the council" later take it up).
+_DEFINITE_NAMED = (r"(?<![\p{L}])(?:[Tt]he)\s+(?P<mods>\p{Lu}[\p{L}.\-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}.\-]*){0,3}"
+                   r"[ \t\u00a0]+(?:\p{Ll}[\p{Ll}\-]*[ \t\u00a0]+){0,2})")
+#: A noun introduced by its owner's name, up to three modifiers between: "China’s foreign ministry",
+#: "Cruz's lawyers" ("the ministry", "the lawyers" later take it up).
+_OWNED_BY_NAME = (r"(?<![\p{L}])(?P<mods>\p{Lu}[\p{L}.\-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}.\-]*){0,3}['’]s[ \t\u00a0]+"
+                  r"(?:\p{Ll}[\p{Ll}\-]*[ \t\u00a0]+){0,3})")
+_CAPITAL_WORD = regex.compile(r"(?<![\p{L}])\p{Lu}")
+
+
+_LOWER_DETERMINERS = frozenset("the a an his her their our my its".split())
+
+
+def description(phrase: str) -> str:
+    """A description as a speaker, one spelling wherever it stands: "The parson" opening
+    a sentence is "the parson" elsewhere."""
+    out = plain(phrase)
+    first, _, rest = out.partition(" ")
+    if rest and first.lower() in _LOWER_DETERMINERS:
+        return f"{first.lower()} {rest}"
+    return out
+
+
+def plain(phrase: str) -> str:
+    """A phrase from the text as a speaker: control characters dropped, blanks collapsed."""
+    return " ".join(_CONTROL.sub("", phrase).split())
