@@ -19,12 +19,14 @@ from itertools import islice
 
 import regex
 
+from quotex.antecedents import (LAST_WORD, NOT_BEFORE_SUBJECT, OPENING_PRONOUN, PARTY_STATE, PREV_WORD,
+                                WINDOW_BEFORE, Antecedents)
 from quotex.characters import ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, SUBJECT_WORD, WORD
 from quotex.cues import Cue, cues
-from quotex.descriptions import Descriptions, description, plain
+from quotex.descriptions import description, plain
 from quotex.layout import Layout, layout
 from quotex.lexicon import load
-from quotex.mentions import ORG_WORDS, VERBISH, Cast, Entity, Name
+from quotex.mentions import ORG_WORDS, VERBISH, Cast, Entity
 from quotex.records import Quote, Span
 from quotex.speakers import (DETERMINERS, OF_TAIL, Mention, coordinated, owner_phrase, phrase_after,
                              phrase_before)
@@ -33,18 +35,14 @@ from quotex.turns import NARRATOR, Attribution
 
 #: How far back the quote whose he/she a pronoun keeps following may stand (characters).
 CHAIN_REACH = 1500
-#: How far (characters) the resolver looks on either side of a quote.
+#: How far (characters) the resolver looks after a quote for its cue (before it: WINDOW_BEFORE).
 WINDOW_AFTER = 220
-WINDOW_BEFORE = 320
-#: How far before a name an inverted speech verb is looked for: "said Rep. Jim Clyburn".
-INVERTED_LEAD = 40
 #: A plural noun right after a name, which a verb-like ending ("-s") must not make a verb: "Clinton| supporters".
 _PLURAL_NOUN = regex.compile(r"[ \u00a0]+(\p{Ll}+s)(?![\p{L}'’])")
 #: How many possible subjects a clause is searched for (bounds hostile text).
 MAX_SUBJECTS = 16
 
 
-_LAST_WORD = regex.compile(r"(\S+)\s*$")
 _INITIALS = regex.compile(r"(?:\p{L}\.)+")
 _SHORT_CLAUSE = regex.compile(r"[^.!?;\"“”]{0,50}[.!?]")
 _ADDRESSEE_STOP = regex.compile(r"[.;:!?\"“”]|\bwho\b|\bthat\b|\babout\b|\bon\b|\bin\b")
@@ -57,13 +55,6 @@ _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _TERM_MARKER = regex.compile(r"(?<![\p{L}])(?:so-called|so called|the word|the words|the term|the phrase|"
                              r"the slogan|the hashtag|titled|entitled|headlined)\s*$", regex.IGNORECASE)
 _TO = regex.compile(r"\s+to\s+(?=\p{Lu})")
-_PREV_WORD = regex.compile(r"([\p{L}]+)[\s,]*$")
-#: Words after which a name is an object, not a subject: "asked by X", "a letter to X".
-_NOT_BEFORE_SUBJECT = frozenset("of by with to from for about against at on in into than like as and or".split())
-#: Title words between an inverted speech verb and a name: "said| Vermont Sen. |Bernie Sanders".
-_INVERTED_GAP = regex.compile(r"\s+(?:[\p{L}\p{M}'’.\-]+\s+){0,4}")
-#: What follows the speaker an inverted verb names: "..., said Jake Horowitz, an editor."
-_CLAUSE_END = regex.compile(r"\s*(?:[,.;:!?()\[\]—–\-]|$)")
 #: A dot between initials ("G.K."), which does not end a speaker phrase.
 _INITIAL_DOT = regex.compile(r"(?<=(?<![\p{L}])\p{Lu})\.(?=\p{Lu}\.)")
 _PHRASE_REST = regex.compile(r"(?:[^.!?;:\"“”«»„\n]|(?<=(?<![\p{L}])\p{Lu})\.)*")
@@ -117,13 +108,8 @@ _APPOSITION_GAP = regex.compile(r",\s+(?:the|a|an)\s+[^,;:.!?\"“”]{1,80}")
 #: A word in -s followed by a comma and a capital is a plural noun ending an opening
 #: phrase ("In his YouTube dispatches, Santilli ..."), not a verb after its subject.
 _PLURAL_THEN_CLAUSE = regex.compile(r",\s+\p{Lu}")
-#: Where a person is from, between the name and its verb: " of Washington, D.C.,".
-_OF_PLACE_AFTER = regex.compile(r"\s+of\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,3}"
-                                 r"(?:,\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)?)?")
 #: Words after which the name before a colon is an object: "a message to Trump:".
 _OBJECT_BEFORE_COLON = frozenset("to with on at in against about for of into than like as quotes quoted".split())
-#: A lawmaker's party and state after the name: ", R-Ky.,", " (D-N.Y.)".
-_PARTY_STATE = regex.compile(r",?\s*\(?[RDI]-[\p{Lu}][\p{L}.\-]*\)?,?")
 #: What stands before a speech verb form used as a noun: "Rubio's |claim", "a Facebook |post".
 _NOUN_BEFORE = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{L}\-]+\s+)?$"
                              r"|(?<![\p{L}])(?:a|an|the|his|her|their|its|this|that|my|our|your)\s+[\p{L}\-]+\s+$",
@@ -139,39 +125,16 @@ _SENTENCE_STOP = regex.compile(r"[.!?;:](?=\s)")
 #: "with", "and" or a comma opening an absolute phrase before a name, titles allowed: "with Sen. |John McCain",
 #: "and |Trump calling it".
 _WITH_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:with|and)\s+|[,–—]\s+)(?:the\s+)?(?:[\p{Lu}][\p{L}.\-]*\s+){0,3}$")
-_OPENING_PRONOUN = regex.compile(r"(?:He|She)(?![\p{L}'’])")
 #: A clause boundary between a sentence's opening subject and a later verb (another subject may come).
 _CLAUSE_BREAK = regex.compile(r"[;:]|\b(?:when|while|who|which|that|because|if|as)\b")
 #: The last clause joined by "and" in a sentence: its subject is the one a closing colon follows.
 _LAST_AND = regex.compile(r"(?r)[,;]?\s+and\s+(?=\p{Lu})")
-#: A lower-case article right before a name: "the Christian Monitor Breakfast" names a thing.
-_THE_BEFORE = regex.compile(r"(?<![\p{L}])(?:the|a|an)\s+$")
-#: An apposition after a name, up to its noun: ", the grocery store worker", ", a retired teacher".
-_PERSON_APPOSITION = regex.compile(r",\s+(?:the|a|an)\s+((?:[\p{Ll}\-]+\s+){0,3}[\p{Ll}\-]+)(?=[\s,.;]|$)")
 #: A complementizer before a clause's subject: "and that| she has learned".
 _THAT_BEFORE = regex.compile(r"(?<![\p{L}])that\s+$")
-#: A capitalized word and "of", "on" or "for" right before a name: "Commission on |Presidential
-#: Debates", "Institute for |Science and International Security" (a title there is a person's: "Duke of";
-#: a sentence's first word opens no body's name: "As for |Trump").
-_NAMED_BODY_BEFORE = regex.compile(r"(?<![\p{L}])(\p{Lu}[\p{L}\-]+)\s+(?:of|on|for)\s+(?:the\s+)?$")
-#: "As for" or "there's" before a name, which makes it the topic of what follows: "As for |Trump|, he
-#: said", "Then there's |Axelrod|."
-_AS_FOR = regex.compile(r"(?<![\p{L}])(?i:as\s+for|there['’]s|there\s+is|there\s+was)\s+$")
-#: A subordinating or wh- word right before a name (a role word or two between): "when |Tapper asked",
-#: "when reporter |Mark Ellis asked", "who |Ali was".
-_SUBORDINATOR_BEFORE = regex.compile(r"(?<![\p{L}])(?:when|while|after|before|because|since|although|though|until|once|as"
-                                  r"|who|what|why|how|whether|that|if)"
-                                  r"\s+(?:\p{Ll}+\s+){0,2}$")
-#: "To" opening a sentence before the person whose view it gives: "To political science professor
-#: |Brigid Harrison|, Christie's stare seemed ...".
-_TO_TOPIC = regex.compile(r"(?<![\p{L}])To\s+(?:[\p{L}.\-]+\s+){0,8}$")
-#: "according to" (and a few words) before a name, the source of what the sentence reports:
-#: "according to a post from |Arianna Huffington|."
-_ACCORDING_BEFORE = regex.compile(r"(?<![\p{L}])(?i:according\s+to)\s+(?:[\p{L}\-]+\s+){0,4}$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
-class _Doc(Descriptions):
+class _Doc(Antecedents):
     """One document under attribution: its text, spans, paragraphs and cast."""
 
     def __init__(self, text: str, spans: list[Span], paragraphs: list[int], page: Layout | None = None) -> None:
@@ -207,7 +170,7 @@ class _Doc(Descriptions):
         """Where the sentence ending at ``hi`` starts, not before ``lo``."""
         start = lo
         for m in _SENTENCE_END.finditer(self.text, lo, hi):
-            word = _LAST_WORD.search(self.text, max(lo, m.start() - 12), m.start())
+            word = LAST_WORD.search(self.text, max(lo, m.start() - 12), m.start())
             tok = word.group(1).lower() if word else ""
             if tok in self.lex.titles or tok[:-1] in self.lex.abbreviations or _INITIALS.fullmatch(tok):
                 continue  # "Mr. Putin", "U.S. officials"
@@ -252,7 +215,7 @@ class _Doc(Descriptions):
                                    or mention.kind == "name" and _phrase_then_name(self.text[span.end:mention.start])):
             return None
         if mention.kind == "description" and any(
-                w.lower() in _NOT_BEFORE_SUBJECT for w in WORD.findall(self.text, span.end, mention.start)):
+                w.lower() in NOT_BEFORE_SUBJECT for w in WORD.findall(self.text, span.end, mention.start)):
             return None  # '"..." from attending the same mosque, said': the quote's sentence goes on
         if inner.endswith(".") and not _SHORT_CLAUSE.match(self.text, m.end, a_end + 1):
             return None
@@ -687,18 +650,18 @@ class _Doc(Descriptions):
                     continue
                 mention = owned
             pair = coordinated(self.cast, start, mention.start) if mention.kind == "name" else None
-            before_pair = _PREV_WORD.search(text, max(start, pair - 20), pair) if pair is not None else None
+            before_pair = PREV_WORD.search(text, max(start, pair - 20), pair) if pair is not None else None
             if pair is not None and not (before_pair and before_pair.group(1).lower() in _CLAUSE_WORDS | {"where"}):
                 # "Trump and Ryan issued": both speak (not "where Clinton and O'Malley appeared")
                 mention = Mention(pair, mention.end, text[pair:mention.end], "description")
-            prev = _PREV_WORD.search(text, max(start, mention.start - 20), mention.start)
-            if prev and prev.group(1).lower() in _NOT_BEFORE_SUBJECT:
+            prev = PREV_WORD.search(text, max(start, mention.start - 20), mention.start)
+            if prev and prev.group(1).lower() in NOT_BEFORE_SUBJECT:
                 continue
             group = _PLURAL_NOUN.match(text, mention.end, limit) if mention.kind == "name" else None
             if group is not None and group.group(1).lower() in self.lex.roles:
                 # "Sanders protesters interrupted": the group speaks, not the name that modifies it
                 mention = Mention(mention.start, group.end(), text[mention.start:group.end()], "description")
-            party = _PARTY_STATE.match(text, mention.end, limit) if mention.kind == "name" else None
+            party = PARTY_STATE.match(text, mention.end, limit) if mention.kind == "name" else None
             verb = VERBISH.match(text, mention.end, limit) \
                 or (VERBISH.match(text, party.end(), limit) if party else None)
             if verb is not None and not (verb.group().endswith("s") and _PLURAL_THEN_CLAUSE.match(text, verb.end())):
@@ -706,114 +669,6 @@ class _Doc(Descriptions):
         return None
 
     # -- resolution ---------------------------------------------------------
-    def antecedent(self, n: Name, gender: str | None) -> bool:
-        """The name may be what a pronoun of ``gender`` stands for: a person of that
-        gender (or unknown), named outside quotations and outside the page furniture."""
-        ent = self.cast.entities[n.entity]
-        if not ent.person or n.quoted or ent.gender not in (gender, None) or self.page.furniture(n.start):
-            return False
-        if all(t.isupper() and len(t) > 1 for t in n.tokens):
-            return False  # "HP", "NATO": an acronym names a body, not a he or a she
-        if _THE_BEFORE.search(self.text, max(0, n.start - 5), n.start):
-            return False  # "the Christian Monitor Breakfast": a thing with a name, not a person
-        head = _NAMED_BODY_BEFORE.search(self.text, max(0, n.start - 40), n.start)
-        if head is not None and head.group(1).lower() not in self.lex.titles and not self.opens_sentence(head.start(1)):
-            return False  # "the Commission on Presidential Debates": the end of a body's name
-        return True
-
-    def pronoun_heads_sentence(self, n: Name, mention: Mention) -> bool:
-        """The name stands in a subordinate clause of a sentence that opens with the same
-        pronoun as ``mention`` (before the mention): the pronoun, not the name, carries on."""
-        sent = self.sentence_start(max(0, n.start - WINDOW_BEFORE), n.start)
-        if not _SUBORDINATOR_BEFORE.search(self.text, max(sent, n.start - 40), n.start):
-            return False
-        head = _OPENING_PRONOUN.match(self.text, sent, n.start)
-        return head is not None and head.group().lower() == mention.text.lower() and head.end() <= mention.start
-
-    def source(self, n: Name) -> bool:
-        """The name is the source "according to" which the sentence reports: a he/she
-        after it may well be that source ("according to a post from Arianna Huffington.
-        '...,' she wrote")."""
-        return bool(_ACCORDING_BEFORE.search(self.text, max(0, n.start - 40), n.start))
-
-    def topic(self, n: Name) -> bool:
-        """The name is the topic its clause opens with, or is brought on stage: "As for |Trump|,
-        he said", "Then there's |Axelrod|.", "To professor |Brigid Harrison|, the stare seemed"
-        (whose view the sentence gives)."""
-        if self.text[n.end:n.end + 1] not in ",.":
-            return False
-        if _AS_FOR.search(self.text, max(0, n.start - 12), n.start):
-            return True
-        to = _TO_TOPIC.search(self.text, max(0, n.start - 80), n.start)  # "To ... professor |Brigid Harrison|, the"
-        return to is not None and self.text[n.end] == "," and self.opens_sentence(to.start())
-
-    def described_person(self, n: Name, gender: str | None) -> bool:
-        """The name is introduced with a person's noun after it, and no noun of the other
-        gender before it: "Garcia, the grocery store worker" may be "he"; "her husband,
-        Milton Berg, a money manager" is not "she"."""
-        m = _PERSON_APPOSITION.match(self.text, n.end, min(len(self.text), n.end + 80))
-        if m is None:
-            return False
-        words = [w.lower() for w in WORD.findall(m.group(1))]
-        nouns = self.lex.person_nouns
-        if not words or any(w in ORG_WORDS for w in words) or not (words[-1] in self.lex.roles or words[-1] in nouns):
-            return False
-        before = _PREV_WORD.search(self.text, max(0, n.start - 20), n.start)
-        return all(nouns.get(w, "-") in ("-", gender) for w in [words[-1]] + ([before.group(1).lower()] if before else []))
-
-    def verb_after(self, n: Name) -> regex.Match[str] | None:
-        """The verb after a name, also past where it is from: "Michael Brown of Washington,
-        D.C., explained", "Mitch McConnell, R-Ky., delivered"."""
-        text = self.text
-        hi = min(len(text), n.end + 160)
-        place = _OF_PLACE_AFTER.match(text, n.end, hi) or _PARTY_STATE.match(text, n.end, hi)
-        return VERBISH.match(text, n.end, hi) or (VERBISH.match(text, place.end(), hi) if place else None)
-
-    def speech_subject(self, n: Name) -> bool:
-        """The name reports speech in its sentence: it is the subject of a speech verb
-        ("Levin dismissed concerns that ...", "Garten, his lawyer, said ...") or stands
-        after an inverted one ("..., said Jake Horowitz, an editor.")."""
-        text = self.text
-        verb = self.verb_after(n)
-        if verb is not None:
-            word = _LAST_WORD.search(verb.group())
-            low = word.group(1).lower() if word else ""
-            if low in self.lex.verb_forms or low in self.lex.fragment_verb_forms:
-                return True
-        if not _CLAUSE_END.match(text, n.end):
-            return False  # "Garten, said Nunberg was ...": Nunberg is what was said
-        lo = max(0, n.start - INVERTED_LEAD)
-        verbs = self.cues.verbs(text, lo, n.start)
-        if not verbs or text[:verbs[-1][0]].rstrip()[-1:] not in (",", "\"", "”", "’", "'"):
-            return False  # "told Biden" is spoken to; ", said Biden" speaks
-        lead = text[verbs[-1][1]:n.start]
-        return bool(_INVERTED_GAP.fullmatch(lead)) and not any(
-            w.lower() in _NOT_BEFORE_SUBJECT for w in WORD.findall(lead))
-
-    def reporter(self, names: list[Name], k: int, gender: str | None) -> Name:
-        """The antecedent chosen among ``names`` at ``k``, or the one reporting it: in
-        "Josh Earnest said Obama has kept in touch", "he" is more likely Earnest, the
-        speaker of the sentence, than Obama, the subject of what he said."""
-        chosen = names[k]
-        sent = self.sentence_start(max(0, chosen.start - WINDOW_BEFORE), chosen.end)
-        if _SUBORDINATOR_BEFORE.search(self.text, max(sent, chosen.start - 40), chosen.start):
-            # "Ryan did not exude confidence when Tapper asked ...": the main clause's subject
-            for j in range(k - 1, -1, -1):
-                n = names[j]
-                if n.start < sent:
-                    break
-                if n.entity != chosen.entity and n.opens and self.antecedent(n, gender):
-                    return n
-        if self.speech_subject(chosen):
-            return chosen
-        for j in range(k - 1, -1, -1):
-            n = names[j]
-            if n.start < sent:
-                break
-            if n.entity != chosen.entity and self.antecedent(n, gender) and self.speech_subject(n):
-                return n
-        return chosen
-
     def finish(self, att: Attribution, mention: Mention, cue: str | None, rule: str,
                addr_start: int | None, addr_end: int | None) -> Attribution:
         if mention.kind == "description":
@@ -863,7 +718,7 @@ class _Doc(Descriptions):
         text = self.text
         while start < end and not text[start].isalnum():
             start += 1
-        word = _OPENING_PRONOUN.match(text, start, end)
+        word = OPENING_PRONOUN.match(text, start, end)
         if word is not None:
             return Mention(start, word.end(), word.group(), "pronoun")
         names = [n for n in self.cast.names_before(min(end, start + 60), 60) if n.start == start]

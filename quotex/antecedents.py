@@ -1,0 +1,176 @@
+"""Antecedents in news: which name a "he" or "she" may stand for, and who reports.
+
+Mixed into the resolver's document (like :mod:`quotex.characters`). A name is an
+antecedent when it names a person outside quotations and page furniture, and not
+as part of a body's name ("the Commission on Presidential Debates") or a thing's;
+it is a likely one when it is the subject of its clause, reports speech, is
+introduced with a person's noun or is the topic a sentence opens with; and a
+name inside a clause about what someone else said gives way to that reporter.
+"""
+from __future__ import annotations
+
+import regex
+
+from quotex.characters import WORD
+from quotex.descriptions import Descriptions
+from quotex.mentions import ORG_WORDS, VERBISH, Name
+from quotex.speakers import Mention
+
+#: He or she opening a sentence.
+OPENING_PRONOUN = regex.compile(r"(?:He|She)(?![\p{L}'’])")
+#: The last word before a position (a comma or blanks may follow it).
+PREV_WORD = regex.compile(r"([\p{L}]+)[\s,]*$")
+#: A lawmaker's party and state after the name: ", R-Ky.,", " (D-N.Y.)".
+PARTY_STATE = regex.compile(r",?\s*\(?[RDI]-[\p{Lu}][\p{L}.\-]*\)?,?")
+#: The last word of a stretch.
+LAST_WORD = regex.compile(r"(\S+)\s*$")
+#: Words after which a name is an object, not a subject: "asked by X", "a letter to X".
+NOT_BEFORE_SUBJECT = frozenset("of by with to from for about against at on in into than like as and or".split())
+#: How far (characters) the resolver looks back from a quote for its sentence and cue.
+WINDOW_BEFORE = 320
+#: A lower-case article right before a name: "the Christian Monitor Breakfast" names a thing.
+_THE_BEFORE = regex.compile(r"(?<![\p{L}])(?:the|a|an)\s+$")
+#: A capitalized word and "of", "on" or "for" right before a name: "Commission on |Presidential
+#: Debates", "Institute for |Science and International Security" (a title there is a person's: "Duke of";
+#: a sentence's first word opens no body's name: "As for |Trump").
+_NAMED_BODY_BEFORE = regex.compile(r"(?<![\p{L}])(\p{Lu}[\p{L}\-]+)\s+(?:of|on|for)\s+(?:the\s+)?$")
+#: "As for" or "there's" before a name, which makes it the topic of what follows: "As for |Trump|, he
+#: said", "Then there's |Axelrod|."
+_AS_FOR = regex.compile(r"(?<![\p{L}])(?i:as\s+for|there['’]s|there\s+is|there\s+was)\s+$")
+#: "To" opening a sentence before the person whose view it gives: "To political science professor
+#: |Brigid Harrison|, Christie's stare seemed ...".
+_TO_TOPIC = regex.compile(r"(?<![\p{L}])To\s+(?:[\p{L}.\-]+\s+){0,8}$")
+#: An apposition after a name, up to its noun: ", the grocery store worker", ", a retired teacher".
+_PERSON_APPOSITION = regex.compile(r",\s+(?:the|a|an)\s+((?:[\p{Ll}\-]+\s+){0,3}[\p{Ll}\-]+)(?=[\s,.;]|$)")
+#: "according to" (and a few words) before a name, the source of what the sentence reports:
+#: "according to a post from |Arianna Huffington|."
+_ACCORDING_BEFORE = regex.compile(r"(?<![\p{L}])(?i:according\s+to)\s+(?:[\p{L}\-]+\s+){0,4}$")
+#: A subordinating or wh- word right before a name (a role word or two between): "when |Tapper asked",
+#: "when reporter |Mark Ellis asked", "who |Ali was".
+_SUBORDINATOR_BEFORE = regex.compile(r"(?<![\p{L}])(?:when|while|after|before|because|since|although|though|until|once|as"
+                                  r"|who|what|why|how|whether|that|if)"
+                                  r"\s+(?:\p{Ll}+\s+){0,2}$")
+#: Where a person is from, between the name and its verb: " of Washington, D.C.,".
+_OF_PLACE_AFTER = regex.compile(r"\s+of\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,3}"
+                                 r"(?:,\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)?)?")
+#: What follows the speaker an inverted verb names: "..., said Jake Horowitz, an editor."
+_CLAUSE_END = regex.compile(r"\s*(?:[,.;:!?()\[\]—–\-]|$)")
+#: How far before a name an inverted speech verb is looked for: "said Rep. Jim Clyburn".
+INVERTED_LEAD = 40
+#: Title words between an inverted speech verb and a name: "said| Vermont Sen. |Bernie Sanders".
+_INVERTED_GAP = regex.compile(r"\s+(?:[\p{L}\p{M}'’.\-]+\s+){0,4}")
+
+
+class Antecedents(Descriptions):
+    """The antecedent rules; the resolver's document provides the rest."""
+
+    def sentence_start(self, lo: int, hi: int) -> int:
+        raise NotImplementedError
+
+    def antecedent(self, n: Name, gender: str | None) -> bool:
+        """The name may be what a pronoun of ``gender`` stands for: a person of that
+        gender (or unknown), named outside quotations and outside the page furniture."""
+        ent = self.cast.entities[n.entity]
+        if not ent.person or n.quoted or ent.gender not in (gender, None) or self.page.furniture(n.start):
+            return False
+        if all(t.isupper() and len(t) > 1 for t in n.tokens):
+            return False  # "HP", "NATO": an acronym names a body, not a he or a she
+        if _THE_BEFORE.search(self.text, max(0, n.start - 5), n.start):
+            return False  # "the Christian Monitor Breakfast": a thing with a name, not a person
+        head = _NAMED_BODY_BEFORE.search(self.text, max(0, n.start - 40), n.start)
+        if head is not None and head.group(1).lower() not in self.lex.titles and not self.opens_sentence(head.start(1)):
+            return False  # "the Commission on Presidential Debates": the end of a body's name
+        return True
+
+    def pronoun_heads_sentence(self, n: Name, mention: Mention) -> bool:
+        """The name stands in a subordinate clause of a sentence that opens with the same
+        pronoun as ``mention`` (before the mention): the pronoun, not the name, carries on."""
+        sent = self.sentence_start(max(0, n.start - WINDOW_BEFORE), n.start)
+        if not _SUBORDINATOR_BEFORE.search(self.text, max(sent, n.start - 40), n.start):
+            return False
+        head = OPENING_PRONOUN.match(self.text, sent, n.start)
+        return head is not None and head.group().lower() == mention.text.lower() and head.end() <= mention.start
+
+    def source(self, n: Name) -> bool:
+        """The name is the source "according to" which the sentence reports: a he/she
+        after it may well be that source ("according to a post from Arianna Huffington.
+        '...,' she wrote")."""
+        return bool(_ACCORDING_BEFORE.search(self.text, max(0, n.start - 40), n.start))
+
+    def topic(self, n: Name) -> bool:
+        """The name is the topic its clause opens with, or is brought on stage: "As for |Trump|,
+        he said", "Then there's |Axelrod|.", "To professor |Brigid Harrison|, the stare seemed"
+        (whose view the sentence gives)."""
+        if self.text[n.end:n.end + 1] not in ",.":
+            return False
+        if _AS_FOR.search(self.text, max(0, n.start - 12), n.start):
+            return True
+        to = _TO_TOPIC.search(self.text, max(0, n.start - 80), n.start)  # "To ... professor |Brigid Harrison|, the"
+        return to is not None and self.text[n.end] == "," and self.opens_sentence(to.start())
+
+    def described_person(self, n: Name, gender: str | None) -> bool:
+        """The name is introduced with a person's noun after it, and no noun of the other
+        gender before it: "Garcia, the grocery store worker" may be "he"; "her husband,
+        Milton Berg, a money manager" is not "she"."""
+        m = _PERSON_APPOSITION.match(self.text, n.end, min(len(self.text), n.end + 80))
+        if m is None:
+            return False
+        words = [w.lower() for w in WORD.findall(m.group(1))]
+        nouns = self.lex.person_nouns
+        if not words or any(w in ORG_WORDS for w in words) or not (words[-1] in self.lex.roles or words[-1] in nouns):
+            return False
+        before = PREV_WORD.search(self.text, max(0, n.start - 20), n.start)
+        return all(nouns.get(w, "-") in ("-", gender) for w in [words[-1]] + ([before.group(1).lower()] if before else []))
+
+    def verb_after(self, n: Name) -> regex.Match[str] | None:
+        """The verb after a name, also past where it is from: "Michael Brown of Washington,
+        D.C., explained", "Mitch McConnell, R-Ky., delivered"."""
+        text = self.text
+        hi = min(len(text), n.end + 160)
+        place = _OF_PLACE_AFTER.match(text, n.end, hi) or PARTY_STATE.match(text, n.end, hi)
+        return VERBISH.match(text, n.end, hi) or (VERBISH.match(text, place.end(), hi) if place else None)
+
+    def speech_subject(self, n: Name) -> bool:
+        """The name reports speech in its sentence: it is the subject of a speech verb
+        ("Levin dismissed concerns that ...", "Garten, his lawyer, said ...") or stands
+        after an inverted one ("..., said Jake Horowitz, an editor.")."""
+        text = self.text
+        verb = self.verb_after(n)
+        if verb is not None:
+            word = LAST_WORD.search(verb.group())
+            low = word.group(1).lower() if word else ""
+            if low in self.lex.verb_forms or low in self.lex.fragment_verb_forms:
+                return True
+        if not _CLAUSE_END.match(text, n.end):
+            return False  # "Garten, said Nunberg was ...": Nunberg is what was said
+        lo = max(0, n.start - INVERTED_LEAD)
+        verbs = self.cues.verbs(text, lo, n.start)
+        if not verbs or text[:verbs[-1][0]].rstrip()[-1:] not in (",", "\"", "”", "’", "'"):
+            return False  # "told Biden" is spoken to; ", said Biden" speaks
+        lead = text[verbs[-1][1]:n.start]
+        return bool(_INVERTED_GAP.fullmatch(lead)) and not any(
+            w.lower() in NOT_BEFORE_SUBJECT for w in WORD.findall(lead))
+
+    def reporter(self, names: list[Name], k: int, gender: str | None) -> Name:
+        """The antecedent chosen among ``names`` at ``k``, or the one reporting it: in
+        "Josh Earnest said Obama has kept in touch", "he" is more likely Earnest, the
+        speaker of the sentence, than Obama, the subject of what he said."""
+        chosen = names[k]
+        sent = self.sentence_start(max(0, chosen.start - WINDOW_BEFORE), chosen.end)
+        if _SUBORDINATOR_BEFORE.search(self.text, max(sent, chosen.start - 40), chosen.start):
+            # "Ryan did not exude confidence when Tapper asked ...": the main clause's subject
+            for j in range(k - 1, -1, -1):
+                n = names[j]
+                if n.start < sent:
+                    break
+                if n.entity != chosen.entity and n.opens and self.antecedent(n, gender):
+                    return n
+        if self.speech_subject(chosen):
+            return chosen
+        for j in range(k - 1, -1, -1):
+            n = names[j]
+            if n.start < sent:
+                break
+            if n.entity != chosen.entity and self.antecedent(n, gender) and self.speech_subject(n):
+                return n
+        return chosen
