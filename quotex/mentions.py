@@ -159,6 +159,7 @@ class Cast:
         """``quoted``: the (start, end) ranges of the quotations, in order."""
         self.text = text
         self._quoted = list(quoted)
+        self._quote_cursor = 0  # the last quotation starting before the last name recorded
         self.lex = _lex()
         self.entities: list[Entity] = []
         self.names: list[Name] = []
@@ -175,8 +176,6 @@ class Cast:
     # -- building ---------------------------------------------------------
     def _build(self) -> None:
         text = self.text
-        quoted = self._quoted
-        q = 0  # the last quotation starting before the current name
         for mstart, whole in _name_matches(text):
             pieces = _run_pieces(whole)
             if " " not in whole and (not pieces or self._common_opener(mstart, whole)):
@@ -184,13 +183,8 @@ class Cast:
                 if known is not None:
                     # "Will wrote", "said Cuban": a word that is mostly no name (a modal, a
                     # nationality), here the surname of George Will, Mark Cuban, named before
-                    while q + 1 < len(quoted) and quoted[q + 1][0] <= mstart:
-                        q += 1
-                    inside = bool(quoted) and quoted[q][0] <= mstart < quoted[q][1]
-                    known.mentions.append(len(self.names))
                     _to_end(self._by_surname.setdefault(whole.lower(), {}), known.id)
-                    self.names.append(Name(mstart, mstart + len(whole), (whole,), known.id,
-                                           self._opens(mstart), inside, ()))
+                    self._add(known, mstart, mstart + len(whole), (whole,), self._opens(mstart), ())
                     continue
             for rel, chunk, wide, parsed in pieces:
                 cstart = mstart + rel
@@ -205,13 +199,21 @@ class Cast:
                 opens = self._opens(cstart)
                 if len(tokens) == 1 and start == cstart and opens and self.in_lowercase(tokens[0].lower()):
                     continue  # "Fifteen minutes after...": a common word opening a sentence
-                ent = self._link(tokens, prefix)
-                while q + 1 < len(quoted) and quoted[q + 1][0] <= start:
-                    q += 1
-                inside = bool(quoted) and quoted[q][0] <= start < quoted[q][1]
-                ent.mentions.append(len(self.names))
-                self.names.append(Name(start, cstart + rel_end, tokens, ent.id, opens, inside, prefix))
+                self._add(self._link(tokens, prefix), start, cstart + rel_end, tokens, opens, prefix)
         self._starts = [n.start for n in self.names]
+
+    def _add(self, ent: Entity, start: int, end: int, tokens: tuple[str, ...], opens: bool,
+             prefix: tuple[str, ...]) -> None:
+        """Record a mention of ``ent``; names come in text order, so whether it stands in a
+        quotation is found by moving a cursor over the quotations."""
+        quoted = self._quoted
+        q = self._quote_cursor
+        while q + 1 < len(quoted) and quoted[q + 1][0] <= start:
+            q += 1
+        self._quote_cursor = q
+        inside = bool(quoted) and quoted[q][0] <= start < quoted[q][1]
+        ent.mentions.append(len(self.names))
+        self.names.append(Name(start, end, tokens, ent.id, opens, inside, prefix))
 
     def _opens(self, pos: int) -> bool:
         """The word at ``pos`` opens a sentence or a line."""
