@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from quotex.characters import WORD
+from quotex.cues import PARTY
 from quotex.descriptions import Descriptions
 from quotex.mentions import ORG_WORDS, VERBISH, Name
 from quotex.speakers import Mention
@@ -21,7 +22,7 @@ OPENING_PRONOUN = regex.compile(r"(?:He|She)(?![\p{L}'’])")
 #: The last word before a position (a comma or blanks may follow it).
 PREV_WORD = regex.compile(r"([\p{L}]+)[\s,]*$")
 #: A lawmaker's party and state after the name: ", R-Ky.,", " (D-N.Y.)".
-PARTY_STATE = regex.compile(r",?\s*\(?[RDI]-[\p{Lu}][\p{L}.\-]*\)?,?")
+PARTY_STATE = regex.compile(r",?\s*\(?" + PARTY + r"\)?,?")
 #: The last word of a stretch.
 LAST_WORD = regex.compile(r"(\S+)\s*$")
 #: Words after which a name is an object, not a subject: "asked by X", "a letter to X".

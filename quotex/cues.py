@@ -31,8 +31,10 @@ FILLER = r"(?:[^.!?;\"“”«»„]{0,90}?)"
 #: Words after which a verb form is a noun: "the report", "a tweet", "his reply".
 DETERMINERS = "the a an his her its their this that our my your".split()
 
-#: A lawmaker's party and state in brackets: "(R-Fla.)", "(D-N.Y.)", "(I-Vt.)".
-PARTY_STATE = r"\([RDI]-\p{Lu}[\p{L}.]{0,6}(?:\s\p{Lu}[\p{L}.]{0,6})?\)"
+#: A lawmaker's party and state: "R-Fla.", "D-N.Y.", "I-Vt.", "D-New York".
+PARTY = r"[RDI]-\p{Lu}[\p{L}.]{0,6}(?:\s\p{Lu}[\p{L}.]{0,6})?"
+#: The same in brackets, as one piece of a speaker phrase: "Sen. Marco Rubio (R-Fla.)".
+PARTY_STATE = r"\(" + PARTY + r"\)"
 
 #: How many characters a speaker phrase may run between a quote and its verb.
 MAX_PHRASE = 140
