@@ -57,11 +57,12 @@ _TERM_MARKER = regex.compile(r"(?<![\p{L}])(?:so-called|so called|the word|the w
 _TO = regex.compile(r"\s+to\s+(?=\p{Lu})")
 #: A dot between initials ("G.K."), which does not end a speaker phrase.
 _INITIAL_DOT = regex.compile(r"(?<=(?<![\p{L}])\p{Lu})\.(?=\p{Lu}\.)")
-_PHRASE_REST = regex.compile(r"(?:[^.!?;:\"“”«»„\n]|(?<=(?<![\p{L}])\p{Lu})\.)*")
+#: A character of a speaker phrase: no sentence stop or quotation mark, but the dot of an initial ("A.").
+_PHRASE_CHAR = r"(?:[^.!?;:\"“”«»„\n]|(?<=(?<![\p{L}])\p{Lu})\.)"
+_PHRASE_REST = regex.compile(_PHRASE_CHAR + "*")
 #: A signature after a quotation with a horizontal bar, as in collected reader voices: "..." ― Ana Ruiz
 #: (initials read through: "― Julie A. Diaz Martinez.")
-_POST_BAR = regex.compile(r"[ \t\u00a0]*\u2015[ \t\u00a0]*(?P<np>(?:[^.!?;:\"“”«»„\n]|(?<=(?<![\p{L}])\p{Lu})\.){1,80})"
-                          r"\s*(?:[.\n]|$)")
+_POST_BAR = regex.compile(r"[ \t\u00a0]*\u2015[ \t\u00a0]*(?P<np>" + _PHRASE_CHAR + r"{1,80})\s*(?:[.\n]|$)")
 #: A signature on its own line after a quotation that ends its paragraph, as in quote
 #: round-ups and fact checks: '"..."' then '- Bernie Sanders.' or '-President Obama, tweeting'.
 _DASH_PARAGRAPH = regex.compile(r"[ \t\u00a0]*\n\s*[-—–―][ \t\u00a0]*"
