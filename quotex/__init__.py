@@ -15,6 +15,13 @@ __version__ = "1.0.0"
 __all__ = ["FIELDS", "KINDS", "Quote", "Span", "extract", "explain", "__version__"]
 
 
+def _check_text(text: object, name: str) -> None:
+    if not isinstance(text, str):
+        hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(
+            text, (bytes, bytearray)) else ""
+        raise TypeError(f"quotex.{name} expects str, got {type(text).__name__}{hint}")
+
+
 def extract(text: str, *, terms: bool = False) -> list[Quote]:
     """Every quotation in ``text`` with its speaker, in document order.
 
@@ -23,6 +30,7 @@ def extract(text: str, *, terms: bool = False) -> list[Quote]:
     """
     from quotex.resolver import resolve
 
+    _check_text(text, "extract")
     return [q for q, _ in resolve(text) if terms or q.kind != "term"]
 
 
@@ -30,4 +38,5 @@ def explain(text: str, *, terms: bool = False) -> list[tuple[Quote, list[str]]]:
     """Like :func:`extract`, with the candidates each record's rules considered."""
     from quotex.resolver import resolve
 
+    _check_text(text, "explain")
     return [(q, why) for q, why in resolve(text) if terms or q.kind != "term"]

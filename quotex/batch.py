@@ -40,6 +40,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Union
 
 import quotex
+from quotex.errors import default_termination
 from quotex.inputs import Document, Problem
 from quotex.records import Quote
 
@@ -141,6 +142,7 @@ def _init_worker() -> None:
     """Workers leave Ctrl-C to the main process (which tears the pool down),
     and exit by themselves if their parent dies without doing so (SIGKILL)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    default_termination()
     parent = os.getppid()
 
     def watch() -> None:

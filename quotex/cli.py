@@ -20,7 +20,7 @@ import click
 
 from quotex import __version__
 from quotex.records import FORMATS
-from quotex.errors import EXIT_CODES, EXIT_FAILURE, guarded
+from quotex.errors import EXIT_CODES, EXIT_FAILURE, EXIT_NO_INPUT, guarded
 
 if TYPE_CHECKING:
     from quotex.batch import Result
@@ -145,7 +145,7 @@ def _reporter(progress: bool | None) -> Reporter:
 
 
 def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
-             explain: bool = False) -> Iterator[Result]:
+             explain: bool = False, skip: tuple[tuple[int, int], ...] = ()) -> Iterator[Result]:
     """Extracted documents in input order; problems go to the reporter."""
     from quotex import batch, inputs
 
@@ -155,10 +155,12 @@ def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
     items = inputs.iter_documents(
         opts.paths, recursive=opts.recursive, include=opts.include, exclude=opts.exclude,
         encoding=opts.encoding, text_field=opts.text_field, id_field=opts.id_field,
-        stdin=_binary(sys.stdin))
+        stdin=_binary(sys.stdin) if sys.stdin is not None else None, skip=skip)
     results = batch.run(items, jobs=_jobs(opts), terms=terms, explain=explain)
+    seen = 0
     try:
         for item in results:
+            seen += 1
             if isinstance(item, inputs.Problem):
                 reporter.problem(item)
                 continue
@@ -169,12 +171,33 @@ def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
             close = getattr(gen, "close", None)
             if close is not None:
                 close()
+    if not seen:
+        reporter.problem(inputs.Problem(", ".join(opts.paths), "no input files matched",
+                                        severity="warning"))
+        raise SystemExit(EXIT_NO_INPUT)
 
 
 def _finish(reporter: Reporter, started: float) -> None:
     reporter.summary(time.monotonic() - started)
     if reporter.stats.failures:
         raise SystemExit(EXIT_FAILURE)
+
+
+def _refuse_output_as_input(paths: Sequence[str], output: str) -> None:
+    """Stop before anything is written when a PATH (or stdin) is the ``-o``
+    file itself (same device and inode, as grep checks)."""
+    try:
+        out = os.stat(output)
+    except OSError:
+        return
+    for path in paths:
+        try:
+            st = os.fstat(sys.stdin.fileno()) if path == "-" else os.stat(path)
+        except (OSError, ValueError, AttributeError):
+            continue
+        if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            shown = "standard input" if path == "-" else path
+            raise click.UsageError(f"input {shown} is also the output {output}; nothing written")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
@@ -193,7 +216,9 @@ def cli() -> None:
               help="Output format (default: from -o's suffix; else table on a terminal, "
                    "jsonl otherwise).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), metavar="FILE",
-              help="Write to FILE instead of stdout, atomically: FILE is complete or untouched.")
+              help="Write to FILE instead of stdout. A regular file is written atomically "
+                   "(complete or untouched; through symbolic links); a device or FIFO is "
+                   "written through; FILE.gz is gzip-compressed.")
 @click.option("--terms", is_flag=True,
               help='Also output records of kind "term" (scare quotes, titles).')
 @click.option("--explain", is_flag=True,
@@ -209,20 +234,33 @@ def extract(fmt: str | None, output: str | None, terms: bool, explain: bool,
     finishes; problems with one input are reported on stderr and the run
     goes on.
     """
-    from quotex.output import AtomicFile, Sink, StreamSink, format_for, make_writer
+    from quotex.output import Sink, StreamSink, format_for, make_writer, output_target
+    from quotex.errors import OutputError
 
     opts = InputOptions(**inputs)
     to_file = output not in (None, "-")
     terminal = not to_file and _isatty(sys.stdout)
-    fmt = fmt or format_for(output, terminal)
+    if fmt is None:
+        try:
+            fmt = format_for(output, terminal)
+        except ValueError as err:
+            raise click.UsageError(str(err)) from None
+    if not to_file and sys.stdout is None:
+        raise OutputError("cannot write to stdout: it is closed (give -o FILE)")
     reporter = _reporter(progress)
     started = time.monotonic()
-    sink: Sink = AtomicFile(str(output)) if to_file else StreamSink(_binary(sys.stdout))
+    skip: tuple[tuple[int, int], ...] = ()
+    if to_file:
+        _refuse_output_as_input(opts.paths, str(output))
+        sink, identity = output_target(str(output))
+        skip = (identity,) if identity is not None else ()
+    else:
+        sink = StreamSink(_binary(sys.stdout))
     writer = make_writer(fmt, sink, explain=explain, terms=terms, terminal=terminal,
                          width=_width())
     try:
         writer.begin()
-        for res in _results(opts, reporter, terms=terms, explain=explain):
+        for res in _results(opts, reporter, terms=terms, explain=explain, skip=skip):
             if terminal:
                 reporter.pause()
             writer.document(res.doc, res.quotes, res.explanations)
@@ -276,6 +314,10 @@ def stats(fmt: str, top: int, progress: bool | None, **inputs: Any) -> None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry point (``quotex``)."""
+    from quotex.errors import closed_streams_to_devnull, handle_termination
+
+    closed_streams_to_devnull()
+    handle_termination()
     cli.main(args=list(argv) if argv is not None else None, prog_name="quotex")
 
 

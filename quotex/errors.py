@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import signal
 import sys
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
@@ -21,8 +22,15 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 #: Usage error: unknown option, bad option value, missing PATH.
 EXIT_USAGE = 2
+#: Nothing to read: no input file matched (an empty folder, ``--include``
+#: that matches nothing).
+EXIT_NO_INPUT = 3
+#: Hung up (SIGHUP): 128 + 1, as shells report it.
+EXIT_HANGUP = 129
 #: Interrupted with Ctrl-C (SIGINT).
 EXIT_INTERRUPTED = 130
+#: Terminated (SIGTERM): 128 + 15.
+EXIT_TERMINATED = 143
 #: Stdout was closed early by the reader (``quotex extract ... | head -1``).
 EXIT_BROKEN_PIPE = 141
 
@@ -32,7 +40,10 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (EXIT_FAILURE, "an input failed (the others were processed), the output "
                    "could not be written, or an internal error"),
     (EXIT_USAGE, "usage error: bad option or missing PATH"),
-    (EXIT_INTERRUPTED, "interrupted (Ctrl-C)"),
+    (EXIT_NO_INPUT, "no input file matched: nothing was read"),
+    (EXIT_HANGUP, "hung up (SIGHUP); an -o FILE is left untouched"),
+    (EXIT_INTERRUPTED, "interrupted (Ctrl-C); an -o FILE is left untouched"),
+    (EXIT_TERMINATED, "terminated (SIGTERM); an -o FILE is left untouched"),
     (EXIT_BROKEN_PIPE, "the reader closed the pipe early (as head -n 1 does); quiet"),
 )
 
@@ -86,6 +97,46 @@ def error_line(message: str) -> str:
     return escape_controls(f"quotex: error: {message}", keep_newlines=False)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised in the main thread so that the clean-up of
+    Ctrl-C runs (workers stopped, a temporary output file deleted)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+def handle_termination() -> None:
+    """SIGTERM and SIGHUP end quotex as Ctrl-C does, with exit 143 and 129."""
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None:
+            try:
+                signal.signal(signum, _terminate)
+            except (OSError, ValueError):  # not the main thread
+                pass
+
+
+def default_termination() -> None:
+    """Workers: SIGTERM and SIGHUP back to their default (the parent cleans up)."""
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None:
+            signal.signal(signum, signal.SIG_DFL)
+
+
+def closed_streams_to_devnull() -> None:
+    """A stream closed before start (``2>&-``) makes ``sys.stderr`` None:
+    stderr then writes to /dev/null so that warnings cannot crash a batch.
+    A closed stdout or stdin stays None: the commands report it."""
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (for the whole run)
+
+
 class OutputError(Exception):
     """The output could not be written (full disk, missing directory...).
 
@@ -130,6 +181,10 @@ def guarded(f: F) -> F:
             return f(*args, **kwargs)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except Terminated as err:
+            hangup = err.signum == getattr(signal, "SIGHUP", None)
+            _stderr("quotex: hung up" if hangup else "quotex: terminated")
+            raise SystemExit(EXIT_HANGUP if hangup else EXIT_TERMINATED) from None
         except KeyboardInterrupt:
             _stderr("quotex: interrupted")
             raise SystemExit(EXIT_INTERRUPTED) from None

@@ -67,7 +67,7 @@ import os
 import stat
 import sys
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
@@ -156,21 +156,31 @@ def iter_documents(
     id_field: str = "id",
     stdin: BinaryIO | None = None,
     chunk_size: int = CHUNK_SIZE,
+    skip: Collection[tuple[int, int]] = (),
 ) -> Iterator[Document | Problem]:
     """Lazily yield the documents of ``paths`` in a stable order, with a
     Problem for each input that cannot be used; never raises for bad input.
-    A warning Problem for a file comes before its Document."""
+    A warning Problem for a file comes before its Document.
+
+    ``skip`` holds the (device, inode) of files never to read, the output
+    file above all: named as an input it is refused ("input is also the
+    output"), found in a folder it is passed over."""
     if encoding is not None:
         try:
             decode.check_encoding(encoding)
         except ValueError as e:
             yield Problem("--encoding", str(e))
             return
-    opts = _Options(encoding, text_field, id_field, max(1, chunk_size))
+    opts = _Options(encoding, text_field, id_field, max(1, chunk_size), frozenset(skip))
     for path in paths:
         if path == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _read_stream(stream, "-", opts, sniff_gzip=True)
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+            if stream is None:
+                yield Problem("-", "cannot read: standard input is closed")
+            elif _is_skipped(stream, opts):
+                yield Problem("-", "input is also the output; skipped")
+            else:
+                yield from _read_stream(stream, "-", opts, sniff_gzip=True)
             continue
         for entry in _expand(path, recursive, include, exclude):
             if isinstance(entry, Problem):
@@ -217,6 +227,17 @@ class _Options:
     text_field: str
     id_field: str
     chunk_size: int
+    skip: frozenset[tuple[int, int]] = frozenset()
+
+
+def _is_skipped(stream: BinaryIO, opts: _Options) -> bool:
+    if not opts.skip:
+        return False
+    try:
+        st = os.fstat(stream.fileno())
+    except (OSError, ValueError, AttributeError):
+        return False
+    return stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) in opts.skip
 
 
 # (path, stat result (None: a regular file found in a walk), named explicitly?)
@@ -383,6 +404,11 @@ def _read_path(path: str, st: os.stat_result | None, explicit: bool, opts: _Opti
         return
     try:
         fst = os.fstat(fd)
+        if (fst.st_dev, fst.st_ino) in opts.skip:
+            os.close(fd)
+            if explicit:
+                yield Problem(path, "input is also the output; skipped")
+            return
         if not special and not stat.S_ISREG(fst.st_mode):
             os.close(fd)
             yield Problem(path, f"not a regular file ({_kind(fst.st_mode)}); skipped",

@@ -17,6 +17,7 @@ import json
 import os
 import stat
 import tempfile
+import zlib
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
@@ -30,10 +31,33 @@ _SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv
                    ".txt": "table"}
 
 
+def _suffix(output: str) -> tuple[str, bool]:
+    """``-o``'s format suffix (lower case, ``.gz`` taken off) and whether it ends in ``.gz``."""
+    name = os.path.basename(output).lower()
+    gz = name.endswith(".gz")
+    if gz:
+        name = name[:-3]
+    return os.path.splitext(name)[1], gz
+
+
+def gzipped(output: str | None) -> bool:
+    """Whether ``-o FILE`` asks for gzip-compressed output (FILE ends in ``.gz``)."""
+    return output is not None and output != "-" and _suffix(output)[1]
+
+
 def format_for(output: str | None, stdout_is_terminal: bool) -> str:
-    """The default ``--format``: from ``-o``'s suffix, else table on a terminal, else jsonl."""
+    """The default ``--format``: from ``-o``'s suffix (``.gz`` looked through),
+    else table on a terminal, else jsonl. A file without a suffix gets jsonl;
+    a suffix quotex does not know raises ValueError (give ``--format``)."""
     if output is not None and output != "-":
-        return _SUFFIX_FORMATS.get(os.path.splitext(output)[1].lower(), "jsonl")
+        suffix, _ = _suffix(output)
+        if not suffix:
+            return "jsonl"
+        if suffix not in _SUFFIX_FORMATS:
+            known = ", ".join(sorted(_SUFFIX_FORMATS))
+            raise ValueError(f"cannot tell the output format from the suffix {suffix!r} of "
+                             f"{output}; give --format, or use one of {known} (optionally .gz)")
+        return _SUFFIX_FORMATS[suffix]
     return "table" if stdout_is_terminal else "jsonl"
 
 
@@ -87,12 +111,13 @@ class AtomicFile:
 
     Data goes to a temporary file in the target's directory; :meth:`commit`
     moves it over the target with :func:`os.replace`; :meth:`discard` (on
-    error or Ctrl-C) deletes it, leaving any previous file untouched.
+    error or Ctrl-C) deletes it, leaving any previous file untouched. A
+    symbolic link is followed: its target is replaced, the link stays.
     """
 
     def __init__(self, path: str) -> None:
         self.name = path
-        self.path = os.path.abspath(path)
+        self.path = os.path.realpath(path)
         folder, base = os.path.split(self.path)
         try:
             fd, self.tmp = tempfile.mkstemp(prefix=f".{base}.", suffix=".tmp", dir=folder)
@@ -148,6 +173,91 @@ class AtomicFile:
             os.unlink(self.tmp)
         except OSError:
             pass
+
+
+class PassThroughFile:
+    """A target that is not a regular file (``/dev/null``, a FIFO, ``/dev/fd/N``
+    from ``>(cmd)``): written through, as shell redirection does; never
+    renamed over, never deleted."""
+
+    def __init__(self, path: str) -> None:
+        self.name = path
+        try:
+            self.file: IO[bytes] = open(path, "wb")  # noqa: SIM115 (closed by commit/discard)
+        except OSError as err:
+            raise OutputError(f"cannot write {path}: {describe_os_error(err)}") from err
+
+    def write(self, data: bytes) -> None:
+        try:
+            self.file.write(data)
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            raise OutputError(f"cannot write {self.name}: {describe_os_error(err)}") from err
+
+    def flush(self) -> None:
+        try:
+            self.file.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            raise OutputError(f"cannot write {self.name}: {describe_os_error(err)}") from err
+
+    def commit(self) -> None:
+        self.flush()
+        self.discard()
+
+    def discard(self) -> None:
+        try:
+            self.file.close()
+        except OSError:
+            pass
+
+
+class GzipSink:
+    """Compresses what it is given (gzip format) into another sink."""
+
+    def __init__(self, inner: Sink) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self._z = zlib.compressobj(6, zlib.DEFLATED, 31)
+
+    def write(self, data: bytes) -> None:
+        out = self._z.compress(data)
+        if out:
+            self.inner.write(out)
+
+    def flush(self) -> None:
+        self.inner.write(self._z.flush(zlib.Z_SYNC_FLUSH))
+        self.inner.flush()
+
+    def commit(self) -> None:
+        self.inner.write(self._z.flush(zlib.Z_FINISH))
+        self.inner.commit()
+
+    def discard(self) -> None:
+        self.inner.discard()
+
+
+def output_target(path: str) -> tuple[Sink, tuple[int, int] | None]:
+    """The sink for ``-o PATH`` and, when PATH is an existing regular file
+    (through symbolic links), its (device, inode), so that inputs can refuse
+    to read it. A regular file or a new path is written atomically; anything
+    else is written through; a ``.gz`` name gets gzip-compressed output."""
+    try:
+        st: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as err:
+        raise OutputError(f"cannot write {path}: {describe_os_error(err)}") from err
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise OutputError(f"cannot write {path}: is a folder")
+    identity = (st.st_dev, st.st_ino) if st is not None and stat.S_ISREG(st.st_mode) else None
+    sink: Sink = (AtomicFile(path) if st is None or stat.S_ISREG(st.st_mode)
+                  else PassThroughFile(path))
+    if gzipped(path):
+        sink = GzipSink(sink)
+    return sink, identity
 
 
 # ------------------------------------------------------------------- records
@@ -238,7 +348,7 @@ class CsvWriter(JsonlWriter):
 
     def _rows(self, rows: list[list[str]]) -> None:
         buf = io.StringIO()
-        csv.writer(buf).writerows(rows)
+        csv.writer(buf, lineterminator="\n").writerows(rows)
         self.sink.write(_encode(buf.getvalue()))
 
     def document(self, doc: Document, quotes: Sequence[Quote],
