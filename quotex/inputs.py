@@ -59,9 +59,11 @@ comes before its Document. A FIFO or character device named explicitly
 """
 from __future__ import annotations
 
+import codecs
 import errno
 import fnmatch
 import gzip
+import io
 import json
 import os
 import stat
@@ -69,7 +71,7 @@ import sys
 import zlib
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 
 from quotex import decode
 from quotex.lexicon import data_text
@@ -457,7 +459,7 @@ def _read_stream(
                 yield Problem(source, "not a gzip file; skipped")
                 return
         if gz:
-            stream: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
+            stream: BinaryIO = _gunzip(raw)
             if raw.seekable():
                 start = raw.tell()
                 position = lambda: raw.tell() - start  # noqa: E731
@@ -487,6 +489,72 @@ def _read_stream(
         yield Problem(source, f"cannot decode: {_one_line(e)}")
     except OSError as e:
         yield Problem(source, _os_message(e, "cannot read"))
+    else:
+        yield from _trailing(source, stream)
+
+
+class _Gunzip(io.RawIOBase):
+    """gzip data of one or more members, as ``gzip -dc`` reads it: bytes
+    after the last member that are not gzip data (zero padding of tapes,
+    trailing garbage) end the stream with a warning instead of losing the
+    file (Python's GzipFile raises on them, after decompressing them all)."""
+
+    BLOCK = 1 << 16
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw = raw
+        self.z = zlib.decompressobj(31)
+        self.pending = b""
+        self.trailing = 0  # bytes of non-gzip data after the last member
+        self.eof = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self.pending and not self.eof:
+            self._fill()
+        n = min(len(buffer), len(self.pending))
+        buffer[:n] = self.pending[:n]
+        self.pending = self.pending[n:]
+        return n
+
+    def _fill(self) -> None:
+        data = self.z.unconsumed_tail or self.raw.read(self.BLOCK)
+        if not data:
+            if not self.z.eof:
+                raise EOFError("compressed file ended before the end-of-stream marker was reached")
+            self.eof = True
+            return
+        self.pending = self.z.decompress(data, self.BLOCK * 4)
+        while self.z.eof and not self.eof:
+            rest = self.z.unused_data or self.raw.read(self.BLOCK)
+            if not rest:
+                self.eof = True
+            elif rest.startswith(b"\x1f\x8b"):  # another member
+                self.z = zlib.decompressobj(31)
+                self.pending += self.z.decompress(rest, self.BLOCK * 4)
+            else:  # trailing data: a warning unless it is zero padding
+                self._skip_trailing(rest, warn=bool(rest.strip(b"\x00")))
+
+    def _skip_trailing(self, rest: bytes, *, warn: bool) -> None:
+        count = len(rest)
+        while chunk := self.raw.read(self.BLOCK):
+            count += len(chunk)
+            warn = warn or bool(chunk.strip(b"\x00"))
+        self.trailing = count if warn else 0
+        self.eof = True
+
+
+def _gunzip(raw: BinaryIO) -> BinaryIO:
+    return cast(BinaryIO, io.BufferedReader(_Gunzip(raw), buffer_size=1 << 16))
+
+
+def _trailing(source: str, stream: BinaryIO) -> Iterator[Problem]:
+    inner = getattr(stream, "raw", None)
+    if isinstance(inner, _Gunzip) and inner.trailing:
+        yield Problem(source, f"{inner.trailing} bytes of trailing data after the gzip data "
+                      "ignored (as gzip -dc does)", severity="warning")
 
 
 def _peek(f: BinaryIO) -> bytes:
@@ -500,28 +568,36 @@ def _peek(f: BinaryIO) -> bytes:
 def _read_corpus(f: BinaryIO, source: str, explicit: bool, opts: _Options, gz: bool) -> Iterator[Document | Problem]:
     """A JSON Lines corpus: one Document per record."""
     stream: BinaryIO = f
+    missing = 0  # records without the text field
     try:
         if gz:
             if not _peek(f).startswith(b"\x1f\x8b"):
                 yield Problem(source, "not a gzip file; skipped")
                 return
-            stream = gzip.GzipFile(fileobj=f, mode="rb")  # type: ignore[assignment]
+            stream = _gunzip(f)
         head = decode.read_full(stream.read, decode.SNIFF_BYTES)
-        what = decode.binary_kind(head) if not head.startswith(b"{") else None
+        codec = _corpus_codec(head, opts.encoding)
+        what = decode.binary_kind(head) if codec is None and not head.startswith(b"{") else None
         if what is not None:
             yield Problem(source, f"binary file ({what}); skipped", severity="error" if explicit else "warning")
             return
+        lines = _lines(head, stream) if codec is None else _recoded_lines(head, stream, codec)
         # Document.size: bytes consumed since the previous record, counted in
         # the file itself (compressed bytes for .gz, as total_bytes counts them).
         position = f.tell if gz and f.seekable() else None
         last = 0
         consumed = 0
-        for lineno, line in enumerate(_lines(head, stream), 1):
+        for lineno, line in enumerate(lines, 1):
             consumed += len(line)
             if not line.strip():
                 continue
             item = _record(line, lineno, source, opts)
             if isinstance(item, Problem):
+                if item.message.startswith(_NO_FIELD):
+                    # One line for a field the corpus lacks, not one per record.
+                    missing += 1
+                    if missing > 1:
+                        continue
                 yield item
                 continue
             if position is not None:
@@ -531,6 +607,43 @@ def _read_corpus(f: BinaryIO, source: str, explicit: bool, opts: _Options, gz: b
             consumed = 0
     except (gzip.BadGzipFile, EOFError, zlib.error) as e:
         yield Problem(source, f"cannot read: corrupt gzip data ({_one_line(e) or 'truncated'})")
+    except UnicodeDecodeError as e:
+        yield Problem(source, f"cannot decode: {_one_line(e)}")
+    else:
+        yield from _trailing(source, stream)
+    if missing > 1:
+        yield Problem(source, f'{missing - 1} more records have no "{opts.text_field}" field; '
+                      "skipped (give --text-field)")
+
+
+def _corpus_codec(head: bytes, encoding: str | None) -> str | None:
+    """The codec a corpus must be decoded with before its lines are split, or
+    None for UTF-8 (which JSON reads as bytes): ``--encoding``, else the codec
+    of a UTF-16 or UTF-32 byte order mark."""
+    if encoding is not None:
+        name = decode.check_encoding(encoding)
+        return None if name == "utf-8" else name
+    found = decode.bom(head)
+    if found is not None and found[0].startswith(("utf-16", "utf-32")):
+        return found[0][:6]  # "utf-16" / "utf-32": the codec reads the BOM itself
+    return None
+
+
+def _recoded_lines(head: bytes, stream: BinaryIO, codec: str) -> Iterator[bytes]:
+    """The lines of a corpus in another encoding, each as UTF-8 bytes."""
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    rest = ""
+    chunk = head
+    while True:
+        rest += decoder.decode(chunk, final=not chunk)
+        *whole, rest = rest.split("\n")
+        for line in whole:
+            yield (line + "\n").encode("utf-8", "surrogatepass")
+        if not chunk:
+            break
+        chunk = stream.read(1 << 16)
+    if rest:
+        yield rest.encode("utf-8", "surrogatepass")
 
 
 def _lines(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
@@ -542,6 +655,9 @@ def _lines(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
     if last or rest:
         yield last + rest
     yield from stream
+
+
+_NO_FIELD = "record has no"
 
 
 def _record(line: bytes, lineno: int, source: str, opts: _Options) -> Document | Problem:
@@ -558,7 +674,10 @@ def _record(line: bytes, lineno: int, source: str, opts: _Options) -> Document |
     if not isinstance(obj, dict):
         return Problem(source, f"not a JSON object but {_JSON_TYPES.get(type(obj), 'a value')}", lineno)
     if opts.text_field not in obj:
-        return Problem(source, f'record has no "{opts.text_field}" field', lineno)
+        fields = ", ".join(f'"{k}"' for k in list(obj)[:12]) or "none"
+        more = ", ..." if len(obj) > 12 else ""
+        return Problem(source, f'{_NO_FIELD} "{opts.text_field}" field (its fields: {fields}{more}; '
+                       "give --text-field)", lineno)
     text = obj[opts.text_field]
     if not isinstance(text, str):
         return Problem(source, f'"{opts.text_field}" is not a string', lineno)
