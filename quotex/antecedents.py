@@ -14,6 +14,7 @@ import regex
 from quotex.characters import WORD
 from quotex.cues import PARTY
 from quotex.descriptions import Descriptions
+from quotex.layout import char_before
 from quotex.mentions import ORG_WORDS, VERBISH, Name
 from quotex.speakers import Mention
 
@@ -146,7 +147,7 @@ class Antecedents(Descriptions):
             return False  # "Garten, said Nunberg was ...": Nunberg is what was said
         lo = max(0, n.start - INVERTED_LEAD)
         verbs = self.cues.verbs(text, lo, n.start)
-        if not verbs or text[:verbs[-1][0]].rstrip()[-1:] not in (",", "\"", "”", "’", "'"):
+        if not verbs or char_before(text, verbs[-1][0]) not in (",", "\"", "”", "’", "'"):
             return False  # "told Biden" is spoken to; ", said Biden" speaks
         lead = text[verbs[-1][1]:n.start]
         return bool(_INVERTED_GAP.fullmatch(lead)) and not any(

@@ -11,6 +11,7 @@ phrase its one spelling as a speaker.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -26,12 +27,24 @@ MODIFIER_REACH = 40
 _SENTENCE_CUT = regex.compile(r"(?<!\b\p{Lu}\p{Ll}{0,3})[.!?][\"”’]*\s|\n")
 #: Control and format characters, dropped from a phrase reported as a speaker.
 _CONTROL = regex.compile(r"[\p{Cc}\p{Cf}]")
+#: A run of letters: a capitalized modifier without a hyphen is found as one.
+_LETTERS = regex.compile(r"\p{L}+")
+
+
+@dataclass
+class _NearNames:
+    """The words around an entity's names: what :meth:`Descriptions.modifiers_fit` reads."""
+
+    count: int = 0  # how many of the entity's mentions are read
+    texts: list[str] = field(default_factory=list)  # the words around each name, as text
+    words: set[str] = field(default_factory=set)  # the runs of letters in them
 
 
 class Descriptions(Characters):
     """The description rules; the resolver's document provides the rest."""
 
     page: Layout
+    near_names: dict[int, _NearNames]  # by entity id, filled as descriptions are checked
 
     def trim_description(self, mention: Mention) -> Mention:
         """'the boy half| cried, half shouted': a word after the person's noun is an adverb."""
@@ -70,19 +83,32 @@ class Descriptions(Characters):
         caps = [w for w in words if w[:1].isupper() and w.lower() not in self.lex.titles]
         if not caps:
             return True
+        seen = self.words_near_names(ent)
+        for w in caps:
+            if "-" in w:  # not one run of letters: look for it in the words themselves
+                pattern = _whole_word(w)
+                if not any(pattern.search(a) for a in seen.texts):
+                    return False
+            elif w not in seen.words:
+                return False
+        return True
+
+    def words_near_names(self, ent: Entity) -> _NearNames:
+        """The words next to each of ``ent``'s names outside quotations, in its sentence,
+        gathered once per name (a long document mentions a person thousands of times)."""
+        seen = self.near_names.setdefault(ent.id, _NearNames())
         cast, text = self.cast, self.text
-        around = []  # the words next to each name, in its sentence
-        for n in (cast.names[k] for k in ent.mentions):
+        for k in ent.mentions[seen.count:]:
+            n = cast.names[k]
             if n.quoted:
                 continue
             before = _SENTENCE_CUT.split(text[max(0, n.start - MODIFIER_REACH):n.start])[-1]
             after = _SENTENCE_CUT.split(text[n.end:n.end + MODIFIER_REACH])[0]
-            around.append(f"{before} {after}")
-        for w in caps:
-            pattern = _whole_word(w)
-            if not any(pattern.search(a) for a in around):
-                return False
-        return True
+            around = f"{before} {after}"
+            seen.texts.append(around)
+            seen.words.update(_LETTERS.findall(around))
+        seen.count = len(ent.mentions)
+        return seen
 
     def introduced_as(self, mention: Mention, det: str, content: list[str]) -> str | None:
         """The fuller description a bare "the <noun>" takes up: "the aide" after "A Republican

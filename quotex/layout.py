@@ -74,6 +74,15 @@ class Layout:
         return k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]
 
 
+def char_before(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is not white space ("" at the start):
+    ``text[:pos].rstrip()[-1:]`` without copying the text before ``pos``."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
 def layout(text: str) -> Layout:
     """The headline, bylines and datelines of ``text`` (an empty layout for prose)."""
     m = _BLANK_LINE.search(text, 0, HEADLINE_MAX + 2)

@@ -24,7 +24,7 @@ from quotex.antecedents import (LAST_WORD, NOT_BEFORE_SUBJECT, OPENING_PRONOUN, 
 from quotex.characters import ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, SUBJECT_WORD, WORD
 from quotex.cues import Cue, cues
 from quotex.descriptions import description, plain
-from quotex.layout import Layout, layout
+from quotex.layout import Layout, char_before, layout
 from quotex.lexicon import load
 from quotex.mentions import ORG_WORDS, VERBISH, Cast, Entity
 from quotex.records import Quote, Span
@@ -141,6 +141,7 @@ class _Doc(Antecedents):
     def __init__(self, text: str, spans: list[Span], paragraphs: list[int], page: Layout | None = None) -> None:
         self.text = text
         self.page = page or Layout()  # headline, bylines, datelines: their names never speak
+        self.near_names = {}
         self.spans = spans
         self.paragraphs = paragraphs
         self.cast = Cast(text, [(s.start, s.end) for s in spans])
@@ -736,7 +737,7 @@ class _Doc(Antecedents):
     def opens_sentence(self, pos: int) -> bool:
         """The word at ``pos`` opens a sentence or a paragraph."""
         text = self.text
-        return not text[max(0, pos - 3):pos].strip(" \n\t\"“”'’") or text[:pos].rstrip()[-1:] in ".!?;"
+        return not text[max(0, pos - 3):pos].strip(" \n\t\"“”'’") or char_before(text, pos) in ".!?;"
 
     def quoted(self, pos: int) -> bool:
         """``pos`` lies inside a quotation."""

@@ -31,8 +31,9 @@ from quotex.records import Span
 OPEN_CONTEXT = "([{<—–-‐/"
 #: Characters before which a mark may close a quotation.
 CLOSE_CONTEXT = ".,;:!?)]}>—–-‐/…*_"
-#: How deep the stack of open marks may grow; deeper marks are ignored,
-#: which keeps hostile input (thousands of openers in a row) linear.
+#: How deep the stack of open marks may grow; beyond it the oldest mark above
+#: the bottom one is dropped as stray, which keeps hostile input (thousands of
+#: openers in a row) linear and later quotations found.
 MAX_DEPTH = 32
 #: How far below the top of the stack a closing mark may look for its opener.
 MAX_LOOKBACK = 4
@@ -42,6 +43,8 @@ DIALOGUE_DASHES = ("--", "—", "―")
 #: How many paragraphs must open with a dash before dashes are read as the
 #: document's dialogue (one dash-led paragraph is a list item or an aside).
 MIN_DIALOGUE_LINES = 2
+#: Marks written twice for one quotation mark: ''It is,'' he said.
+DOUBLED_MARKS = frozenset("'")
 #: Families of marks that show a document writes its dialogue in marks.
 DIALOGUE_MARK_FAMILIES = frozenset({"double", "guillemet", "cjk"})
 
@@ -117,7 +120,8 @@ class _Pairing:
         self.text = text
         self.t = tables
         self.stack: list[_Open] = []
-        self.children: list[Span] = []  # closed spans directly inside stack[0]
+        # closed spans inside stack[0], at any depth, none nested in another
+        self.children: list[Span] = []
         self.spans: list[Span] = []
         self.pending: tuple[int, int] | None = None  # (paragraph end, next paragraph start)
         self.paragraphs: list[int] = [0]  # where each paragraph starts
@@ -204,15 +208,30 @@ class _Pairing:
             if k >= 0:
                 opener = self.stack[k]
                 del self.stack[k:]
-                span = Span(opener.pos, i + 1, opener.pos + 1, i)
+                span = self.closed_span(opener, i)
                 if not self.stack:
                     self.spans.append(span)
                     self.children = []
-                elif len(self.stack) == 1:
-                    self.children.append(span)
+                else:
+                    children = self.children
+                    while children and children[-1].start > span.start:
+                        children.pop()  # nested in the span just closed
+                    children.append(span)
                 return
-        if may_open and len(self.stack) < MAX_DEPTH:
+        if may_open:
+            if len(self.stack) >= MAX_DEPTH:
+                del self.stack[1]  # the oldest mark left open above the bottom one was stray
             self.stack.append(_Open(i, glyph, fam, glyph == '"' and self.free_standing(i)))
+
+    def closed_span(self, opener: _Open, i: int) -> Span:
+        """The span from ``opener`` to the closing mark at ``i``. Doubled
+        apostrophes (''…'', the NYT archive's quotation marks) are one mark of
+        two characters: the words inside start after both."""
+        text = self.text
+        if opener.glyph in DOUBLED_MARKS and text[opener.pos + 1:opener.pos + 2] == opener.glyph \
+                and text[i - 1] == opener.glyph and i - 1 > opener.pos + 1:
+            return Span(opener.pos, i + 1, opener.pos + 2, i - 1)
+        return Span(opener.pos, i + 1, opener.pos + 1, i)
 
     def paragraph_break(self, end: int, next_start: int) -> None:
         self.paragraphs.append(next_start)
