@@ -380,7 +380,7 @@ class TableWriter(JsonlWriter):
             return
         renderable = render.quotes_table(title, quotes,
                                          explanations=explanations if self.explain else None,
-                                         show_kind=self.terms)
+                                         show_kind=self.terms, width=self.width)
         self.sink.write(_encode(render.to_text(renderable, terminal=self.terminal,
                                                width=self.width)))
 
