@@ -232,8 +232,12 @@ def stats_renderable(stats: Stats, top: int = 10) -> RenderableType:
         for row in d[key]:
             share = row["quotes"] / d["quotes"] if d["quotes"] else 0.0
             missing = UNKNOWN if label == "speaker" else "(none)"
-            t.add_row(_text(row[label]) if row[label] is not None else Text(missing, style="dim"),
-                      str(row["quotes"]), f"{share:.1%}")
+            cell = _text(row[label]) if row[label] is not None else Text(missing, style="dim")
+            others = [name for name in row.get("names", ()) if name != row[label]]
+            if others:  # the other names of the same speaker id
+                cell.append("\n")
+                cell.append(escape_controls("also " + ", ".join(others)), style="dim")
+            t.add_row(cell, str(row["quotes"]), f"{share:.1%}")
         parts.append(t)
     return Group(*parts)
 
