@@ -360,12 +360,14 @@ class CsvWriter(JsonlWriter):
 
 
 class TableWriter(JsonlWriter):
-    """Rich tables, one per document; colour only on a terminal without NO_COLOR."""
+    """Rich tables, one per document; colour only on a terminal without NO_COLOR,
+    unless ``color`` says (``--color always``/``never``)."""
 
     def __init__(self, sink: Sink, explain: bool = False, *, terminal: bool = False,
-                 width: int = 100, terms: bool = False) -> None:
+                 width: int = 100, terms: bool = False, color: bool | None = None) -> None:
         super().__init__(sink, explain)
         self.terminal = terminal
+        self.color = color
         self.width = width
         self.terms = terms
 
@@ -376,20 +378,21 @@ class TableWriter(JsonlWriter):
         title = render.document_title(doc.source, doc.id, doc.line)
         if not quotes:
             self.sink.write(_encode(render.to_text(render.no_quotes(title),
-                                                   terminal=self.terminal, width=self.width)))
+                                                   terminal=self.terminal, width=self.width,
+                                                   color=self.color)))
             return
         renderable = render.quotes_table(title, quotes,
                                          explanations=explanations if self.explain else None,
                                          show_kind=self.terms, width=self.width)
         self.sink.write(_encode(render.to_text(renderable, terminal=self.terminal,
-                                               width=self.width)))
+                                               width=self.width, color=self.color)))
 
 
 def make_writer(fmt: str, sink: Sink, *, explain: bool = False, terms: bool = False,
-                terminal: bool = False, width: int = 100) -> Writer:
+                terminal: bool = False, width: int = 100, color: bool | None = None) -> Writer:
     """The writer for ``--format`` ``fmt``."""
     if fmt == "table":
-        return TableWriter(sink, explain, terminal=terminal, width=width, terms=terms)
+        return TableWriter(sink, explain, terminal=terminal, width=width, terms=terms, color=color)
     writers: dict[str, type[JsonlWriter]] = {"jsonl": JsonlWriter, "json": JsonWriter,
                                              "csv": CsvWriter}
     return writers[fmt](sink, explain)

@@ -242,11 +242,27 @@ def stats_renderable(stats: Stats, top: int = 10) -> RenderableType:
     return Group(*parts)
 
 
-def to_text(renderable: RenderableType, *, terminal: bool = False, width: int = 100) -> str:
-    """``renderable`` as a string; ANSI colours only when ``terminal`` (and no NO_COLOR)."""
-    console = Console(file=io.StringIO(), width=width, force_terminal=terminal,
-                      color_system="auto" if terminal else None, highlight=False,
-                      emoji=False, markup=False)
+def to_text(renderable: RenderableType, *, terminal: bool = False, width: int = 100,
+            color: bool | None = None) -> str:
+    """``renderable`` as a string. ANSI colours: with ``color`` None only when
+    ``terminal`` (and no NO_COLOR); True always (``--color always``, NO_COLOR
+    overridden); False never, and no other escape either."""
+    if color is None:
+        console = Console(file=io.StringIO(), width=width, force_terminal=terminal,
+                          color_system="auto" if terminal else None, highlight=False,
+                          emoji=False, markup=False)
+    elif color:
+        console = Console(file=io.StringIO(), width=width, force_terminal=True,
+                          color_system="auto", no_color=False, highlight=False,
+                          emoji=False, markup=False)
+        if console.color_system is None:  # TERM=dumb: still asked for colour
+            console = Console(file=io.StringIO(), width=width, force_terminal=True,
+                              color_system="standard", no_color=False, highlight=False,
+                              emoji=False, markup=False)
+    else:
+        console = Console(file=io.StringIO(), width=width, force_terminal=False,
+                          color_system=None, no_color=True, highlight=False,
+                          emoji=False, markup=False)
     with console.capture() as capture:
         console.print(renderable)
     return capture.get()

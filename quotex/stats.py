@@ -10,6 +10,8 @@ canonical name a record gives is per document, so one person gets several
 """
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -173,3 +175,29 @@ def compute(documents: Iterable[tuple[str, Sequence[Quote]]]) -> Stats:
     for source, quotes in documents:
         stats.add(source, quotes)
     return stats
+
+
+#: The header of ``quotex stats --format csv``.
+CSV_HEADER = ("section", "name", "speaker_id", "count", "share")
+
+
+def as_csv(stats: Stats, top: int = 10) -> str:
+    """``quotex stats --format csv``: a header (:data:`CSV_HEADER`), then one
+    row per total (section ``total``), per speaker id (``speaker``; an empty
+    name for unattributed quotes) and per cue (``cue``). ``share`` is of all
+    quotes (for ``attributed``, the attributed share); empty for counts."""
+    d = stats.as_dict(top=top)
+    rows: list[list[Any]] = [list(CSV_HEADER)]
+    for key in ("files", "documents", "quotes", "attributed", "distinct_speakers", "failures"):
+        share = d["attributed_share"] if key == "attributed" else ""
+        rows.append(["total", key, "", d[key], share])
+    quotes = d["quotes"]
+    for row in d["speakers"]:
+        rows.append(["speaker", row["speaker"] or "", row["speaker_id"] or "", row["quotes"],
+                     round(row["quotes"] / quotes, 4) if quotes else 0.0])
+    for row in d["cues"]:
+        rows.append(["cue", row["cue"] or "", "", row["quotes"],
+                     round(row["quotes"] / quotes, 4) if quotes else 0.0])
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()
