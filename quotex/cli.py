@@ -152,11 +152,12 @@ def _jobs(opts: InputOptions) -> int:
     return int(count() or 1)
 
 
-def _reporter(progress: bool | None) -> Reporter:
+def _reporter(progress: bool | None, color: str = "auto") -> Reporter:
     from quotex.output import Reporter
 
     show = _isatty(sys.stderr) if progress is None else progress
-    return Reporter(sys.stderr, progress=show, summary=show, force=progress is True)
+    return Reporter(sys.stderr, progress=show, summary=show, force=progress is True,
+                    color=_colour(color))
 
 
 def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
@@ -166,7 +167,9 @@ def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
 
     if reporter.show_progress:
         reporter.start(inputs.total_bytes(opts.paths, recursive=opts.recursive,
-                                          include=opts.include, exclude=opts.exclude))
+                                          include=opts.include, exclude=opts.exclude),
+                       inputs.total_documents(opts.paths, recursive=opts.recursive,
+                                              include=opts.include, exclude=opts.exclude))
     items = inputs.iter_documents(
         opts.paths, recursive=opts.recursive, include=opts.include, exclude=opts.exclude,
         encoding=opts.encoding, text_field=opts.text_field, id_field=opts.id_field,
@@ -180,7 +183,8 @@ def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
                 reporter.problem(item)
                 continue
             yield item
-            reporter.advance(item.doc.source, item.quotes, item.doc.size)
+            reporter.advance(item.doc.source, item.quotes, item.doc.size,
+                             new_document=item.doc.base == 0)
     finally:
         for gen in (results, items):
             close = getattr(gen, "close", None)
@@ -193,6 +197,10 @@ def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
 
 
 def _finish(reporter: Reporter, started: float) -> None:
+    if reporter.show_summary and sys.stdout is not None:
+        from quotex.output import wait_for_reader
+
+        wait_for_reader(sys.stdout)  # the records a reader prints come before the summary
     reporter.summary(time.monotonic() - started)
     if reporter.stats.failures:
         raise SystemExit(EXIT_FAILURE)
@@ -263,7 +271,7 @@ def extract(fmt: str | None, output: str | None, terms: bool, explain: bool,
             raise click.UsageError(str(err)) from None
     if not to_file and sys.stdout is None:
         raise OutputError("cannot write to stdout: it is closed (give -o FILE)")
-    reporter = _reporter(progress)
+    reporter = _reporter(progress, color)
     started = time.monotonic()
     skip: tuple[tuple[int, int], ...] = ()
     if to_file:
@@ -272,17 +280,18 @@ def extract(fmt: str | None, output: str | None, terms: bool, explain: bool,
         skip = (identity,) if identity is not None else ()
     else:
         sink = StreamSink(_binary(sys.stdout))
+        reporter.stdout = sys.stdout
     writer = make_writer(fmt, sink, explain=explain, terms=terms, terminal=terminal,
                          width=_width(), color=_colour(color))
     try:
         writer.begin()
         for res in _results(opts, reporter, terms=terms, explain=explain, skip=skip):
-            if terminal:
-                reporter.pause()
+            if not to_file:  # stdout: a terminal, or a pipe to one
+                reporter.before_output()
             writer.document(res.doc, res.quotes, res.explanations)
             sink.flush()
-            if terminal:
-                reporter.resume()
+            if not to_file:
+                reporter.after_output(terminal=terminal)
         writer.end()
         sink.commit()
     except BaseException:
@@ -343,7 +352,7 @@ def stats(fmt: str | None, output: str | None, top: int, progress: bool | None, 
         from quotex.errors import OutputError
 
         raise OutputError("cannot write to stdout: it is closed (give -o FILE)")
-    reporter = _reporter(progress)
+    reporter = _reporter(progress, color)
     started = time.monotonic()
     skip: tuple[tuple[int, int], ...] = ()
     sink: Sink

@@ -17,7 +17,7 @@ from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn,
                            TimeRemainingColumn, TransferSpeedColumn)
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from quotex.errors import escape_controls
@@ -268,8 +268,11 @@ def to_text(renderable: RenderableType, *, terminal: bool = False, width: int = 
     return capture.get()
 
 
-def progress_bar(console: Console) -> Progress:
-    """Files and MB done, MB/s and time left; pulses when the total is unknown."""
-    return Progress(TextColumn("files {task.fields[files]}"), BarColumn(), DownloadColumn(),
-                    TransferSpeedColumn(), TimeRemainingColumn(), console=console,
-                    transient=True, redirect_stdout=False, redirect_stderr=False)
+def progress_bar() -> Progress:
+    """Documents done (of N when known), the bar of bytes, MB, MB/s and time
+    left; the bar pulses when the total is unknown. Never started: the
+    caller renders :meth:`Progress.get_renderable` itself."""
+    return Progress(TextColumn("documents {task.fields[docs]}", table_column=Column(no_wrap=True)),
+                    BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn(),
+                    auto_refresh=False, transient=True, redirect_stdout=False,
+                    redirect_stderr=False, console=Console(file=io.StringIO()))

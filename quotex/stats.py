@@ -103,10 +103,12 @@ class Stats:
     speakers: Counter[str | None] = field(default_factory=Counter)
     cues: Counter[str | None] = field(default_factory=Counter)
 
-    def add(self, source: str, quotes: Sequence[Quote]) -> None:
-        """Count one document (from file ``source``) and its quotes."""
+    def add(self, source: str, quotes: Sequence[Quote], *, new_document: bool = True) -> None:
+        """Count one document (from file ``source``) and its quotes; with
+        ``new_document`` False, a further chunk of the last document."""
         self.files.add(source)
-        self.documents += 1
+        if new_document:
+            self.documents += 1
         for q in quotes:
             self.quotes += 1
             self.speakers[q.speaker] += 1
