@@ -312,8 +312,9 @@ def _stats_format(output: str | None) -> str:
         return "table"
     try:
         fmt = format_for(output, False)
-    except ValueError as err:
-        raise click.UsageError(str(err).replace("jsonl, ", "")) from None
+    except ValueError:
+        raise click.UsageError(f"cannot tell the output format from the name {output}; give "
+                               "--format, or use one of .csv, .json, .txt (optionally .gz)") from None
     if fmt == "jsonl":
         name = os.path.basename(output).lower().removesuffix(".gz")
         if os.path.splitext(name)[1]:
