@@ -519,7 +519,7 @@ class Reporter:
                 return
             import time
 
-            time.sleep(0.002)
+            time.sleep(0.003)
         self._draw()
 
     def _line(self, text: str) -> None:
@@ -621,4 +621,4 @@ def wait_for_reader(stream: Any, timeout: float = 1.0) -> None:
     while pending and time.monotonic() < deadline:
         time.sleep(0.005)
         pending = unread(stream)
-    time.sleep(0.02)  # the reader has read; give it a moment to print
+    time.sleep(0.05)  # the reader has read; give it a moment to print

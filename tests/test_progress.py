@@ -139,8 +139,10 @@ def run_on_pty(shell: str, cwd: Path, timeout: float = 60) -> bytes:
     return b"".join(chunks)
 
 
-#: quotex with the bar's delay and refresh interval set to 0 (a long run, quickly)
-EAGER = ('"$QUOTEX_PY" -c "import quotex.output as o; o.PROGRESS_DELAY = 0; o.PROGRESS_REFRESH = 0; '
+#: quotex with the bar drawn from the start (as in a long run) and 10 ms a
+#: document (so that the reader keeps up, even on a loaded machine)
+EAGER = ('"$QUOTEX_PY" -c "import time, quotex.output as o, quotex.batch as b; o.PROGRESS_DELAY = 0; '
+         'one = b.extract_one; b.extract_one = lambda *a: (time.sleep(0.01), one(*a))[1]; '
          'from quotex.cli import main; main()"')
 
 
