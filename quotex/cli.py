@@ -50,6 +50,7 @@ STATS_EPILOG = """\b
 Examples:
   quotex stats --recursive news/
   quotex stats corpus.jsonl --format json | jq .speakers
+  quotex stats --recursive news/ -o speakers.csv
 
 """ + EXIT_CODES_HELP
 
@@ -97,6 +98,20 @@ def input_options(f: F) -> F:
     return f
 
 
+def color_option(f: F) -> F:
+    """``--color auto|always|never``, for the commands that draw tables."""
+    return click.option(
+        "--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto",
+        show_default=True,
+        help="Colour tables and the progress bar: auto (on a terminal, unless NO_COLOR "
+             "is set), always (also when piped), never.")(f)
+
+
+def _colour(choice: str) -> bool | None:
+    """``--color``: None (auto: colour on a terminal unless NO_COLOR), True or False."""
+    return None if choice == "auto" else choice == "always"
+
+
 @dataclass(frozen=True)
 class InputOptions:
     paths: tuple[str, ...]
@@ -137,11 +152,12 @@ def _jobs(opts: InputOptions) -> int:
     return int(count() or 1)
 
 
-def _reporter(progress: bool | None) -> Reporter:
+def _reporter(progress: bool | None, color: str = "auto") -> Reporter:
     from quotex.output import Reporter
 
     show = _isatty(sys.stderr) if progress is None else progress
-    return Reporter(sys.stderr, progress=show, summary=show, force=progress is True)
+    return Reporter(sys.stderr, progress=show, summary=show, force=progress is True,
+                    color=_colour(color))
 
 
 def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
@@ -151,7 +167,9 @@ def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
 
     if reporter.show_progress:
         reporter.start(inputs.total_bytes(opts.paths, recursive=opts.recursive,
-                                          include=opts.include, exclude=opts.exclude))
+                                          include=opts.include, exclude=opts.exclude),
+                       inputs.total_documents(opts.paths, recursive=opts.recursive,
+                                              include=opts.include, exclude=opts.exclude))
     items = inputs.iter_documents(
         opts.paths, recursive=opts.recursive, include=opts.include, exclude=opts.exclude,
         encoding=opts.encoding, text_field=opts.text_field, id_field=opts.id_field,
@@ -165,7 +183,8 @@ def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
                 reporter.problem(item)
                 continue
             yield item
-            reporter.advance(item.doc.source, item.quotes, item.doc.size)
+            reporter.advance(item.doc.source, item.quotes, item.doc.size,
+                             new_document=item.doc.base == 0)
     finally:
         for gen in (results, items):
             close = getattr(gen, "close", None)
@@ -178,6 +197,10 @@ def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
 
 
 def _finish(reporter: Reporter, started: float) -> None:
+    if reporter.show_summary and sys.stdout is not None:
+        from quotex.output import wait_for_reader
+
+        wait_for_reader(sys.stdout)  # the records a reader prints come before the summary
     reporter.summary(time.monotonic() - started)
     if reporter.stats.failures:
         raise SystemExit(EXIT_FAILURE)
@@ -223,9 +246,10 @@ def cli() -> None:
               help='Also output records of kind "term" (scare quotes, titles).')
 @click.option("--explain", is_flag=True,
               help="Show for each quote the rule that fired and the candidates considered.")
+@color_option
 @guarded
 def extract(fmt: str | None, output: str | None, terms: bool, explain: bool,
-            progress: bool | None, **inputs: Any) -> None:
+            progress: bool | None, color: str, **inputs: Any) -> None:
     """Extract quotations and their speakers from each PATH.
 
     PATH is a text file, a folder (its text files; --recursive for
@@ -247,7 +271,7 @@ def extract(fmt: str | None, output: str | None, terms: bool, explain: bool,
             raise click.UsageError(str(err)) from None
     if not to_file and sys.stdout is None:
         raise OutputError("cannot write to stdout: it is closed (give -o FILE)")
-    reporter = _reporter(progress)
+    reporter = _reporter(progress, color)
     started = time.monotonic()
     skip: tuple[tuple[int, int], ...] = ()
     if to_file:
@@ -256,17 +280,18 @@ def extract(fmt: str | None, output: str | None, terms: bool, explain: bool,
         skip = (identity,) if identity is not None else ()
     else:
         sink = StreamSink(_binary(sys.stdout))
+        reporter.stdout = sys.stdout
     writer = make_writer(fmt, sink, explain=explain, terms=terms, terminal=terminal,
-                         width=_width())
+                         width=_width(), color=_colour(color))
     try:
         writer.begin()
         for res in _results(opts, reporter, terms=terms, explain=explain, skip=skip):
-            if terminal:
-                reporter.pause()
+            if not to_file:  # stdout: a terminal, or a pipe to one
+                reporter.before_output()
             writer.document(res.doc, res.quotes, res.explanations)
             sink.flush()
-            if terminal:
-                reporter.resume()
+            if not to_file:
+                reporter.after_output(terminal=terminal)
         writer.end()
         sink.commit()
     except BaseException:
@@ -276,39 +301,92 @@ def extract(fmt: str | None, output: str | None, terms: bool, explain: bool,
     _finish(reporter, started)
 
 
+STATS_FORMATS = ("table", "json", "csv")
+
+
+def _stats_format(output: str | None) -> str:
+    """``quotex stats``'s default format: from ``-o``'s suffix, else table."""
+    from quotex.output import format_for
+
+    if output is None or output == "-":
+        return "table"
+    try:
+        fmt = format_for(output, False)
+    except ValueError:
+        raise click.UsageError(f"cannot tell the output format from the name {output}; give "
+                               "--format, or use one of .csv, .json, .txt (optionally .gz)") from None
+    if fmt == "jsonl":
+        name = os.path.basename(output).lower().removesuffix(".gz")
+        if os.path.splitext(name)[1]:
+            raise click.UsageError(f"quotex stats writes table, json or csv, not JSON Lines "
+                                   f"({output}); give --format")
+        return "table"
+    return fmt
+
+
 @cli.command(epilog=STATS_EPILOG)
 @input_options
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="Output format.")
+@click.option("-f", "--format", "fmt", type=click.Choice(STATS_FORMATS),
+              help="Output format (default: from -o's suffix, .json, .csv or .txt; else table).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), metavar="FILE",
+              help="Write to FILE instead of stdout, as `quotex extract -o` does: atomically "
+                   "(complete or untouched), FILE.gz compressed, never over an input.")
 @click.option("--top", type=click.IntRange(min=0), default=10, show_default=True, metavar="N",
               help="Show the N most frequent speakers and cues (0: all).")
+@color_option
 @guarded
-def stats(fmt: str, top: int, progress: bool | None, **inputs: Any) -> None:
+def stats(fmt: str | None, output: str | None, top: int, progress: bool | None, color: str,
+          **inputs: Any) -> None:
     """Count quotes per speaker and per cue, and the share attributed.
 
-    PATH is read as by `quotex extract`.
+    PATH is read as by `quotex extract`. Speakers are counted per speaker
+    id: one person under several names in a run (Donald Trump, Donald J.
+    Trump, Trump) is one row.
     """
+    from quotex.output import Sink, StreamSink, output_target
+
     opts = InputOptions(**inputs)
-    reporter = _reporter(progress)
+    if fmt is None:
+        fmt = _stats_format(output)
+    to_file = output not in (None, "-")
+    if not to_file and sys.stdout is None:
+        from quotex.errors import OutputError
+
+        raise OutputError("cannot write to stdout: it is closed (give -o FILE)")
+    reporter = _reporter(progress, color)
     started = time.monotonic()
-    try:
-        for _ in _results(opts, reporter):
-            pass
-    finally:
-        reporter.stop()
-    from quotex.output import StreamSink
-
-    if fmt == "json":
-        text = json.dumps(reporter.stats.as_dict(top=top), ensure_ascii=False, indent=2) + "\n"
+    skip: tuple[tuple[int, int], ...] = ()
+    sink: Sink
+    if to_file:
+        _refuse_output_as_input(opts.paths, str(output))
+        sink, identity = output_target(str(output))
+        skip = (identity,) if identity is not None else ()
     else:
-        from quotex import render
+        sink = StreamSink(_binary(sys.stdout))
+    try:
+        try:
+            for _ in _results(opts, reporter, skip=skip):
+                pass
+        finally:
+            reporter.stop()
+        if fmt == "json":
+            text = json.dumps(reporter.stats.as_dict(top=top), ensure_ascii=False, indent=2) + "\n"
+        elif fmt == "csv":
+            from quotex.stats import as_csv
 
-        terminal = _isatty(sys.stdout)
-        text = render.to_text(render.stats_renderable(reporter.stats, top=top),
-                              terminal=terminal, width=_width())
-    sink = StreamSink(_binary(sys.stdout))
-    sink.write(text.encode("utf-8", "backslashreplace"))
-    sink.flush()
+            text = as_csv(reporter.stats, top=top)
+        else:
+            from quotex import render
+
+            terminal = not to_file and _isatty(sys.stdout)
+            text = render.to_text(render.stats_renderable(reporter.stats, top=top),
+                                  terminal=terminal, width=_width(),
+                                  color=_colour(color))
+        sink.write(text.encode("utf-8", "backslashreplace"))
+        sink.commit()
+    except BaseException:
+        sink.discard()
+        raise
     _finish(reporter, started)
 
 

@@ -219,6 +219,56 @@ def total_bytes(
     return total
 
 
+#: Corpus bytes :func:`total_documents` reads to count records, in all; past
+#: that (or for a compressed corpus) the number of documents is unknown.
+COUNT_BYTES = 64 * 1024 * 1024
+
+
+def total_documents(
+    paths: Sequence[str],
+    *,
+    recursive: bool = False,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    budget: int = COUNT_BYTES,
+) -> int | None:
+    """The documents :func:`iter_documents` would yield, counting a file as
+    one and a corpus as its non-blank lines, or None when that is not cheap
+    to know: stdin, a FIFO, a compressed or UTF-16/32 corpus, or corpora of
+    more than ``budget`` bytes in all (they would have to be read twice)."""
+    total = 0
+    for path in paths:
+        if path == "-":
+            return None
+        for entry in _expand(path, recursive, include, exclude):
+            if isinstance(entry, Problem):
+                continue
+            st = entry[1]
+            if st is None:
+                try:
+                    st = os.stat(entry[0])
+                except OSError:
+                    continue
+            if not stat.S_ISREG(st.st_mode):
+                return None
+            lower = entry[0].lower()
+            if not lower.endswith(_CORPUS_EXTENSIONS):
+                total += 1
+                continue
+            if lower.endswith(".gz") or st.st_size > budget:
+                return None
+            budget -= st.st_size
+            try:
+                with open(entry[0], "rb") as f:
+                    if f.read(2) in (b"\xff\xfe", b"\xfe\xff"):
+                        return None
+                    f.seek(0)
+                    total += sum(1 for line in f if line.strip())
+            except OSError:
+                continue
+    return total
+
+
 # --------------------------------------------------------------------------
 # Finding files
 

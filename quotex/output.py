@@ -360,12 +360,14 @@ class CsvWriter(JsonlWriter):
 
 
 class TableWriter(JsonlWriter):
-    """Rich tables, one per document; colour only on a terminal without NO_COLOR."""
+    """Rich tables, one per document; colour only on a terminal without NO_COLOR,
+    unless ``color`` says (``--color always``/``never``)."""
 
     def __init__(self, sink: Sink, explain: bool = False, *, terminal: bool = False,
-                 width: int = 100, terms: bool = False) -> None:
+                 width: int = 100, terms: bool = False, color: bool | None = None) -> None:
         super().__init__(sink, explain)
         self.terminal = terminal
+        self.color = color
         self.width = width
         self.terms = terms
 
@@ -376,20 +378,21 @@ class TableWriter(JsonlWriter):
         title = render.document_title(doc.source, doc.id, doc.line)
         if not quotes:
             self.sink.write(_encode(render.to_text(render.no_quotes(title),
-                                                   terminal=self.terminal, width=self.width)))
+                                                   terminal=self.terminal, width=self.width,
+                                                   color=self.color)))
             return
         renderable = render.quotes_table(title, quotes,
                                          explanations=explanations if self.explain else None,
-                                         show_kind=self.terms)
+                                         show_kind=self.terms, width=self.width)
         self.sink.write(_encode(render.to_text(renderable, terminal=self.terminal,
-                                               width=self.width)))
+                                               width=self.width, color=self.color)))
 
 
 def make_writer(fmt: str, sink: Sink, *, explain: bool = False, terms: bool = False,
-                terminal: bool = False, width: int = 100) -> Writer:
+                terminal: bool = False, width: int = 100, color: bool | None = None) -> Writer:
     """The writer for ``--format`` ``fmt``."""
     if fmt == "table":
-        return TableWriter(sink, explain, terminal=terminal, width=width, terms=terms)
+        return TableWriter(sink, explain, terminal=terminal, width=width, terms=terms, color=color)
     writers: dict[str, type[JsonlWriter]] = {"jsonl": JsonlWriter, "json": JsonWriter,
                                              "csv": CsvWriter}
     return writers[fmt](sink, explain)
@@ -397,47 +400,134 @@ def make_writer(fmt: str, sink: Sink, *, explain: bool = False, terms: bool = Fa
 
 # ------------------------------------------------------------------- stderr
 
+#: Seconds a run goes before the progress bar is first drawn: a sub-second
+#: run never shows one.
+PROGRESS_DELAY = 1.0
+#: Seconds between two redraws of the bar.
+PROGRESS_REFRESH = 0.2
+#: Seconds after records went to a pipe before the bar is drawn again, so that
+#: the reader (``| cut``, ``| jq``) prints them on the terminal first.
+PROGRESS_AFTER_OUTPUT = 0.1
+
+
 class Reporter:
     """Everything quotex writes on stderr: problems, the progress bar, the summary.
 
-    The progress bar (Rich, imported only when shown) lives on stderr; while
-    it runs, problem lines are printed above it, and :meth:`paused` hides it
-    while a table is written to the same terminal on stdout.
+    The progress bar is one line on stderr, drawn with Rich (imported only
+    when shown) but written by this class, with no thread: it is drawn from
+    :meth:`advance` at most every :data:`PROGRESS_REFRESH` seconds, and only
+    once the run is :data:`PROGRESS_DELAY` old. :meth:`before_output` erases
+    it before records go to stdout (a terminal, or a pipe whose reader may
+    print to the same terminal), and it comes back no sooner than
+    :data:`PROGRESS_AFTER_OUTPUT` seconds after output to a pipe. Problem
+    lines are printed above it. It counts documents (a corpus record is one,
+    a large file read in chunks is one), "of N" when the total is known.
     """
 
     def __init__(self, stderr: IO[str], *, progress: bool = False, summary: bool = False,
-                 force: bool = False) -> None:
+                 force: bool = False, color: bool | None = None,
+                 clock: Any = None, delay: float | None = None) -> None:
+        import time
+
         from quotex.stats import Stats
 
         self.stderr = stderr
         self.show_progress = progress
         self.show_summary = summary
         self.force = force
+        self.color = color
+        self.clock = clock or time.monotonic
+        self.delay = PROGRESS_DELAY if delay is None else delay
         self.stats = Stats()
+        #: Where records go when that is stdout (set by the command), to see
+        #: whether a pipe's reader has caught up before the bar is redrawn.
+        self.stdout: Any = None
         self.warnings = 0
+        self.failed_records = 0
+        self.total_documents: int | None = None
         self._progress: Any = None
         self._task: Any = None
+        self._drawn = False
+        self._started = 0.0
+        self._last_draw = float("-inf")
+        self._last_output = float("-inf")
 
-    def start(self, total_bytes: int | None) -> None:
+    def start(self, total_bytes: int | None, total_documents: int | None = None) -> None:
+        """Set the bar up (nothing is drawn yet); totals are None when unknown."""
         if not self.show_progress:
             return
-        from rich.console import Console
-
         from quotex.render import progress_bar
 
-        self._progress = progress_bar(Console(file=self.stderr, highlight=False, markup=False,
-                                             force_terminal=True if self.force else None))
-        self._task = self._progress.add_task("quotex", total=total_bytes, files=0)
-        self._progress.start()
+        self.total_documents = total_documents
+        self._progress = progress_bar()
+        self._task = self._progress.add_task("quotex", total=total_bytes, docs=self._docs())
+        self._started = self.clock()
+
+    def _docs(self) -> str:
+        done = self.stats.documents + self.failed_records
+        of = "" if self.total_documents is None else f" of {self.total_documents}"
+        return f"{done}{of}"
+
+    def _width(self) -> int:
+        try:
+            columns = os.get_terminal_size(self.stderr.fileno()).columns
+        except (OSError, ValueError, AttributeError):
+            columns = 0
+        if columns <= 0:  # not a terminal, or one that does not know its size
+            import shutil
+
+            columns = shutil.get_terminal_size((80, 24)).columns
+        return columns
+
+    def bar_line(self) -> str:
+        """The bar as it would be drawn now: one line, narrower than stderr."""
+        from quotex.render import to_text
+
+        width = max(20, self._width() - 1)
+        self._progress.update(self._task, docs=self._docs())
+        text = to_text(self._progress.get_renderable(), terminal=True, width=width,
+                       color=self.color)
+        return text.split("\n", 1)[0]
+
+    def _write(self, data: str) -> None:
+        try:
+            self.stderr.write(data)
+            self.stderr.flush()
+        except (OSError, ValueError):
+            pass
+
+    def _draw(self) -> None:
+        self._write("\r" + self.bar_line() + "\x1b[K")
+        self._drawn = True
+        self._last_draw = self.clock()
+
+    def _clear(self) -> None:
+        if self._drawn:
+            self._write("\r\x1b[2K")
+            self._drawn = False
+
+    def _maybe_draw(self, *, now: bool = False) -> None:
+        if self._progress is None:
+            return
+        t = self.clock()
+        if t - self._started < self.delay or not (now or t - self._last_draw >= PROGRESS_REFRESH):
+            return
+        if t - self._last_output < PROGRESS_AFTER_OUTPUT:
+            # Records just went to a pipe: draw only once its reader has taken
+            # them (and, if it prints them on this terminal, printed them).
+            if unread(self.stdout) != 0:
+                return
+            import time
+
+            time.sleep(0.003)
+        self._draw()
 
     def _line(self, text: str) -> None:
-        if self._progress is not None:
-            from rich.text import Text
-
-            self._progress.console.print(Text(text), soft_wrap=True)
-        else:
-            self.stderr.write(text + "\n")
-            self.stderr.flush()
+        redraw = self._drawn
+        self._clear()
+        self._write(text + "\n")
+        if redraw:
+            self._maybe_draw(now=True)
 
     def problem(self, problem: Any) -> None:
         """Print ``quotex: error: ...`` (or ``warning``) and count it."""
@@ -447,25 +537,36 @@ class Reporter:
             self.warnings += 1
         else:
             self.stats.failures += 1
+            if problem.line is not None:
+                self.failed_records += 1
         self._line(problem_line(problem))
 
-    def advance(self, source: str, quotes: Sequence[Quote], size: int) -> None:
-        self.stats.add(source, quotes)
+    def advance(self, source: str, quotes: Sequence[Quote], size: int, *,
+                new_document: bool = True) -> None:
+        """Count a document (or a further chunk of one) and maybe redraw the bar."""
+        self.stats.add(source, quotes, new_document=new_document)
         if self._progress is not None:
-            self._progress.update(self._task, advance=size, files=self.stats.documents)
+            self._progress.update(self._task, advance=size)
+            self._maybe_draw()
+
+    def before_output(self) -> None:
+        """Erase the bar: records are about to go to stdout."""
+        self._clear()
+
+    def after_output(self, *, terminal: bool = False) -> None:
+        """Records went to stdout: to a pipe, hold the bar back for a moment."""
+        if not terminal:
+            self._last_output = self.clock()
 
     def pause(self) -> None:
-        if self._progress is not None:
-            self._progress.stop()
+        self.before_output()
 
     def resume(self) -> None:
-        if self._progress is not None:
-            self._progress.start()
+        self.after_output(terminal=True)
 
     def stop(self) -> None:
-        if self._progress is not None:
-            self._progress.stop()
-            self._progress = None
+        self._clear()
+        self._progress = None
 
     def summary(self, seconds: float) -> None:
         """``quotex: 3 files, 12 quotes, 5 speakers, 0 failures, 0.41 s``."""
@@ -484,3 +585,40 @@ class Reporter:
             parts.append(f"{self.warnings} warning" + ("" if self.warnings == 1 else "s"))
         parts.append(f"{seconds:.2f} s")
         self._line("quotex: " + ", ".join(parts))
+
+
+def unread(stream: Any) -> int | None:
+    """Bytes written to the pipe ``stream`` that its reader has not read yet;
+    None when that cannot be told (not a pipe, no FIONREAD)."""
+    try:
+        fd = stream.fileno()
+        if not stat.S_ISFIFO(os.fstat(fd).st_mode):
+            return None
+        import fcntl
+        import struct
+        import termios
+
+        count: int = struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
+        return count
+    except (OSError, ValueError, AttributeError, ImportError):
+        return None
+
+
+def wait_for_reader(stream: Any, timeout: float = 1.0) -> None:
+    """When ``stream`` (stdout) is a pipe, wait (at most ``timeout`` seconds)
+    until its reader has taken what was written, so that a summary printed
+    next on the terminal comes after the records the reader prints there."""
+    import time
+
+    try:
+        stream.flush()
+    except (OSError, ValueError, AttributeError):
+        return
+    deadline = time.monotonic() + timeout
+    pending = unread(stream)
+    if not pending:
+        return
+    while pending and time.monotonic() < deadline:
+        time.sleep(0.005)
+        pending = unread(stream)
+    time.sleep(0.05)  # the reader has read; give it a moment to print

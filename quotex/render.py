@@ -13,10 +13,11 @@ import io
 from collections.abc import Sequence
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn,
                            TimeRemainingColumn, TransferSpeedColumn)
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from quotex.errors import escape_controls
@@ -38,42 +39,166 @@ def document_title(source: str, id: str | None = None, line: int | None = None) 
     return where if id is None else f"{where} (id {id})"
 
 
+#: Cell widths a table may shrink a column to, in order, when it does not fit
+#: the terminal: the quote first (wrapping is what it is for), then the rule
+#: column, the speaker and the cue; each column is taken to its first floor
+#: before any goes to its second. The offsets column never shrinks.
+_SHRINK: tuple[tuple[str, int], ...] = (
+    ("quote", 24), ("rule", 16), ("speaker", 12), ("cue", 8), ("kind", 6),
+    ("quote", 12), ("rule", 10), ("speaker", 8), ("cue", 4), ("kind", 4))
+#: The widest a column grows (cells wrap beyond).
+_MAX = {"speaker": 24, "cue": 14, "rule": 40}
+#: The narrowest the quote column is drawn when there is room.
+_QUOTE_MIN = 20
+_HEADERS = {"speaker": "speaker", "cue": "cue", "kind": "kind", "quote": "quote",
+            "offsets": "offsets", "rule": "rule / candidates"}
+
+
+def _natural(cells: Sequence[Text], header: str) -> int:
+    """The width a column takes unwrapped: its widest line (header included)."""
+    widest = cell_len(header)
+    for cell in cells:
+        for line in cell.plain.split("\n"):
+            widest = max(widest, cell_len(line))
+    return widest
+
+
+def fit_widths(natural: dict[str, int], width: int) -> dict[str, int] | None:
+    """Cell widths (padding and borders excluded) for columns whose unwrapped
+    widths are ``natural`` (in display order) in a boxed table ``width``
+    cells wide: unchanged when they fit, else shrunk by :data:`_SHRINK`;
+    None when even the floors do not fit."""
+    over = sum(natural.values()) + 3 * len(natural) + 1 - width
+    widths = dict(natural)
+    for name, floor in _SHRINK:
+        if over <= 0:
+            break
+        if name in widths and widths[name] > floor:
+            cut = min(over, widths[name] - floor)
+            widths[name] -= cut
+            over -= cut
+    return widths if over <= 0 else None
+
+
 def quotes_table(source: str, quotes: Sequence[Quote], *,
                  explanations: Sequence[Sequence[str]] | None = None,
-                 show_kind: bool = False) -> Table:
+                 show_kind: bool = False, width: int | None = None) -> RenderableType:
     """One table for one document: speaker, cue, the quote (wrapped), offsets.
 
     With ``explanations`` (one list of strings per quote) a column shows the
     rule that fired and the candidates considered; with ``show_kind`` a
     column shows each record's kind (``direct``/``term``).
+
+    With ``width`` the table fits in that many cells: columns shrink (their
+    cells wrap) down to floors, the offsets column never; when that is not
+    enough the kind joins the cue cell and the rule and candidates go under
+    the quote; on a very narrow terminal each quote becomes one stacked cell.
     """
-    n = len(quotes)
-    caption = f"{n} quote" + ("" if n == 1 else "s")
-    table = Table(title=Text(escape_controls(source, keep_newlines=False), style="bold"),
-                  caption=caption, box=box.SQUARE, expand=False, show_lines=True,
-                  title_justify="left", caption_justify="left")
-    table.add_column("speaker", style="bold cyan", overflow="fold", max_width=24)
-    table.add_column("cue", style="green", overflow="fold", max_width=14)
-    if show_kind:
-        table.add_column("kind", overflow="fold")
-    table.add_column("quote", overflow="fold", ratio=1, min_width=20)
-    table.add_column("offsets", justify="right", no_wrap=True)
-    if explanations is not None:
-        table.add_column("rule / candidates", overflow="fold", max_width=40)
+    rows: list[dict[str, Text]] = []
     for i, q in enumerate(quotes):
-        speaker = _text(q.speaker) if q.speaker is not None else Text(UNKNOWN, style="dim")
-        row: list[Text] = [speaker, _text(q.cue)]
+        row = {"speaker": _text(q.speaker) if q.speaker is not None else Text(UNKNOWN, style="dim"),
+               "cue": _text(q.cue)}
         if show_kind:
-            row.append(_text(q.kind))
-        row += [_text(q.quote), Text(f"{q.start}-{q.end}")]
+            row["kind"] = _text(q.kind)
+        row["quote"] = _text(q.quote)
+        row["offsets"] = Text(f"{q.start}-{q.end}")
         if explanations is not None:
             why = explanations[i] if i < len(explanations) else []
             cell = _text(q.rule or "", style="magenta")
             for line in why:
                 cell.append("\n")
                 cell.append(escape_controls(line), style="dim")
-            row.append(cell)
-        table.add_row(*row)
+            row["rule"] = cell
+        rows.append(row)
+    if width is None:
+        return _table(source, rows, None)
+    for merge in (False, True):
+        shown = [_merged(row) for row in rows] if merge else rows
+        names = list(shown[0]) if shown else list(_columns(show_kind, explanations is not None))
+        natural = {name: _natural([r[name] for r in shown], _HEADERS[name]) for name in names}
+        for name, cap in _MAX.items():
+            if name in natural:
+                natural[name] = min(natural[name], max(cap, cell_len(_HEADERS[name])))
+        if "quote" in natural:
+            natural["quote"] = max(natural["quote"], _QUOTE_MIN)
+        widths = fit_widths(natural, width)
+        if widths is not None:
+            return _table(source, shown, widths if widths != natural else None,
+                          names=names)
+    return _stacked(source, rows)
+
+
+def _columns(show_kind: bool, explain: bool) -> list[str]:
+    return (["speaker", "cue"] + (["kind"] if show_kind else []) + ["quote", "offsets"]
+            + (["rule"] if explain else []))
+
+
+def _merged(row: dict[str, Text]) -> dict[str, Text]:
+    """A row for a narrow table: the kind in the cue cell, the rule under the quote."""
+    out = dict(row)
+    kind = out.pop("kind", None)
+    if kind is not None and kind.plain:
+        cue = out["cue"].copy()
+        if cue.plain:
+            cue.append("\n")
+        cue.append_text(kind)
+        out["cue"] = cue
+    rule = out.pop("rule", None)
+    if rule is not None and rule.plain:
+        quote = out["quote"].copy()
+        quote.append("\n")
+        quote.append_text(rule)
+        out["quote"] = quote
+    return out
+
+
+def _caption(n: int) -> str:
+    return f"{n} quote" + ("" if n == 1 else "s")
+
+
+def _table(source: str, rows: Sequence[dict[str, Text]], widths: dict[str, int] | None,
+           names: Sequence[str] | None = None) -> Table:
+    table = Table(title=Text(escape_controls(source, keep_newlines=False), style="bold"),
+                  caption=_caption(len(rows)), box=box.SQUARE, expand=False, show_lines=True,
+                  title_justify="left", caption_justify="left")
+    if names is None:
+        names = list(rows[0]) if rows else ["speaker", "cue", "quote", "offsets"]
+    styles = {"speaker": "bold cyan", "cue": "green"}
+    for name in names:
+        fixed = None if widths is None else widths[name]
+        if name == "offsets":
+            table.add_column(_HEADERS[name], justify="right", no_wrap=True, width=fixed)
+        elif name == "quote":
+            table.add_column(_HEADERS[name], overflow="fold", ratio=1,
+                             min_width=_QUOTE_MIN if fixed is None else None, width=fixed)
+        else:
+            table.add_column(_HEADERS[name], style=styles.get(name, ""), overflow="fold",
+                             max_width=_MAX.get(name) if fixed is None else None, width=fixed)
+    for row in rows:
+        table.add_row(*(row[name] for name in names))
+    return table
+
+
+def _stacked(source: str, rows: Sequence[dict[str, Text]]) -> Table:
+    """One cell per quote: speaker, cue and offsets on a line, then the quote."""
+    table = Table(title=Text(escape_controls(source, keep_newlines=False), style="bold"),
+                  caption=_caption(len(rows)), box=box.SQUARE, expand=False, show_lines=True,
+                  show_header=False, title_justify="left", caption_justify="left")
+    table.add_column("quote", overflow="fold")
+    for row in rows:
+        cell = row["speaker"].copy()
+        for name in ("cue", "kind"):
+            if name in row and row[name].plain:
+                cell.append(" · ")
+                cell.append_text(row[name])
+        cell.append(" · ")
+        cell.append_text(row["offsets"])
+        cell.append("\n")
+        cell.append_text(row["quote"])
+        if "rule" in row and row["rule"].plain:
+            cell.append("\n")
+            cell.append_text(row["rule"])
+        table.add_row(cell)
     return table
 
 
@@ -107,24 +232,47 @@ def stats_renderable(stats: Stats, top: int = 10) -> RenderableType:
         for row in d[key]:
             share = row["quotes"] / d["quotes"] if d["quotes"] else 0.0
             missing = UNKNOWN if label == "speaker" else "(none)"
-            t.add_row(_text(row[label]) if row[label] is not None else Text(missing, style="dim"),
-                      str(row["quotes"]), f"{share:.1%}")
+            cell = _text(row[label]) if row[label] is not None else Text(missing, style="dim")
+            others = [name for name in row.get("names", ()) if name != row[label]]
+            if others:  # the other names of the same speaker id
+                cell.append("\n")
+                cell.append(escape_controls("also " + ", ".join(others)), style="dim")
+            t.add_row(cell, str(row["quotes"]), f"{share:.1%}")
         parts.append(t)
     return Group(*parts)
 
 
-def to_text(renderable: RenderableType, *, terminal: bool = False, width: int = 100) -> str:
-    """``renderable`` as a string; ANSI colours only when ``terminal`` (and no NO_COLOR)."""
-    console = Console(file=io.StringIO(), width=width, force_terminal=terminal,
-                      color_system="auto" if terminal else None, highlight=False,
-                      emoji=False, markup=False)
+def to_text(renderable: RenderableType, *, terminal: bool = False, width: int = 100,
+            color: bool | None = None) -> str:
+    """``renderable`` as a string. ANSI colours: with ``color`` None only when
+    ``terminal`` (and no NO_COLOR); True always (``--color always``, NO_COLOR
+    overridden); False never, and no other escape either."""
+    if color is None:
+        console = Console(file=io.StringIO(), width=width, force_terminal=terminal,
+                          color_system="auto" if terminal else None, highlight=False,
+                          emoji=False, markup=False)
+    elif color:
+        console = Console(file=io.StringIO(), width=width, force_terminal=True,
+                          color_system="auto", no_color=False, highlight=False,
+                          emoji=False, markup=False)
+        if console.color_system is None:  # TERM=dumb: still asked for colour
+            console = Console(file=io.StringIO(), width=width, force_terminal=True,
+                              color_system="standard", no_color=False, highlight=False,
+                              emoji=False, markup=False)
+    else:
+        console = Console(file=io.StringIO(), width=width, force_terminal=False,
+                          color_system=None, no_color=True, highlight=False,
+                          emoji=False, markup=False)
     with console.capture() as capture:
         console.print(renderable)
     return capture.get()
 
 
-def progress_bar(console: Console) -> Progress:
-    """Files and MB done, MB/s and time left; pulses when the total is unknown."""
-    return Progress(TextColumn("files {task.fields[files]}"), BarColumn(), DownloadColumn(),
-                    TransferSpeedColumn(), TimeRemainingColumn(), console=console,
-                    transient=True, redirect_stdout=False, redirect_stderr=False)
+def progress_bar() -> Progress:
+    """Documents done (of N when known), the bar of bytes, MB, MB/s and time
+    left; the bar pulses when the total is unknown. Never started: the
+    caller renders :meth:`Progress.get_renderable` itself."""
+    return Progress(TextColumn("documents {task.fields[docs]}", table_column=Column(no_wrap=True)),
+                    BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn(),
+                    auto_refresh=False, transient=True, redirect_stdout=False,
+                    redirect_stderr=False, console=Console(file=io.StringIO()))

@@ -321,7 +321,8 @@ def test_stats_json_and_table(runner: CliRunner, write: Write) -> None:
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["files"] == 3 and data["quotes"] == 2 and data["distinct_speakers"] == 1
-    assert data["speakers"] == [{"speaker": "Jane Smith", "quotes": 2}]
+    assert data["speakers"] == [{"speaker": "Jane Smith", "speaker_id": "jane smith", "quotes": 2,
+                                 "names": {"Jane Smith": 2}}]
     assert data["attributed_share"] == 1.0
     table = runner.invoke(cli, ["stats", str(a.parent)])
     assert table.exit_code == 0

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -100,10 +101,10 @@ def test_stats() -> None:
     d = stats.as_dict()
     assert d["files"] == 2 and d["documents"] == 3 and d["quotes"] == 4
     assert d["attributed"] == 3 and d["attributed_share"] == 0.75 and d["distinct_speakers"] == 2
-    assert d["speakers"] == [{"speaker": "Ann", "quotes": 2}, {"speaker": "Bob", "quotes": 1},
-                             {"speaker": None, "quotes": 1}]
+    assert [(r["speaker"], r["quotes"]) for r in d["speakers"]] == [("Ann", 2), ("Bob", 1), (None, 1)]
     assert d["cues"][0] == {"cue": "said", "quotes": 2}
-    assert stats.as_dict(top=1)["speakers"] == [{"speaker": "Ann", "quotes": 2}]
+    assert stats.as_dict(top=1)["speakers"] == [{"speaker": "Ann", "speaker_id": "ann", "quotes": 2,
+                                                 "names": {"Ann": 2}}]
     assert Stats().as_dict()["attributed_share"] == 0.0
     out = show(render.stats_renderable(stats))
     assert "quotes per speaker" in out and "Ann" in out and "75.0%" in out and "(unknown)" in out
@@ -128,3 +129,75 @@ def test_any_text_gives_valid_json_and_safe_tables(text: str) -> None:
     shown = escape_controls(text)
     assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) <= 0x9F or 0xD800 <= ord(c) <= 0xDFFF
                    for c in shown)
+
+
+# ------------------------------------------------------ tables fit the terminal
+
+WIDE = [
+    Quote(253, 435, "You have done more than fifty experiments and projects up there, solving "
+          "problems in orbit for all of us down here,", "Vladimir Putin", "Putin", 436, 441,
+          "told", (), "direct", "quote-X-said", 0.95),
+    Quote(123456, 1234567, "東京で話した、とても長い引用です。" * 3,
+          "Alexandria Ocasio-Cortez-Wasserman", cue="according to", kind="term", rule="a-rule"),
+]
+BORDER_END = "┐│┤┘"
+
+
+def assert_fits(out: str, width: int, quotes: list[Quote]) -> None:
+    from rich.cells import cell_len
+
+    lines = out.rstrip("\n").split("\n")
+    assert all(cell_len(line) <= width for line in lines), max(map(cell_len, lines))
+    body = [line.rstrip() for line in lines if line[:1] in "┌│├└"]
+    assert body and all(line[-1] in BORDER_END for line in body)
+    for q in quotes:  # the offsets are never cut or wrapped
+        assert any(f"{q.start}-{q.end}" in line for line in lines)
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 200])
+@pytest.mark.parametrize("extra", ["plain", "kind", "explain"])
+def test_tables_fit_the_terminal(width: int, extra: str) -> None:
+    kw: dict[str, object] = {}
+    if extra != "plain":
+        kw["show_kind"] = True
+    if extra == "explain":
+        kw["explanations"] = [["Vladimir Putin: name after the quote (0.95)"], ["nobody"]]
+    table = render.quotes_table("news/2024/some-rather-long-file-name.txt", WIDE, width=width, **kw)  # type: ignore[arg-type]
+    out = render.to_text(table, width=width)
+    assert_fits(out, width, WIDE)
+    assert "Vladimir" in out and "Ocasio" in out
+    if extra == "explain":
+        assert "quote-X-" in out and "nobody" in out  # narrow tables keep the rule, under the quote
+    if extra != "plain":
+        assert "term" in out
+
+
+@pytest.mark.parametrize("width", range(36, 130, 7))
+def test_tables_fit_any_width(width: int) -> None:
+    out = render.to_text(render.quotes_table("a.txt", WIDE, width=width, show_kind=True,
+                                             explanations=[["x"], ["y"]]), width=width)
+    assert_fits(out, width, WIDE)
+
+
+def test_fit_widths_keeps_what_fits_and_never_shrinks_offsets() -> None:
+    natural = {"speaker": 10, "cue": 4, "quote": 60, "offsets": 9}
+    assert render.fit_widths(natural, 200) == natural
+    narrow = render.fit_widths(natural, 60)
+    assert narrow is not None and narrow["offsets"] == 9 and sum(narrow.values()) + 13 <= 60
+    assert render.fit_widths(natural, 20) is None
+
+
+def test_extract_table_fits_columns() -> None:
+    from click.testing import CliRunner
+
+    from quotex.cli import cli
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "000_2475380bb444d615.txt"
+    for width in (60, 80, 100, 200):
+        result = CliRunner().invoke(cli, ["extract", str(seed), "--format", "table"],
+                                    env={"COLUMNS": str(width)})
+        assert result.exit_code == 0, result.stderr
+        lines = result.stdout.rstrip("\n").split("\n")
+        assert max(len(line) for line in lines) <= width
+        assert all(line.rstrip()[-1] in BORDER_END for line in lines if line[:1] in "┌│├└")
+        assert "253-435" in result.stdout and "1781-2126" in result.stdout
