@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields, replace
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Union
@@ -225,11 +226,75 @@ def _context(start_method: str | None) -> multiprocessing.context.BaseContext:
     if start_method == "forkserver":
         # Import the extractor once in the server, not in every worker.
         context.set_forkserver_preload(_PRELOAD)
+    if start_method != "fork":
+        _quiet_helpers(start_method)
     return context
+
+
+_TRACKER_QUIET = False
+
+
+def _stderr_at_devnull(start: Callable[[], None]) -> None:
+    """Run ``start`` (which starts a helper process) with file descriptor 2 on the
+    null device, so that the helper never writes on quotex's stderr."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        start()
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        start()
+    finally:
+        try:
+            sys.stderr.flush()  # a warning written meanwhile goes to the null device too
+        except (OSError, ValueError):
+            pass
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+def _quiet_helpers(start_method: str) -> None:
+    """Keep multiprocessing's helper processes (the resource tracker; the fork
+    server and so its workers) off quotex's stderr: a killed tracker makes the
+    stdlib warn and the tracker it starts again print a traceback per semaphore
+    it never saw. Their stderr is the null device; quotex reports what matters
+    (a dead worker) itself, and the batch goes on."""
+    global _TRACKER_QUIET
+    from multiprocessing import forkserver, resource_tracker
+
+    if not _TRACKER_QUIET:
+        _TRACKER_QUIET = True
+        tracker = resource_tracker._resource_tracker
+        start = tracker.ensure_running
+
+        def quietly() -> None:
+            _stderr_at_devnull(start)
+
+        # a tracker started again (after it died) starts quietly too, whether the
+        # instance or the module's alias of its method (used by the fork server) asks
+        setattr(tracker, "ensure_running", quietly)  # noqa: B010
+        setattr(resource_tracker, "ensure_running", quietly)  # noqa: B010
+        quietly()
+    if start_method == "forkserver":
+        _stderr_at_devnull(forkserver.ensure_running)
 
 
 #: Modules the fork server imports before it forks workers (a failed import is ignored).
 _PRELOAD = ["quotex.batch", "quotex.resolver"]
+
+
+#: Set once a pool was torn down without waiting for its workers: the exit hooks
+#: of concurrent.futures may then hang or print tracebacks (see :func:`pool_killed`).
+_KILLED = False
+
+
+def pool_killed() -> bool:
+    """A worker pool of this process was killed (Ctrl-C, a signal, a closed pipe)."""
+    return _KILLED
 
 
 class _Pool:
@@ -261,10 +326,17 @@ class _Pool:
             self.executor = None
 
     def kill(self) -> None:
+        global _KILLED
         executor, self.executor = self.executor, None
         if executor is None:
             return
+        _KILLED = True
         processes = list((getattr(executor, "_processes", None) or {}).values())
+        call_queue = getattr(executor, "_call_queue", None)
+        if call_queue is not None:
+            # its feeder thread may be blocked writing to workers about to die:
+            # do not wait for it at exit (the interpreter would hang there)
+            call_queue.cancel_join_thread()
         executor.shutdown(wait=False, cancel_futures=True)
         for p in processes:
             if p.is_alive():

@@ -12,7 +12,8 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar, cast
 
@@ -161,7 +162,7 @@ def _reporter(progress: bool | None, color: str = "auto") -> Reporter:
 
 
 def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
-             explain: bool = False, skip: tuple[tuple[int, int], ...] = ()) -> Iterator[Result]:
+             explain: bool = False, skip: tuple[tuple[int, int], ...] = ()) -> Generator[Result, None, None]:
     """Extracted documents in input order; problems go to the reporter."""
     from quotex import batch, inputs
 
@@ -285,13 +286,15 @@ def extract(fmt: str | None, output: str | None, terms: bool, explain: bool,
                          width=_width(), color=_colour(color))
     try:
         writer.begin()
-        for res in _results(opts, reporter, terms=terms, explain=explain, skip=skip):
-            if not to_file:  # stdout: a terminal, or a pipe to one
-                reporter.before_output()
-            writer.document(res.doc, res.quotes, res.explanations)
-            sink.flush()
-            if not to_file:
-                reporter.after_output(terminal=terminal)
+        # closing(): a closed pipe or a signal tears the pool down here, not at exit
+        with closing(_results(opts, reporter, terms=terms, explain=explain, skip=skip)) as results:
+            for res in results:
+                if not to_file:  # stdout: a terminal, or a pipe to one
+                    reporter.before_output()
+                writer.document(res.doc, res.quotes, res.explanations)
+                sink.flush()
+                if not to_file:
+                    reporter.after_output(terminal=terminal)
         writer.end()
         sink.commit()
     except BaseException:
@@ -365,8 +368,9 @@ def stats(fmt: str | None, output: str | None, top: int, progress: bool | None, 
         sink = StreamSink(_binary(sys.stdout))
     try:
         try:
-            for _ in _results(opts, reporter, skip=skip):
-                pass
+            with closing(_results(opts, reporter, skip=skip)) as results:
+                for _ in results:
+                    pass
         finally:
             reporter.stop()
         if fmt == "json":
@@ -392,11 +396,33 @@ def stats(fmt: str | None, output: str | None, top: int, progress: bool | None, 
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry point (``quotex``)."""
-    from quotex.errors import closed_streams_to_devnull, handle_termination
+    from quotex.errors import closed_streams_to_devnull, handle_termination, quiet_exit
 
     closed_streams_to_devnull()
     handle_termination()
-    cli.main(args=list(argv) if argv is not None else None, prog_name="quotex")
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="quotex")
+    except SystemExit as done:
+        batch = sys.modules.get("quotex.batch")
+        if batch is not None and batch.pool_killed():
+            # quotex has said why it stops and torn its workers down; the exit hooks of
+            # concurrent.futures would wait on (or write to) pipes of dead workers
+            _exit_now(done.code)
+        raise
+    finally:
+        quiet_exit()
+
+
+def _exit_now(code: object) -> None:
+    """End the process with ``code`` after flushing what quotex wrote, skipping
+    the interpreter's exit hooks."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code if isinstance(code, int) else (0 if code is None else 1))
 
 
 if __name__ == "__main__":  # pragma: no cover

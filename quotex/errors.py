@@ -121,6 +121,18 @@ def handle_termination() -> None:
                 pass
 
 
+def quiet_exit() -> None:
+    """Once quotex has said why it stops: a signal during the interpreter's
+    shutdown ends the process as the signal's default does (exit 128+N, no
+    traceback from an exit-time hook)."""
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None and signal.getsignal(signum) is _terminate:
+            signal.signal(signum, signal.SIG_DFL)
+
+
 def default_termination() -> None:
     """Workers: SIGTERM and SIGHUP back to their default (the parent cleans up)."""
     for name in ("SIGTERM", "SIGHUP"):

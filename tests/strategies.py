@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import quotex
 from quotex.records import KINDS, Quote
-from quotex.tokenizer import DIALOGUE_DASHES
+from quotex.tokenizer import DIALOGUE_DASHES, DOUBLED_MARKS
 
 #: Every quotation mark quotex knows, and a few it might meet.
 MARKS = "\"“”‘’'«»„‚‹›「」『』"
@@ -155,8 +155,11 @@ def at_paragraph_end(text: str, pos: int) -> bool:
 
 
 def opening_length(span: str) -> int:
-    """How many characters open the quotation ``span``: one quotation mark, or a
-    dialogue dash and the blank after it ("--", "— "); 0 when neither."""
+    """How many characters open the quotation ``span``: one quotation mark, two for
+    a doubled mark closed by the same pair (``''words''``), or a dialogue dash and
+    the blank after it ("--", "— "); 0 when neither."""
+    if span[:1] in DOUBLED_MARKS and span[1:2] == span[0] and len(span) >= 4 and span[-2:] == span[0] * 2:
+        return 2
     if span[:1] in MARKS:
         return 1
     for dash in DIALOGUE_DASHES:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from strategies import ANY_CHAR, MARKS, TEXTS, check_text, news_text, token_soup, wrapped_text
 
@@ -56,6 +56,7 @@ def test_documents_glued_together(parts: list[str], sep: str) -> None:
 @given(st.lists(st.sampled_from(list(MARKS) + [" ", "a", "A ", "said", ",", ".", "\n", "\n\n"]),
                 min_size=1, max_size=6),
        st.integers(1, 400))
+@example(["'", "'", "a", "'"], 2)  # a doubled-mark quotation opens with two characters
 def test_repeated_units(unit: list[str], times: int) -> None:
     """A short unit repeated: runs of marks, of nested marks, of blanks, of cues."""
     check_text("".join(unit) * times)
