@@ -28,7 +28,7 @@ def extract(text: str, *, terms: bool = False) -> list[Quote]:
     With ``terms=True`` the result also holds records of kind ``"term"``:
     short spans in marks that are not speech (scare quotes, titles).
     """
-    from quotex.resolver import resolve
+    from quotex.pipeline import resolve
 
     _check_text(text, "extract")
     return [q for q, _ in resolve(text) if terms or q.kind != "term"]
@@ -36,7 +36,7 @@ def extract(text: str, *, terms: bool = False) -> list[Quote]:
 
 def explain(text: str, *, terms: bool = False) -> list[tuple[Quote, list[str]]]:
     """Like :func:`extract`, with the candidates each record's rules considered."""
-    from quotex.resolver import resolve
+    from quotex.pipeline import resolve
 
     _check_text(text, "explain")
     return [(q, why) for q, why in resolve(text) if terms or q.kind != "term"]

@@ -284,7 +284,7 @@ def _quiet_helpers(start_method: str) -> None:
 
 
 #: Modules the fork server imports before it forks workers (a failed import is ignored).
-_PRELOAD = ["quotex.batch", "quotex.resolver"]
+_PRELOAD = ["quotex.batch", "quotex.pipeline"]
 
 
 #: Set once a pool was torn down without waiting for its workers: the exit hooks

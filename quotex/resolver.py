@@ -1,16 +1,14 @@
-"""Attribution: tie each quoted span to its speaker.
+"""The document under attribution, and the resolution of speaker phrases.
 
-Each quote is looked at through a bounded window: the rest of its sentence
-after the closing mark, and its sentence before the opening mark (never
-across another quote or a paragraph break). Named rules are tried in order
-of reliability; the first that finds a speaker phrase wins, and the phrase
-is then resolved (a name to its fullest form, a pronoun to the nearest
-compatible person, a description to the person it described). Quotes no
-rule attributes may continue the turn of the quote before them
-(:mod:`quotex.turns`). A news page's headline, byline and dateline
-(:mod:`quotex.layout`) are no narration: quotes in a headline are terms, and
-names there are never speakers or antecedents. Every record says which rule
-fired and, through :func:`quotex.explain`, what was considered.
+:class:`Document` holds one text's spans, paragraphs, page layout and cast of
+names, and what the cue rules (:mod:`quotex.attribution.rules`) ask of it:
+the subject of a clause, where a sentence starts, and :meth:`Document.finish`,
+which resolves the speaker phrase a rule read (a name to its fullest form, a
+pronoun to the nearest compatible person, a description to the person it
+described) into an attribution. The pipeline that runs the rules is
+:mod:`quotex.pipeline`. A news page's headline, byline and dateline
+(:mod:`quotex.layout`) are no narration: names there are never speakers or
+antecedents.
 """
 from __future__ import annotations
 
@@ -19,24 +17,21 @@ from itertools import islice
 
 import regex
 
+from quotex.attribution.shapes import CLAUSE_WORDS, SENTENCE_STOP, WINDOW_AFTER, only_lead, participle
 from quotex.antecedents import (LAST_WORD, NOT_BEFORE_SUBJECT, OPENING_PRONOUN, PARTY_STATE, PREV_WORD,
                                 WINDOW_BEFORE, Antecedents)
 from quotex.characters import ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, SUBJECT_WORD, WORD
 from quotex.cues import Cue, cues
 from quotex.descriptions import description, plain
-from quotex.layout import Layout, char_before, layout
+from quotex.layout import Layout, char_before
 from quotex.lexicon import load
 from quotex.mentions import ORG_WORDS, VERBISH, Cast, Entity
-from quotex.records import Quote, Span
-from quotex.speakers import (DETERMINERS, OF_TAIL, Mention, coordinated, owner_phrase, phrase_after,
-                             phrase_before)
-from quotex.tokenizer import scan
+from quotex.records import Span
+from quotex.speakers import DETERMINERS, OF_TAIL, Mention, coordinated, owner_phrase, phrase_before
 from quotex.turns import NARRATOR, Attribution
 
 #: How far back the quote whose he/she a pronoun keeps following may stand (characters).
 CHAIN_REACH = 1500
-#: How far (characters) the resolver looks after a quote for its cue (before it: WINDOW_BEFORE).
-WINDOW_AFTER = 220
 #: A plural noun right after a name, which a verb-like ending ("-s") must not make a verb: "Clinton| supporters".
 _PLURAL_NOUN = regex.compile(r"[ \u00a0]+(\p{Ll}+s)(?![\p{L}'’])")
 #: How many possible subjects a clause is searched for (bounds hostile text).
@@ -44,31 +39,11 @@ MAX_SUBJECTS = 16
 
 
 _INITIALS = regex.compile(r"(?:\p{L}\.)+")
-_SHORT_CLAUSE = regex.compile(r"[^.!?;\"“”]{0,50}[.!?]")
 _ADDRESSEE_STOP = regex.compile(r"[.;:!?\"“”]|\bwho\b|\bthat\b|\babout\b|\bon\b|\bin\b")
 _ADDRESSEE_WORDS = regex.compile(
     r"\s+((?:the\s+)?(?:[\p{L}\-]+\s+){0,2}?(?:reporters|journalists|crew|audience|crowd|supporters|"
     r"students|media|press|lawmakers|congress|him|her|them|me|us))\b", regex.IGNORECASE)
-_LEAD_WORD = regex.compile(r"[\p{L}\p{M}\d'’.\-]+")
-_ALNUM = regex.compile(r"[\p{L}\p{N}]")
-#: Words that announce a term, not speech: 'the so-called "reset"', 'a film titled "..."'.
-_TERM_MARKER = regex.compile(r"(?<![\p{L}])(?:so-called|so called|the word|the words|the term|the phrase|"
-                             r"the slogan|the hashtag|titled|entitled|headlined)\s*$", regex.IGNORECASE)
 _TO = regex.compile(r"\s+to\s+(?=\p{Lu})")
-#: A dot between initials ("G.K."), which does not end a speaker phrase.
-_INITIAL_DOT = regex.compile(r"(?<=(?<![\p{L}])\p{Lu})\.(?=\p{Lu}\.)")
-#: A character of a speaker phrase: no sentence stop or quotation mark, but the dot of an initial ("A.").
-_PHRASE_CHAR = r"(?:[^.!?;:\"“”«»„\n]|(?<=(?<![\p{L}])\p{Lu})\.)"
-_PHRASE_REST = regex.compile(_PHRASE_CHAR + "*")
-#: A signature after a quotation with a horizontal bar, as in collected reader voices: "..." ― Ana Ruiz
-#: (initials read through: "― Julie A. Diaz Martinez.")
-_POST_BAR = regex.compile(r"[ \t\u00a0]*\u2015[ \t\u00a0]*(?P<np>" + _PHRASE_CHAR + r"{1,80})\s*(?:[.\n]|$)")
-#: A signature on its own line after a quotation that ends its paragraph, as in quote
-#: round-ups and fact checks: '"..."' then '- Bernie Sanders.' or '-President Obama, tweeting'.
-_DASH_PARAGRAPH = regex.compile(r"[ \t\u00a0]*\n\s*[-—–―][ \t\u00a0]*"
-                                r"(?P<np>\p{Lu}[^.!?;:\"“”«»„\n]{0,79})(?:[.\n]|$)")
-#: A line closed by a dash, as a section heading is: "– Ready to quiz Trump –."
-_DASH_CLOSED = regex.compile(r"[-—–―]\s*\.?\s*$")
 #: A determiner opening a sentence, or a clause after a comma or "that": where a modified description may start.
 _DETERMINER = regex.compile(r"(?i:the|a|an|another|one)(?![\p{L}])")
 _DETERMINER_AFTER_OPENER = regex.compile(r"(?<=[,;:—–]\s*|\b(?:that|and|but)\s+)"
@@ -98,10 +73,6 @@ _INNER_POSSESSIVE = regex.compile(r"\p{L}['’]s?\s+\p{L}")
 #: A form of "be" right before a participle: the passive "was asked", "were told".
 _PASSIVE_BE = regex.compile(r"(?<![\p{L}])(?:was|were|been|being|is|are|be|get|got)\s+(?:\p{Ll}+ly\s+)?$",
                             regex.IGNORECASE)
-#: A form of "be" before an -ing verb: '"...," he was saying'.
-_BE_BEFORE = regex.compile(r"(?<![\p{L}])(?:is|was|were|are|been|be|am)\s+(?:\p{Ll}+ly\s+)?$", regex.IGNORECASE)
-#: What stands before a title in marks: 'on "Meet the Press"', 'told NBC's "Today"'.
-_TITLE_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:on|in|of|to|from)|\p{L}['’]s)\s+$")
 #: A relative clause whose verb the name before it governs: "Trump|, who has in the past| called".
 _WHO_BEFORE = regex.compile(r",\s+who\s+(?:(?!(?:that|he|she|they|it|we|i|you)\b)\p{Ll}+\s+){0,4}$")
 #: An apposition between a name and its relative clause: ", the ranking Democrat on the panel".
@@ -115,27 +86,15 @@ _OBJECT_BEFORE_COLON = frozenset("to with on at in against about for of into tha
 _NOUN_BEFORE = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{L}\-]+\s+)?$"
                              r"|(?<![\p{L}])(?:a|an|the|his|her|their|its|this|that|my|our|your)\s+[\p{L}\-]+\s+$",
                              regex.IGNORECASE)
-#: After a quotation, a past-tense verb then (at the match's end) a name: '" glowed |Carol.'.
-_TAG_INVERTED = regex.compile(r"\s*(?P<verb>\p{Ll}{3,}ed)\s+(?=\p{Lu})")
-#: After a quotation, he/she or a capitalized name, then a past-tense verb and the sentence's end.
-_TAG_NORMAL = regex.compile(r"\s*(?:(?P<pron>he|she)|(?P<name>\p{Lu}[\p{L}.’']*(?:\s+\p{Lu}[\p{L}.’']*){0,2}))"
-                            r"\s+(?P<verb>\p{Ll}{3,}ed)\s*[.;,](?=\s|$)")
-#: What may follow a tag's name: the end of its clause.
-_TAG_END = regex.compile(r"\s*(?:[.;,!?]|$)")
-_SENTENCE_STOP = regex.compile(r"[.!?;:](?=\s)")
 #: "with", "and" or a comma opening an absolute phrase before a name, titles allowed: "with Sen. |John McCain",
 #: "and |Trump calling it".
 _WITH_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:with|and)\s+|[,–—]\s+)(?:the\s+)?(?:[\p{Lu}][\p{L}.\-]*\s+){0,3}$")
-#: A clause boundary between a sentence's opening subject and a later verb (another subject may come).
-_CLAUSE_BREAK = regex.compile(r"[;:]|\b(?:when|while|who|which|that|because|if|as)\b")
-#: The last clause joined by "and" in a sentence: its subject is the one a closing colon follows.
-_LAST_AND = regex.compile(r"(?r)[,;]?\s+and\s+(?=\p{Lu})")
 #: A complementizer before a clause's subject: "and that| she has learned".
 _THAT_BEFORE = regex.compile(r"(?<![\p{L}])that\s+$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
-class _Doc(Antecedents):
+class Document(Antecedents):
     """One document under attribution: its text, spans, paragraphs and cast."""
 
     def __init__(self, text: str, spans: list[Span], paragraphs: list[int], page: Layout | None = None) -> None:
@@ -179,226 +138,6 @@ class _Doc(Antecedents):
             start = m.end()
         return start
 
-    # -- rules --------------------------------------------------------------
-    def attribute(self, i: int) -> Attribution:
-        span = self.spans[i]
-        text = self.text
-        nxt = self.spans[i + 1].start if i + 1 < len(self.spans) else len(text)
-        prv = self.spans[i - 1].end if i > 0 else 0
-        par_start = self.paragraphs[self.paragraph_of(span.start)]
-        par_end = self.paragraph_end(span.end - 1)
-        a_end = min(nxt, par_end, span.end + WINDOW_AFTER)
-        b_start = max(prv, par_start, span.start - WINDOW_BEFORE)
-        sent = self.sentence_start(b_start, span.start)
-        inner = text[span.inner_start:span.inner_end].rstrip()
-        att = Attribution()
-        self.current = i
-        for rule in (self.rule_after, self.rule_after_inverted, self.rule_dash, self.rule_tag_shape,
-                     self.rule_before, self.rule_according, self.rule_colon, self.rule_said_before,
-                     self.rule_fragment):
-            found = rule(span, inner, sent, a_end, att)
-            if found is not None:
-                return found
-        return att
-
-    def rule_after(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
-        m = self.cues.post_normal(self.text, span.end, a_end)
-        if not m:
-            return None
-        if self.cues.verb_at(self.text, m.np_start):
-            return None  # '"...," said the girl, who was in a state': inverted, not 'X states'
-        if self.noun_use(m.verb, m.verb_start):
-            return None  # '"...” in a Facebook post': a thing, not a cue
-        if _participle(m.verb) and not _BE_BEFORE.search(self.text, m.np_start, m.verb_start):
-            return None  # '"...” during the rest of her campaign, saying': the clause's subject speaks
-        mention = phrase_before(self.cast, m.np_start, m.verb_start)
-        att.why.append(f"after: {self.text[span.end:m.end].strip()!r} -> {mention and mention.text!r}")
-        if mention is None or not (_only_lead(self.text[span.end:mention.start])
-                                   or mention.kind == "name" and _phrase_then_name(self.text[span.end:mention.start])):
-            return None
-        if mention.kind == "description" and any(
-                w.lower() in NOT_BEFORE_SUBJECT for w in WORD.findall(self.text, span.end, mention.start)):
-            return None  # '"..." from attending the same mosque, said': the quote's sentence goes on
-        if inner.endswith(".") and not _SHORT_CLAUSE.match(self.text, m.end, a_end + 1):
-            return None
-        if inner.endswith(".") and mention.text[:1].isupper() and mention.kind == "pronoun":
-            return None  # '"We lost." He said nothing more.' starts a new sentence
-        return self.finish(att, mention, m.verb, "quote-X-said", m.end, a_end)
-
-    def rule_after_inverted(self, span: Span, inner: str, sent: int, a_end: int,
-                            att: Attribution) -> Attribution | None:
-        m = self.cues.post_inverted(self.text, span.end, a_end) or self.inverted_after_phrase(span, a_end)
-        if not m or _participle(m.verb):
-            return None  # '"fantastic,” telling reporters ...': whoever the clause is about says it
-        mention = phrase_after(self.cast, m.np_start, _phrase_end(self.text, m.np_end, a_end))
-        att.why.append(f"after, inverted: {self.text[span.end:m.end].strip()[:60]!r} -> "
-                       f"{mention and mention.text!r}")
-        if mention is None:
-            return None
-        return self.finish(att, mention, m.verb, "quote-said-X", None, None)
-
-    def rule_tag_shape(self, span: Span, inner: str, sent: int, a_end: int,
-                       att: Attribution) -> Attribution | None:
-        """A quotation cut by a comma or a mark, then a verb in the past and a person's name
-        or he/she, then the sentence's end, has the shape of a dialogue tag whatever the verb
-        ('"I just love common workmen," glowed Carol.', '"Well," he smiled.'): the name speaks."""
-        if not span.closed or inner[-1:] not in (",", "!", "?", "—", "-"):
-            return None
-        text = self.text
-        m = _TAG_INVERTED.match(text, span.end, a_end)
-        if m is not None:
-            name = self.cast.name_at(m.end(), min(a_end, m.end() + 60))
-            if name is None or name.start != m.end() or not self.cast.entities[name.entity].person \
-                    or not _TAG_END.match(text, name.end, a_end):
-                return None
-            mention = Mention(name.start, name.end, text[name.start:name.end], "name")
-        else:
-            m = _TAG_NORMAL.match(text, span.end, a_end)
-            if m is None:
-                return None
-            if m.group("pron"):
-                mention = Mention(m.start("pron"), m.end("pron"), m.group("pron"), "pronoun")
-            else:
-                name = self.cast.name_at(m.start("verb") - 60, m.start("verb"))
-                if name is None or name.start != m.start("name") or not self.cast.entities[name.entity].person:
-                    return None
-                mention = Mention(name.start, name.end, text[name.start:name.end], "name")
-        att.why.append(f"tag shape: {text[span.end:m.end()].strip()!r} -> {mention.text!r}")
-        return self.finish(att, mention, m.group("verb"), "quote-said-X" if mention.start > m.start("verb")
-                           else "quote-X-said", None, None)
-
-    def inverted_after_phrase(self, span: Span, a_end: int) -> Cue | None:
-        """An inverted cue after the rest of the quote's sentence: '"casually" from attending
-        the same mosque, said the bureau's director, James B. Comey'."""
-        text = self.text
-        verbs = self.cues.verbs(text, span.end, a_end)
-        if not verbs:
-            return None
-        vs = verbs[0][0]
-        if not _phrase_then_name(text[span.end:vs], gerunds=True) or _SENTENCE_STOP.search(text, span.end, vs):
-            return None
-        comma = self.end_before(vs) - 1  # the comma that closes the phrase
-        m = self.cues.post_inverted(text, comma, a_end)
-        return m if m is not None and m.verb_start == vs else None
-
-    def rule_dash(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
-        m = self.cues.post_dash.match(self.text, span.end, a_end) or _POST_BAR.match(self.text, span.end, a_end)
-        own_line = False
-        if not m:  # a signature on the line after a quotation that ends its paragraph: "- Bernie Sanders."
-            nxt = self.spans[self.current + 1].start if self.current + 1 < len(self.spans) else len(self.text)
-            m = _DASH_PARAGRAPH.match(self.text, span.end, min(nxt, span.end + WINDOW_AFTER))
-            own_line = True
-        if not m:
-            return None
-        mention = phrase_after(self.cast, m.start("np"), m.end("np"))
-        if mention is None or mention.kind != "name":
-            return None
-        if own_line and _DASH_CLOSED.search(self.text, m.start("np"), self.paragraph_end(m.start("np"))):
-            return None  # "– Ready to quiz Trump –": a section heading, not a signature
-        name = self.cast.name_at(mention.start, mention.end)
-        fills = self.paragraphs[self.paragraph_of(span.start)] == span.start
-        if own_line and not fills and (name is None or not self.cast.entities[name.entity].person):
-            return None  # "- Reuters." after a paragraph ending in a quoted fragment: a wire credit
-        att.why.append(f"dash: {mention.text!r}")
-        return self.finish(att, mention, None, "quote-dash-X", None, None)
-
-    def rule_according(self, span: Span, inner: str, sent: int, a_end: int,
-                       att: Attribution) -> Attribution | None:
-        for lo, hi in ((span.end, a_end), (sent, span.start)):
-            m = self.cues.according.search(self.text, lo, hi)
-            if m:
-                mention = phrase_after(self.cast, m.start("np"), m.end("np"))
-                att.why.append(f"according to: {mention and mention.text!r}")
-                if mention is not None:
-                    return self.finish(att, mention, "according to", "according-to-X", None, None)
-        return None
-
-    def rule_before(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
-        # the verb nearest the quote: "noted ..., assuring "it will be continued.""
-        m = self.cues.pre_tail(self.text, sent, span.start)
-        if not m:
-            return None
-        verb = m.verb
-        if self.noun_use(verb, m.verb_start):
-            return None  # "Rubio's claim that "...": a thing, not a cue
-        if self.passive_addressee(verb, m.verb_start):
-            att.why.append(f"before: {verb!r} is passive: its subject was spoken to")
-            return None  # "Trump was asked, "...?"": the one asked does not ask
-        before_verb = self.text[max(0, m.verb_start - 8):m.verb_start]
-        if verb.lower().endswith("ing") and before_verb.rstrip().endswith(","):
-            mention = self.subject(sent, m.verb_start, m.verb_end)  # "X noted ..., assuring"
-        else:
-            mention = self.relative_subject(sent, m.verb_start) \
-                or phrase_before(self.cast, sent, m.verb_start, strict=True) \
-                or self.subject(sent, m.verb_start, m.verb_end)
-        if mention is None and not _CLAUSE_BREAK.search(self.text, sent, m.verb_start):
-            mention = self.opening_subject(sent, m.verb_start)  # "He would pat and stroke her and say,"
-        if mention is None:
-            mention = self.modified_subject(sent, m.verb_start)
-        colon = self.text[m.filler_end:span.start].strip().endswith(":")
-        if mention is not None and mention.kind != "pronoun" and not colon:
-            # (not for a colon: 'Y had told him: "..."' introduces Y's own words, whoever reports the telling)
-            outer = self.outer_reporter(sent, mention)
-            if outer is not None:
-                att.why.append(f"before: {mention.text!r} is inside what {outer.text!r} reported")
-                mention = outer
-        att.why.append(f"before: {self.text[sent:span.start].strip()[-80:]!r} -> {mention and mention.text!r}")
-        if mention is None:
-            return None
-        rule = "X-said-colon-quote" if self.text[m.filler_end:span.start].strip().endswith(":") \
-            else "X-said-quote"
-        return self.finish(att, mention, m.verb, rule, m.verb_end, span.start)
-
-    def rule_colon(self, span: Span, inner: str, sent: int, a_end: int, att: Attribution) -> Attribution | None:
-        """A quote after a colon closing a sentence about its speaker: Shaw was blunt: "..." """
-        head = self.text[sent:span.start].rstrip()
-        if not head.endswith(":") and self.paragraphs[self.paragraph_of(span.start)] == span.start:
-            # the colon closes the paragraph before: 'He said:' then the quotation
-            k = self.paragraph_of(span.start)
-            j = bisect.bisect_left(self.span_starts, span.start)
-            prev_end = self.spans[j - 1].end if j else 0
-            lo = max(self.paragraphs[k - 1] if k else 0, prev_end, span.start - WINDOW_BEFORE)
-            head_end = self.end_before(span.start)
-            if self.text[head_end - 1:head_end] == ":" and lo < head_end:
-                sent = self.sentence_start(lo, head_end)
-                head = self.text[sent:head_end]
-        if not head.endswith(":") or sent >= span.start:
-            return None
-        colon = sent + len(head) - 1
-        name = self.cast.name_at(max(sent, colon - 80), colon)
-        if name is not None and not self.text[name.end:colon].strip() and self.heads_clause(sent, name.start):
-            mention: Mention | None = Mention(name.start, name.end, self.text[name.start:name.end], "name")
-        else:  # "delivered a blunt message to Trump:": the subject speaks, not the name before the colon
-            mention = None
-            clause = _LAST_AND.search(self.text, sent, colon)
-            if clause is not None:  # "He kept this suspended, and Mrs. Hilbery ... remarking:"
-                mention = self.subject(clause.end(), colon)
-            mention = mention or self.subject(sent, colon)
-            if mention is not None:
-                mention = self.reported_by(sent, mention)
-        if mention is None:
-            # "My uncle saw me staring and said to me:", "Lucy, who ..., at once rose to her feet, exclaiming:"
-            mention = self.opening_subject(sent, colon)
-        att.why.append(f"colon: {mention and mention.text!r}")
-        if mention is None:
-            return None
-        return self.finish(att, mention, None, "X-colon-quote", None, None)
-
-    def rule_said_before(self, span: Span, inner: str, sent: int, a_end: int,
-                         att: Attribution) -> Attribution | None:
-        """The sentence just before the quote ends in its own cue: '..., Schiff said. "..."'."""
-        m = self.cues.pre_sentence(self.text, sent, span.start)
-        if not m:
-            return None
-        if self.written_as_dialogue() and self.tag_of_quote_before(sent, span):
-            return None  # '"...," he answered, tossing his head ... laugh at him. "..."': his tag
-        mention = phrase_before(self.cast, self.sentence_start(sent, m.verb_start), m.verb_start)
-        att.why.append(f"said before: {self.text[m.start:span.start].strip()!r} -> {mention and mention.text!r}")
-        if mention is None or mention.kind == "description" and any(
-                w.lower() in _CLAUSE_WORDS for w in WORD.findall(mention.text)):
-            return None  # "... to the Trump Administration if asked.": a clause, no speaker phrase
-        return self.finish(att, mention, m.verb, "X-said-then-quote", None, None)
-
     def unread_cue(self, i: int, speaker: str | None) -> bool:
         """A cue right after the quote names someone the rules could not read ('"...,"
         New York City Public Advocate Trish James said'), not ``speaker``: whoever the
@@ -411,7 +150,7 @@ class _Doc(Antecedents):
         known = set(str(speaker).split())
         # the quote's sentence goes on to an inverted cue: '"...," in sharp contrast to ...
         # when campaigns took on that function, says Dante Scala, a political scientist'
-        stop = _SENTENCE_STOP.search(self.text, span.end, a_end)
+        stop = SENTENCE_STOP.search(self.text, span.end, a_end)
         hi = stop.start() if stop else a_end
         for vs, ve in self.cues.verbs(self.text, span.end, hi):
             after = WORD.match(self.text, ve + 1, hi)
@@ -421,11 +160,11 @@ class _Doc(Antecedents):
         if not self.text[span.inner_start:span.inner_end].rstrip().endswith((",", "?", "!")):
             return False  # '"...," X said' closes its quote with a comma; a fragment goes on
         m = self.cues.post_normal(self.text, span.end, a_end)
-        if m is None or not _only_lead(self.text[span.end:m.np_start]):
+        if m is None or not only_lead(self.text[span.end:m.np_start]):
             return False
         words = WORD.findall(self.text, m.np_start, m.verb_start)
         if not words or not (words[0][:1].isupper() or words[0].lower() in DETERMINERS) \
-                or words[0].lower() in self.lex.pronoun_gender or any(w.lower() in _CLAUSE_WORDS for w in words):
+                or words[0].lower() in self.lex.pronoun_gender or any(w.lower() in CLAUSE_WORDS for w in words):
             return False  # no speaker phrase: '"...," it further wrote', '"...," and donations began'
         return not any(w in known for w in words if w[:1].isupper())
 
@@ -440,46 +179,12 @@ class _Doc(Antecedents):
             return mention
         return self.subject(whole, mention.start) or mention
 
-    def tag_of_quote_before(self, sent: int, span: Span) -> bool:
-        """The sentence at ``sent`` before ``span`` is the tag of the quotation just before it
-        in the same paragraph ("...," he answered, tossing his head. "..."), which that
-        quotation's cue already read."""
-        i = self.current
-        if i == 0 or self.paragraph_of(self.spans[i - 1].start) != self.paragraph_of(span.start):
-            return False
-        prev = self.spans[i - 1]
-        return prev.end <= sent and not self.text[prev.end:sent].strip() and self.results[i - 1].rule in CUE_RULES
-
-    def rule_fragment(self, span: Span, inner: str, sent: int, a_end: int,
-                      att: Attribution) -> Attribution | None:
-        """A quoted fragment inside a sentence whose subject speaks: X described it as "..."."""
-        if sent >= span.start:
-            return None
-        verb = self.cues.fragment_verb(self.text, sent, span.start)
-        verbs = [(vs, ve) for vs, ve in self.cues.verbs(self.text, sent, span.start, fragment=True)
-                 if not self.noun_use(self.text[vs:ve], vs)]  # not "Rubio's claim"
-        if verbs:  # the verb nearest the quote: "And in a turn that called to mind ..., Cruz pledged to"
-            vs, ve = verbs[-1]
-            verb = Cue(vs, ve, vs, ve, self.text[vs:ve])
-        if verb:
-            mention = self.relative_subject(sent, verb.verb_start) or self.with_subject(sent, verb) \
-                or self.subject(sent, verb.verb_start, verb.verb_end) \
-                or self.described_subject(sent, verb.verb_start, verb.verb.lower() in self.lex.verb_forms)
-        else:
-            mention = self.subject(sent, span.start)
-        if mention is not None:
-            mention = self.reported_by(sent, mention)
-        att.why.append(f"fragment: subject {mention and mention.text!r}, verb {verb and verb.verb!r}")
-        if mention is None:
-            return None
-        return self.finish(att, mention, verb.verb.lower() if verb else None, "subject-verb-fragment",
-                           None, None)
 
     def passive_addressee(self, verb: str, pos: int) -> bool:
         """The verb at ``pos`` is the passive of a verb whose object is spoken to: "his
         salespersons were told,", "Trump was asked,": its subject is not the speaker."""
         lemma = self.lex.verb_forms.get(verb.lower(), "")
-        return lemma in self.lex.addressee_lemmas and not _participle(verb) \
+        return lemma in self.lex.addressee_lemmas and not participle(verb) \
             and bool(_PASSIVE_BE.search(self.text, max(0, pos - 30), pos))  # not "is telling"
 
     def noun_use(self, verb: str, pos: int) -> bool:
@@ -521,7 +226,7 @@ class _Doc(Antecedents):
             return None
         for r in islice(WORD.finditer(text, m.start() if bare else m.end(), min(verb, m.end() + 60)), 5):
             low = r.group().lower()
-            if low in _CLAUSE_WORDS:
+            if low in CLAUSE_WORDS:
                 break
             if (low in lex.roles or low in ORG_WORDS) and _MODIFYING_CLAUSE.fullmatch(text, r.end(), verb):
                 return Mention(m.start(), r.end(), text[m.start():r.end()], "description")
@@ -551,7 +256,7 @@ class _Doc(Antecedents):
             first_word = False
         for r in islice(WORD.finditer(text, m.start() if first_word else m.end(), min(verb, m.end() + 60)), 5):
             low = r.group().lower()
-            if low in _CLAUSE_WORDS:
+            if low in CLAUSE_WORDS:
                 break
             if low in lex.roles or low in ORG_WORDS or low in lex.person_nouns:
                 end = r.end()
@@ -573,7 +278,7 @@ class _Doc(Antecedents):
         of its own; a verb right after the mention is its own ("Romney said")."""
         text = self.text
         for vs, ve in self.cues.verbs(text, sent, mention.start):
-            if self.noun_use(text[vs:ve], vs) or _participle(text[vs:ve]):
+            if self.noun_use(text[vs:ve], vs) or participle(text[vs:ve]):
                 continue
             if self.lex.verb_forms.get(text[vs:ve].lower()) not in _REPORTING_LEMMAS:
                 continue
@@ -589,7 +294,7 @@ class _Doc(Antecedents):
     def with_subject(self, start: int, verb: Cue) -> Mention | None:
         """The name in an absolute phrase: "with Sen. John McCain calling it ...", "with the
         American Federation of Teachers calling her ..." (an -ing verb right after the name)."""
-        if not _participle(verb.verb):
+        if not participle(verb.verb):
             return None
         name = self.cast.name_at(max(start, verb.verb_start - 80), verb.verb_start)
         if name is None or not _ADVERB_GAP.fullmatch(self.text, name.end, verb.verb_start) \
@@ -653,7 +358,7 @@ class _Doc(Antecedents):
                 mention = owned
             pair = coordinated(self.cast, start, mention.start) if mention.kind == "name" else None
             before_pair = PREV_WORD.search(text, max(start, pair - 20), pair) if pair is not None else None
-            if pair is not None and not (before_pair and before_pair.group(1).lower() in _CLAUSE_WORDS | {"where"}):
+            if pair is not None and not (before_pair and before_pair.group(1).lower() in CLAUSE_WORDS | {"where"}):
                 # "Trump and Ryan issued": both speak (not "where Clinton and O'Malley appeared")
                 mention = Mention(pair, mention.end, text[pair:mention.end], "description")
             prev = PREV_WORD.search(text, max(start, mention.start - 20), mention.start)
@@ -917,125 +622,5 @@ class _Doc(Antecedents):
             return fuller, "description: as first introduced"
         return description(mention.text), "description"
 
-#: The rules that read a cue next to the quote (the others carry a speaker over).
-CUE_RULES = frozenset(["quote-X-said", "quote-said-X", "quote-dash-X", "X-said-quote", "X-said-colon-quote",
-                       "X-said-then-quote", "X-colon-quote", "according-to-X", "subject-verb-fragment"])
 #: Speech verbs that say the voice goes on ("...," he added): no change of turn.
 SAME_VOICE_VERBS = frozenset(["add", "continue", "go on", "resume", "repeat", "insist", "persist"])
-
-#: Words that show a clause, not a speaker phrase, between a quote and a verb.
-_CLAUSE_WORDS = frozenset("when while after before because and but as if that which who whom then so "
-                          "although though since until where whether".split())
-
-
-def _only_lead(gap: str) -> bool:
-    """Only punctuation and a few modifier words stand between the quote and the speaker
-    phrase ("…," NASA engineer Jennifer Trosper said), not a clause."""
-    words = _LEAD_WORD.findall(gap)
-    return len(words) <= 6 and not any(w.lower() in _CLAUSE_WORDS for w in words)
-
-
-def _phrase_then_name(gap: str, gerunds: bool = False) -> bool:
-    """The quote's sentence goes on for a phrase, then a comma and the speaker's name:
-    '"If there had not been that intervention" by the United States, NATO and other
-    partners, Clinton said'. No clause inside (no verb-like word, no subordinator);
-    with ``gerunds``, -ing forms may stand in it ("from attending the same mosque")."""
-    words = _LEAD_WORD.findall(gap)
-    verbish = ("ed",) if gerunds else ("ed", "ing")
-    return gap.rstrip().endswith(",") and len(words) <= 14 and not any(
-        w.lower() in _CLAUSE_WORDS - {"and"} or w.islower() and w.endswith(verbish) for w in words)
-
-
-def _participle(verb: str) -> bool:
-    """An -ing form ("saying", "telling"), which never inverts with its subject."""
-    return verb.lower().endswith("ing")
-
-
-def _phrase_end(text: str, end: int, limit: int) -> int:
-    """Where a speaker phrase cut at a dot ends once dotted initials are read through:
-    "said Rep. G.|K. Butterfield (D-N.C.), head of ..." -> "...Butterfield (D-N"."""
-    for _ in range(4):
-        if not _INITIAL_DOT.match(text, end, limit):
-            break
-        more = _PHRASE_REST.match(text, end + 1, limit)
-        if more is None:
-            break
-        end = more.end()
-    return end
-
-
-def _term(text: str, span: Span, att: Attribution) -> bool:
-    """A span in marks that is not speech: a scare quote, a title, a nickname.
-
-    Marked as such ("the so-called ..."), or short and attributed by no cue, or in
-    title case with at most the weak clause-subject rule behind it.
-    """
-    if _TERM_MARKER.search(text, max(0, span.start - 20), span.start):
-        return True
-    inner = text[span.inner_start:span.inner_end].strip()
-    words = inner.split()
-    title_case = len(words) <= 8 and all(w[:1].isupper() for w in words if w[:1].isalpha() and len(w) > 3) \
-        and any(w[:1].isupper() for w in words)
-    if att.speaker is not None:
-        return title_case and (att.rule == "subject-verb-fragment"
-                               or bool(_TITLE_BEFORE.search(text, max(0, span.start - 12), span.start)))
-    if att.cue is not None and att.rule in ("quote-X-said", "quote-said-X"):
-        return False  # '"No," he said': a reply in its own tag, whoever "he" is
-    if len(words) <= 4 and not inner.endswith((",", ".", "!", "?")):
-        return True
-    return title_case
-
-
-def resolve(text: str) -> list[tuple[Quote, list[str]]]:
-    """Quote records for ``text`` with the reasoning behind each, in document order."""
-    spans, paragraphs = scan(text)
-    spans = [s for s in spans if _ALNUM.search(text, s.inner_start, s.inner_end)]
-    if not spans:
-        return []
-    page = layout(text)
-    doc = _Doc(text, spans, paragraphs, page)
-    results = doc.results
-    for i in range(len(spans)):
-        if page.in_headline(spans[i].start):
-            # a headline trims what the body quotes with its cue: no speaker, no turn to continue
-            results.append(Attribution(rule="headline", why=["in the headline"]))
-            continue
-        att = doc.attribute(i)
-        if att.speaker is None and att.mention is None:  # a cue that named nobody we know ends the turn
-            cont = doc.continuation(i) or doc.scene(i) or doc.across_narration(i)
-            if cont is not None and doc.unread_cue(i, cont.speaker):
-                cont = None  # '"...," New York City Public Advocate Trish James said': another voice
-            if cont is not None and cont.speaker in doc.vocatives(spans[i]):
-                # "Your mother would never forgive me, Lucy.": Lucy is spoken to, not speaking
-                other = results[i - 1].speaker if cont.rule == "alternating-turn" else None
-                cont.why.append(f"{cont.speaker!r} is addressed in the quote")
-                cont.speaker, cont.confidence = other, (cont.confidence if other else 0.0)
-                cont.entity = results[i - 1].entity if other else None
-            if cont is not None and cont.speaker is not None:
-                cont.why = att.why + cont.why
-                att = cont
-        results.append(att)
-    doc.fill_dialogue()
-    doc.alternate_forward()
-    doc.name_narrator()
-    doc.self_introductions()
-    doc.join_aliases()
-    out = []
-    for span, att in zip(spans, results):
-        m = att.mention if att.rule and not att.rule.startswith(("continued", "alternating")) else None
-        kind = "term" if att.rule == "headline" or _term(text, span, att) else "direct"
-        out.append((Quote(
-            start=span.start,
-            end=span.end,
-            quote=text[span.inner_start:span.inner_end],
-            speaker=att.speaker,
-            mention=m.text if m else None,
-            mention_start=m.start if m else None,
-            mention_end=m.end if m else None,
-            cue=att.cue,
-            addressees=att.addressees,
-            kind=kind,
-            rule=att.rule,
-            confidence=att.confidence,
-        ), att.why))
-    return out

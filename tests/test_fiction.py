@@ -7,14 +7,14 @@ import pytest
 import quotex
 from quotex.lexicon import load
 from quotex.mentions import Cast
-from quotex.resolver import _Doc
+from quotex.resolver import Document
 from quotex.speakers import Mention
 from quotex.tokenizer import scan
 
 
-def _doc(text: str) -> _Doc:
+def _doc(text: str) -> Document:
     spans, paragraphs = scan(text)
-    return _Doc(text, spans, paragraphs)
+    return Document(text, spans, paragraphs)
 
 
 DIALOGUE = ('"Where were you?" asked Edith Lane.\n\n"In the garden," said Robert.\n\n'

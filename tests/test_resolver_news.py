@@ -1,11 +1,11 @@
-"""Helpers of the news rules in quotex.resolver: phrases after a quote, -ing forms,
+"""Helpers of the news rules in quotex.attribution.shapes: phrases after a quote, -ing forms,
 nouns that look like speech verbs, and the rule names they lead to."""
 from __future__ import annotations
 
 import pytest
 
 import quotex
-from quotex.resolver import _participle, _phrase_then_name
+from quotex.attribution.shapes import participle, phrase_then_name
 
 
 @pytest.mark.parametrize("gap, gerunds, ok", [
@@ -19,12 +19,12 @@ from quotex.resolver import _participle, _phrase_then_name
     (" " + "word " * 20 + ", ", False, False),  # too long
 ])
 def test_phrase_then_name(gap: str, gerunds: bool, ok: bool) -> None:
-    assert _phrase_then_name(gap, gerunds=gerunds) is ok
+    assert phrase_then_name(gap, gerunds=gerunds) is ok
 
 
 def test_participle() -> None:
-    assert _participle("saying") and _participle("Telling")
-    assert not _participle("said") and not _participle("sing ")
+    assert participle("saying") and participle("Telling")
+    assert not participle("said") and not participle("sing ")
 
 
 @pytest.mark.parametrize("text, speaker, rule", [

@@ -1,0 +1,156 @@
+"""Cue rules that read the text after the quotation: "...," Putin said; "...,"
+said Putin; "..." - Bernie Sanders; "...," glowed Carol."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from quotex.antecedents import NOT_BEFORE_SUBJECT
+from quotex.attribution.shapes import (PHRASE_CHAR, SENTENCE_STOP, WINDOW_AFTER, only_lead, participle,
+                                       phrase_end, phrase_then_name)
+from quotex.characters import WORD
+from quotex.cues import Cue
+from quotex.records import Span
+from quotex.speakers import Mention, phrase_after, phrase_before
+
+if TYPE_CHECKING:
+    from quotex.attribution.context import Context
+    from quotex.resolver import Document
+    from quotex.turns import Attribution
+
+
+#: A signature after a quotation with a horizontal bar, as in collected reader voices: "..." ― Ana Ruiz
+#: (initials read through: "― Julie A. Diaz Martinez.")
+_POST_BAR = regex.compile(r"[ \t\u00a0]*\u2015[ \t\u00a0]*(?P<np>" + PHRASE_CHAR + r"{1,80})\s*(?:[.\n]|$)")
+
+#: A signature on its own line after a quotation that ends its paragraph, as in quote
+#: round-ups and fact checks: '"..."' then '- Bernie Sanders.' or '-President Obama, tweeting'.
+_DASH_PARAGRAPH = regex.compile(r"[ \t\u00a0]*\n\s*[-—–―][ \t\u00a0]*"
+                                r"(?P<np>\p{Lu}[^.!?;:\"“”«»„\n]{0,79})(?:[.\n]|$)")
+
+#: A line closed by a dash, as a section heading is: "– Ready to quiz Trump –."
+_DASH_CLOSED = regex.compile(r"[-—–―]\s*\.?\s*$")
+
+_SHORT_CLAUSE = regex.compile(r"[^.!?;\"“”]{0,50}[.!?]")
+
+#: A form of "be" before an -ing verb: '"...," he was saying'.
+_BE_BEFORE = regex.compile(r"(?<![\p{L}])(?:is|was|were|are|been|be|am)\s+(?:\p{Ll}+ly\s+)?$", regex.IGNORECASE)
+
+#: After a quotation, a past-tense verb then (at the match's end) a name: '" glowed |Carol.'.
+_TAG_INVERTED = regex.compile(r"\s*(?P<verb>\p{Ll}{3,}ed)\s+(?=\p{Lu})")
+
+#: After a quotation, he/she or a capitalized name, then a past-tense verb and the sentence's end.
+_TAG_NORMAL = regex.compile(r"\s*(?:(?P<pron>he|she)|(?P<name>\p{Lu}[\p{L}.’']*(?:\s+\p{Lu}[\p{L}.’']*){0,2}))"
+                            r"\s+(?P<verb>\p{Ll}{3,}ed)\s*[.;,](?=\s|$)")
+
+#: What may follow a tag's name: the end of its clause.
+_TAG_END = regex.compile(r"\s*(?:[.;,!?]|$)")
+
+
+def quote_x_said(doc: Document, ctx: Context) -> Attribution | None:
+    span, inner, a_end, att = ctx.span, ctx.inner, ctx.a_end, ctx.att
+    m = doc.cues.post_normal(doc.text, span.end, a_end)
+    if not m:
+        return None
+    if doc.cues.verb_at(doc.text, m.np_start):
+        return None  # '"...," said the girl, who was in a state': inverted, not 'X states'
+    if doc.noun_use(m.verb, m.verb_start):
+        return None  # '"...” in a Facebook post': a thing, not a cue
+    if participle(m.verb) and not _BE_BEFORE.search(doc.text, m.np_start, m.verb_start):
+        return None  # '"...” during the rest of her campaign, saying': the clause's subject speaks
+    mention = phrase_before(doc.cast, m.np_start, m.verb_start)
+    att.why.append(f"after: {doc.text[span.end:m.end].strip()!r} -> {mention and mention.text!r}")
+    if mention is None or not (only_lead(doc.text[span.end:mention.start])
+                               or mention.kind == "name" and phrase_then_name(doc.text[span.end:mention.start])):
+        return None
+    if mention.kind == "description" and any(
+            w.lower() in NOT_BEFORE_SUBJECT for w in WORD.findall(doc.text, span.end, mention.start)):
+        return None  # '"..." from attending the same mosque, said': the quote's sentence goes on
+    if inner.endswith(".") and not _SHORT_CLAUSE.match(doc.text, m.end, a_end + 1):
+        return None
+    if inner.endswith(".") and mention.text[:1].isupper() and mention.kind == "pronoun":
+        return None  # '"We lost." He said nothing more.' starts a new sentence
+    return doc.finish(att, mention, m.verb, "quote-X-said", m.end, a_end)
+
+
+def quote_said_x(doc: Document, ctx: Context) -> Attribution | None:
+    span, a_end, att = ctx.span, ctx.a_end, ctx.att
+    m = doc.cues.post_inverted(doc.text, span.end, a_end) or inverted_after_phrase(doc, span, a_end)
+    if not m or participle(m.verb):
+        return None  # '"fantastic,” telling reporters ...': whoever the clause is about says it
+    mention = phrase_after(doc.cast, m.np_start, phrase_end(doc.text, m.np_end, a_end))
+    att.why.append(f"after, inverted: {doc.text[span.end:m.end].strip()[:60]!r} -> "
+                   f"{mention and mention.text!r}")
+    if mention is None:
+        return None
+    return doc.finish(att, mention, m.verb, "quote-said-X", None, None)
+
+
+def quote_dash_x(doc: Document, ctx: Context) -> Attribution | None:
+    span, a_end, att = ctx.span, ctx.a_end, ctx.att
+    m = doc.cues.post_dash.match(doc.text, span.end, a_end) or _POST_BAR.match(doc.text, span.end, a_end)
+    own_line = False
+    if not m:  # a signature on the line after a quotation that ends its paragraph: "- Bernie Sanders."
+        nxt = doc.spans[ctx.index + 1].start if ctx.index + 1 < len(doc.spans) else len(doc.text)
+        m = _DASH_PARAGRAPH.match(doc.text, span.end, min(nxt, span.end + WINDOW_AFTER))
+        own_line = True
+    if not m:
+        return None
+    mention = phrase_after(doc.cast, m.start("np"), m.end("np"))
+    if mention is None or mention.kind != "name":
+        return None
+    if own_line and _DASH_CLOSED.search(doc.text, m.start("np"), doc.paragraph_end(m.start("np"))):
+        return None  # "– Ready to quiz Trump –": a section heading, not a signature
+    name = doc.cast.name_at(mention.start, mention.end)
+    fills = doc.paragraphs[doc.paragraph_of(span.start)] == span.start
+    if own_line and not fills and (name is None or not doc.cast.entities[name.entity].person):
+        return None  # "- Reuters." after a paragraph ending in a quoted fragment: a wire credit
+    att.why.append(f"dash: {mention.text!r}")
+    return doc.finish(att, mention, None, "quote-dash-X", None, None)
+
+
+def tag_shape(doc: Document, ctx: Context) -> Attribution | None:
+    """A quotation cut by a comma or a mark, then a verb in the past and a person's name
+    or he/she, then the sentence's end, has the shape of a dialogue tag whatever the verb
+    ('"I just love common workmen," glowed Carol.', '"Well," he smiled.'): the name speaks."""
+    span, inner, a_end, att = ctx.span, ctx.inner, ctx.a_end, ctx.att
+    if not span.closed or inner[-1:] not in (",", "!", "?", "—", "-"):
+        return None
+    text = doc.text
+    m = _TAG_INVERTED.match(text, span.end, a_end)
+    if m is not None:
+        name = doc.cast.name_at(m.end(), min(a_end, m.end() + 60))
+        if name is None or name.start != m.end() or not doc.cast.entities[name.entity].person \
+                or not _TAG_END.match(text, name.end, a_end):
+            return None
+        mention = Mention(name.start, name.end, text[name.start:name.end], "name")
+    else:
+        m = _TAG_NORMAL.match(text, span.end, a_end)
+        if m is None:
+            return None
+        if m.group("pron"):
+            mention = Mention(m.start("pron"), m.end("pron"), m.group("pron"), "pronoun")
+        else:
+            name = doc.cast.name_at(m.start("verb") - 60, m.start("verb"))
+            if name is None or name.start != m.start("name") or not doc.cast.entities[name.entity].person:
+                return None
+            mention = Mention(name.start, name.end, text[name.start:name.end], "name")
+    att.why.append(f"tag shape: {text[span.end:m.end()].strip()!r} -> {mention.text!r}")
+    return doc.finish(att, mention, m.group("verb"), "quote-said-X" if mention.start > m.start("verb")
+                       else "quote-X-said", None, None)
+
+
+def inverted_after_phrase(doc: Document, span: Span, a_end: int) -> Cue | None:
+    """An inverted cue after the rest of the quote's sentence: '"casually" from attending
+    the same mosque, said the bureau's director, James B. Comey'."""
+    text = doc.text
+    verbs = doc.cues.verbs(text, span.end, a_end)
+    if not verbs:
+        return None
+    vs = verbs[0][0]
+    if not phrase_then_name(text[span.end:vs], gerunds=True) or SENTENCE_STOP.search(text, span.end, vs):
+        return None
+    comma = doc.end_before(vs) - 1  # the comma that closes the phrase
+    m = doc.cues.post_inverted(text, comma, a_end)
+    return m if m is not None and m.verb_start == vs else None

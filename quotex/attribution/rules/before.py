@@ -1,0 +1,171 @@
+"""Cue rules that read the text before the quotation: Putin said: "..."; "...,"
+according to Putin; Shaw was blunt: "..."; ..., Schiff said. "..."; Cruz called
+it "..."."""
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+import regex
+
+from quotex.antecedents import WINDOW_BEFORE
+from quotex.attribution.shapes import CLAUSE_WORDS
+from quotex.characters import WORD
+from quotex.cues import Cue
+from quotex.records import Span
+from quotex.speakers import Mention, phrase_after, phrase_before
+
+if TYPE_CHECKING:
+    from quotex.attribution.context import Context
+    from quotex.resolver import Document
+    from quotex.turns import Attribution
+
+
+#: A clause boundary between a sentence's opening subject and a later verb (another subject may come).
+_CLAUSE_BREAK = regex.compile(r"[;:]|\b(?:when|while|who|which|that|because|if|as)\b")
+
+#: The last clause joined by "and" in a sentence: its subject is the one a closing colon follows.
+_LAST_AND = regex.compile(r"(?r)[,;]?\s+and\s+(?=\p{Lu})")
+
+#: The rules that read a cue next to the quote (the others carry a speaker over).
+CUE_RULES = frozenset(["quote-X-said", "quote-said-X", "quote-dash-X", "X-said-quote", "X-said-colon-quote",
+                       "X-said-then-quote", "X-colon-quote", "according-to-X", "subject-verb-fragment"])
+
+
+def x_said_quote(doc: Document, ctx: Context) -> Attribution | None:
+    span, sent, att = ctx.span, ctx.sent, ctx.att
+    # the verb nearest the quote: "noted ..., assuring "it will be continued.""
+    m = doc.cues.pre_tail(doc.text, sent, span.start)
+    if not m:
+        return None
+    verb = m.verb
+    if doc.noun_use(verb, m.verb_start):
+        return None  # "Rubio's claim that "...": a thing, not a cue
+    if doc.passive_addressee(verb, m.verb_start):
+        att.why.append(f"before: {verb!r} is passive: its subject was spoken to")
+        return None  # "Trump was asked, "...?"": the one asked does not ask
+    before_verb = doc.text[max(0, m.verb_start - 8):m.verb_start]
+    if verb.lower().endswith("ing") and before_verb.rstrip().endswith(","):
+        mention = doc.subject(sent, m.verb_start, m.verb_end)  # "X noted ..., assuring"
+    else:
+        mention = doc.relative_subject(sent, m.verb_start) \
+            or phrase_before(doc.cast, sent, m.verb_start, strict=True) \
+            or doc.subject(sent, m.verb_start, m.verb_end)
+    if mention is None and not _CLAUSE_BREAK.search(doc.text, sent, m.verb_start):
+        mention = doc.opening_subject(sent, m.verb_start)  # "He would pat and stroke her and say,"
+    if mention is None:
+        mention = doc.modified_subject(sent, m.verb_start)
+    colon = doc.text[m.filler_end:span.start].strip().endswith(":")
+    if mention is not None and mention.kind != "pronoun" and not colon:
+        # (not for a colon: 'Y had told him: "..."' introduces Y's own words, whoever reports the telling)
+        outer = doc.outer_reporter(sent, mention)
+        if outer is not None:
+            att.why.append(f"before: {mention.text!r} is inside what {outer.text!r} reported")
+            mention = outer
+    att.why.append(f"before: {doc.text[sent:span.start].strip()[-80:]!r} -> {mention and mention.text!r}")
+    if mention is None:
+        return None
+    rule = "X-said-colon-quote" if doc.text[m.filler_end:span.start].strip().endswith(":") \
+        else "X-said-quote"
+    return doc.finish(att, mention, m.verb, rule, m.verb_end, span.start)
+
+
+def according_to_x(doc: Document, ctx: Context) -> Attribution | None:
+    span, sent, a_end, att = ctx.span, ctx.sent, ctx.a_end, ctx.att
+    for lo, hi in ((span.end, a_end), (sent, span.start)):
+        m = doc.cues.according.search(doc.text, lo, hi)
+        if m:
+            mention = phrase_after(doc.cast, m.start("np"), m.end("np"))
+            att.why.append(f"according to: {mention and mention.text!r}")
+            if mention is not None:
+                return doc.finish(att, mention, "according to", "according-to-X", None, None)
+    return None
+
+
+def x_colon_quote(doc: Document, ctx: Context) -> Attribution | None:
+    """A quote after a colon closing a sentence about its speaker: Shaw was blunt: "..." """
+    span, sent, att = ctx.span, ctx.sent, ctx.att
+    head = doc.text[sent:span.start].rstrip()
+    if not head.endswith(":") and doc.paragraphs[doc.paragraph_of(span.start)] == span.start:
+        # the colon closes the paragraph before: 'He said:' then the quotation
+        k = doc.paragraph_of(span.start)
+        j = bisect.bisect_left(doc.span_starts, span.start)
+        prev_end = doc.spans[j - 1].end if j else 0
+        lo = max(doc.paragraphs[k - 1] if k else 0, prev_end, span.start - WINDOW_BEFORE)
+        head_end = doc.end_before(span.start)
+        if doc.text[head_end - 1:head_end] == ":" and lo < head_end:
+            sent = doc.sentence_start(lo, head_end)
+            head = doc.text[sent:head_end]
+    if not head.endswith(":") or sent >= span.start:
+        return None
+    colon = sent + len(head) - 1
+    name = doc.cast.name_at(max(sent, colon - 80), colon)
+    if name is not None and not doc.text[name.end:colon].strip() and doc.heads_clause(sent, name.start):
+        mention: Mention | None = Mention(name.start, name.end, doc.text[name.start:name.end], "name")
+    else:  # "delivered a blunt message to Trump:": the subject speaks, not the name before the colon
+        mention = None
+        clause = _LAST_AND.search(doc.text, sent, colon)
+        if clause is not None:  # "He kept this suspended, and Mrs. Hilbery ... remarking:"
+            mention = doc.subject(clause.end(), colon)
+        mention = mention or doc.subject(sent, colon)
+        if mention is not None:
+            mention = doc.reported_by(sent, mention)
+    if mention is None:
+        # "My uncle saw me staring and said to me:", "Lucy, who ..., at once rose to her feet, exclaiming:"
+        mention = doc.opening_subject(sent, colon)
+    att.why.append(f"colon: {mention and mention.text!r}")
+    if mention is None:
+        return None
+    return doc.finish(att, mention, None, "X-colon-quote", None, None)
+
+
+def x_said_then_quote(doc: Document, ctx: Context) -> Attribution | None:
+    """The sentence just before the quote ends in its own cue: '..., Schiff said. "..."'."""
+    span, sent, att = ctx.span, ctx.sent, ctx.att
+    m = doc.cues.pre_sentence(doc.text, sent, span.start)
+    if not m:
+        return None
+    if doc.written_as_dialogue() and tag_of_quote_before(doc, ctx.index, sent, span):
+        return None  # '"...," he answered, tossing his head ... laugh at him. "..."': his tag
+    mention = phrase_before(doc.cast, doc.sentence_start(sent, m.verb_start), m.verb_start)
+    att.why.append(f"said before: {doc.text[m.start:span.start].strip()!r} -> {mention and mention.text!r}")
+    if mention is None or mention.kind == "description" and any(
+            w.lower() in CLAUSE_WORDS for w in WORD.findall(mention.text)):
+        return None  # "... to the Trump Administration if asked.": a clause, no speaker phrase
+    return doc.finish(att, mention, m.verb, "X-said-then-quote", None, None)
+
+
+def subject_verb_fragment(doc: Document, ctx: Context) -> Attribution | None:
+    """A quoted fragment inside a sentence whose subject speaks: X described it as "..."."""
+    span, sent, att = ctx.span, ctx.sent, ctx.att
+    if sent >= span.start:
+        return None
+    verb = doc.cues.fragment_verb(doc.text, sent, span.start)
+    verbs = [(vs, ve) for vs, ve in doc.cues.verbs(doc.text, sent, span.start, fragment=True)
+             if not doc.noun_use(doc.text[vs:ve], vs)]  # not "Rubio's claim"
+    if verbs:  # the verb nearest the quote: "And in a turn that called to mind ..., Cruz pledged to"
+        vs, ve = verbs[-1]
+        verb = Cue(vs, ve, vs, ve, doc.text[vs:ve])
+    if verb:
+        mention = doc.relative_subject(sent, verb.verb_start) or doc.with_subject(sent, verb) \
+            or doc.subject(sent, verb.verb_start, verb.verb_end) \
+            or doc.described_subject(sent, verb.verb_start, verb.verb.lower() in doc.lex.verb_forms)
+    else:
+        mention = doc.subject(sent, span.start)
+    if mention is not None:
+        mention = doc.reported_by(sent, mention)
+    att.why.append(f"fragment: subject {mention and mention.text!r}, verb {verb and verb.verb!r}")
+    if mention is None:
+        return None
+    return doc.finish(att, mention, verb.verb.lower() if verb else None, "subject-verb-fragment",
+                       None, None)
+
+
+def tag_of_quote_before(doc: Document, i: int, sent: int, span: Span) -> bool:
+    """The sentence at ``sent`` before ``span`` is the tag of the quotation just before it
+    in the same paragraph ("...," he answered, tossing his head. "..."), which that
+    quotation's cue already read."""
+    if i == 0 or doc.paragraph_of(doc.spans[i - 1].start) != doc.paragraph_of(span.start):
+        return False
+    prev = doc.spans[i - 1]
+    return prev.end <= sent and not doc.text[prev.end:sent].strip() and doc.results[i - 1].rule in CUE_RULES
