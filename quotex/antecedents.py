@@ -1,6 +1,7 @@
 """Antecedents in news: which name a "he" or "she" may stand for, and who reports.
 
-Mixed into the resolver's document (like :mod:`quotex.characters`). A name is an
+Functions of the document under attribution (:class:`quotex.resolver.Document`,
+their first argument), like :mod:`quotex.characters`. A name is an
 antecedent when it names a person outside quotations and page furniture, and not
 as part of a body's name ("the Commission on Presidential Debates") or a thing's;
 it is a likely one when it is the subject of its clause, reports speech, is
@@ -9,27 +10,19 @@ name inside a clause about what someone else said gives way to that reporter.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
-from quotex.characters import WORD
-from quotex.cues import PARTY
-from quotex.descriptions import Descriptions
+from quotex.attribution.shapes import (LAST_WORD, NOT_BEFORE_SUBJECT, OPENING_PRONOUN, PARTY_STATE, PREV_WORD,
+                                       WINDOW_BEFORE, WORD)
 from quotex.layout import char_before
 from quotex.mentions import ORG_WORDS, VERBISH, Name
 from quotex.speakers import Mention
 
-#: He or she opening a sentence.
-OPENING_PRONOUN = regex.compile(r"(?:He|She)(?![\p{L}'’])")
-#: The last word before a position (a comma or blanks may follow it).
-PREV_WORD = regex.compile(r"([\p{L}]+)[\s,]*$")
-#: A lawmaker's party and state after the name: ", R-Ky.,", " (D-N.Y.)".
-PARTY_STATE = regex.compile(r",?\s*\(?" + PARTY + r"\)?,?")
-#: The last word of a stretch.
-LAST_WORD = regex.compile(r"(\S+)\s*$")
-#: Words after which a name is an object, not a subject: "asked by X", "a letter to X".
-NOT_BEFORE_SUBJECT = frozenset("of by with to from for about against at on in into than like as and or".split())
-#: How far (characters) the resolver looks back from a quote for its sentence and cue.
-WINDOW_BEFORE = 320
+if TYPE_CHECKING:
+    from quotex.resolver import Document
+
 #: A lower-case article right before a name: "the Christian Monitor Breakfast" names a thing.
 _THE_BEFORE = regex.compile(r"(?<![\p{L}])(?:the|a|an)\s+$")
 #: A capitalized word and "of", "on" or "for" right before a name: "Commission on |Presidential
@@ -63,116 +56,117 @@ INVERTED_LEAD = 40
 _INVERTED_GAP = regex.compile(r"\s+(?:[\p{L}\p{M}'’.\-]+\s+){0,4}")
 
 
-class Antecedents(Descriptions):
-    """The antecedent rules; the resolver's document provides the rest."""
+def antecedent(doc: Document, n: Name, gender: str | None) -> bool:
+    """The name may be what a pronoun of ``gender`` stands for: a person of that
+    gender (or unknown), named outside quotations and outside the page furniture."""
+    ent = doc.cast.entities[n.entity]
+    if not ent.person or n.quoted or ent.gender not in (gender, None) or doc.page.furniture(n.start):
+        return False
+    if all(t.isupper() and len(t) > 1 for t in n.tokens):
+        return False  # "HP", "NATO": an acronym names a body, not a he or a she
+    if _THE_BEFORE.search(doc.text, max(0, n.start - 5), n.start):
+        return False  # "the Christian Monitor Breakfast": a thing with a name, not a person
+    head = _NAMED_BODY_BEFORE.search(doc.text, max(0, n.start - 40), n.start)
+    if head is not None and head.group(1).lower() not in doc.lex.titles and not doc.opens_sentence(head.start(1)):
+        return False  # "the Commission on Presidential Debates": the end of a body's name
+    return True
 
-    def sentence_start(self, lo: int, hi: int) -> int:
-        raise NotImplementedError
 
-    def antecedent(self, n: Name, gender: str | None) -> bool:
-        """The name may be what a pronoun of ``gender`` stands for: a person of that
-        gender (or unknown), named outside quotations and outside the page furniture."""
-        ent = self.cast.entities[n.entity]
-        if not ent.person or n.quoted or ent.gender not in (gender, None) or self.page.furniture(n.start):
-            return False
-        if all(t.isupper() and len(t) > 1 for t in n.tokens):
-            return False  # "HP", "NATO": an acronym names a body, not a he or a she
-        if _THE_BEFORE.search(self.text, max(0, n.start - 5), n.start):
-            return False  # "the Christian Monitor Breakfast": a thing with a name, not a person
-        head = _NAMED_BODY_BEFORE.search(self.text, max(0, n.start - 40), n.start)
-        if head is not None and head.group(1).lower() not in self.lex.titles and not self.opens_sentence(head.start(1)):
-            return False  # "the Commission on Presidential Debates": the end of a body's name
+def pronoun_heads_sentence(doc: Document, n: Name, mention: Mention) -> bool:
+    """The name stands in a subordinate clause of a sentence that opens with the same
+    pronoun as ``mention`` (before the mention): the pronoun, not the name, carries on."""
+    sent = doc.sentence_start(max(0, n.start - WINDOW_BEFORE), n.start)
+    if not _SUBORDINATOR_BEFORE.search(doc.text, max(sent, n.start - 40), n.start):
+        return False
+    head = OPENING_PRONOUN.match(doc.text, sent, n.start)
+    return head is not None and head.group().lower() == mention.text.lower() and head.end() <= mention.start
+
+
+def source(doc: Document, n: Name) -> bool:
+    """The name is the source "according to" which the sentence reports: a he/she
+    after it may well be that source ("according to a post from Arianna Huffington.
+    '...,' she wrote")."""
+    return bool(_ACCORDING_BEFORE.search(doc.text, max(0, n.start - 40), n.start))
+
+
+def topic(doc: Document, n: Name) -> bool:
+    """The name is the topic its clause opens with, or is brought on stage: "As for |Trump|,
+    he said", "Then there's |Axelrod|.", "To professor |Brigid Harrison|, the stare seemed"
+    (whose view the sentence gives)."""
+    if doc.text[n.end:n.end + 1] not in ",.":
+        return False
+    if _AS_FOR.search(doc.text, max(0, n.start - 12), n.start):
         return True
+    to = _TO_TOPIC.search(doc.text, max(0, n.start - 80), n.start)  # "To ... professor |Brigid Harrison|, the"
+    return to is not None and doc.text[n.end] == "," and doc.opens_sentence(to.start())
 
-    def pronoun_heads_sentence(self, n: Name, mention: Mention) -> bool:
-        """The name stands in a subordinate clause of a sentence that opens with the same
-        pronoun as ``mention`` (before the mention): the pronoun, not the name, carries on."""
-        sent = self.sentence_start(max(0, n.start - WINDOW_BEFORE), n.start)
-        if not _SUBORDINATOR_BEFORE.search(self.text, max(sent, n.start - 40), n.start):
-            return False
-        head = OPENING_PRONOUN.match(self.text, sent, n.start)
-        return head is not None and head.group().lower() == mention.text.lower() and head.end() <= mention.start
 
-    def source(self, n: Name) -> bool:
-        """The name is the source "according to" which the sentence reports: a he/she
-        after it may well be that source ("according to a post from Arianna Huffington.
-        '...,' she wrote")."""
-        return bool(_ACCORDING_BEFORE.search(self.text, max(0, n.start - 40), n.start))
+def described_person(doc: Document, n: Name, gender: str | None) -> bool:
+    """The name is introduced with a person's noun after it, and no noun of the other
+    gender before it: "Garcia, the grocery store worker" may be "he"; "her husband,
+    Milton Berg, a money manager" is not "she"."""
+    m = _PERSON_APPOSITION.match(doc.text, n.end, min(len(doc.text), n.end + 80))
+    if m is None:
+        return False
+    words = [w.lower() for w in WORD.findall(m.group(1))]
+    nouns = doc.lex.person_nouns
+    if not words or any(w in ORG_WORDS for w in words) or not (words[-1] in doc.lex.roles or words[-1] in nouns):
+        return False
+    before = PREV_WORD.search(doc.text, max(0, n.start - 20), n.start)
+    return all(nouns.get(w, "-") in ("-", gender) for w in [words[-1]] + ([before.group(1).lower()] if before else []))
 
-    def topic(self, n: Name) -> bool:
-        """The name is the topic its clause opens with, or is brought on stage: "As for |Trump|,
-        he said", "Then there's |Axelrod|.", "To professor |Brigid Harrison|, the stare seemed"
-        (whose view the sentence gives)."""
-        if self.text[n.end:n.end + 1] not in ",.":
-            return False
-        if _AS_FOR.search(self.text, max(0, n.start - 12), n.start):
+
+def verb_after(doc: Document, n: Name) -> regex.Match[str] | None:
+    """The verb after a name, also past where it is from: "Michael Brown of Washington,
+    D.C., explained", "Mitch McConnell, R-Ky., delivered"."""
+    text = doc.text
+    hi = min(len(text), n.end + 160)
+    place = _OF_PLACE_AFTER.match(text, n.end, hi) or PARTY_STATE.match(text, n.end, hi)
+    return VERBISH.match(text, n.end, hi) or (VERBISH.match(text, place.end(), hi) if place else None)
+
+
+def speech_subject(doc: Document, n: Name) -> bool:
+    """The name reports speech in its sentence: it is the subject of a speech verb
+    ("Levin dismissed concerns that ...", "Garten, his lawyer, said ...") or stands
+    after an inverted one ("..., said Jake Horowitz, an editor.")."""
+    text = doc.text
+    verb = verb_after(doc, n)
+    if verb is not None:
+        word = LAST_WORD.search(verb.group())
+        low = word.group(1).lower() if word else ""
+        if low in doc.lex.verb_forms or low in doc.lex.fragment_verb_forms:
             return True
-        to = _TO_TOPIC.search(self.text, max(0, n.start - 80), n.start)  # "To ... professor |Brigid Harrison|, the"
-        return to is not None and self.text[n.end] == "," and self.opens_sentence(to.start())
+    if not _CLAUSE_END.match(text, n.end):
+        return False  # "Garten, said Nunberg was ...": Nunberg is what was said
+    lo = max(0, n.start - INVERTED_LEAD)
+    verbs = doc.cues.verbs(text, lo, n.start)
+    if not verbs or char_before(text, verbs[-1][0]) not in (",", "\"", "”", "’", "'"):
+        return False  # "told Biden" is spoken to; ", said Biden" speaks
+    lead = text[verbs[-1][1]:n.start]
+    return bool(_INVERTED_GAP.fullmatch(lead)) and not any(
+        w.lower() in NOT_BEFORE_SUBJECT for w in WORD.findall(lead))
 
-    def described_person(self, n: Name, gender: str | None) -> bool:
-        """The name is introduced with a person's noun after it, and no noun of the other
-        gender before it: "Garcia, the grocery store worker" may be "he"; "her husband,
-        Milton Berg, a money manager" is not "she"."""
-        m = _PERSON_APPOSITION.match(self.text, n.end, min(len(self.text), n.end + 80))
-        if m is None:
-            return False
-        words = [w.lower() for w in WORD.findall(m.group(1))]
-        nouns = self.lex.person_nouns
-        if not words or any(w in ORG_WORDS for w in words) or not (words[-1] in self.lex.roles or words[-1] in nouns):
-            return False
-        before = PREV_WORD.search(self.text, max(0, n.start - 20), n.start)
-        return all(nouns.get(w, "-") in ("-", gender) for w in [words[-1]] + ([before.group(1).lower()] if before else []))
 
-    def verb_after(self, n: Name) -> regex.Match[str] | None:
-        """The verb after a name, also past where it is from: "Michael Brown of Washington,
-        D.C., explained", "Mitch McConnell, R-Ky., delivered"."""
-        text = self.text
-        hi = min(len(text), n.end + 160)
-        place = _OF_PLACE_AFTER.match(text, n.end, hi) or PARTY_STATE.match(text, n.end, hi)
-        return VERBISH.match(text, n.end, hi) or (VERBISH.match(text, place.end(), hi) if place else None)
-
-    def speech_subject(self, n: Name) -> bool:
-        """The name reports speech in its sentence: it is the subject of a speech verb
-        ("Levin dismissed concerns that ...", "Garten, his lawyer, said ...") or stands
-        after an inverted one ("..., said Jake Horowitz, an editor.")."""
-        text = self.text
-        verb = self.verb_after(n)
-        if verb is not None:
-            word = LAST_WORD.search(verb.group())
-            low = word.group(1).lower() if word else ""
-            if low in self.lex.verb_forms or low in self.lex.fragment_verb_forms:
-                return True
-        if not _CLAUSE_END.match(text, n.end):
-            return False  # "Garten, said Nunberg was ...": Nunberg is what was said
-        lo = max(0, n.start - INVERTED_LEAD)
-        verbs = self.cues.verbs(text, lo, n.start)
-        if not verbs or char_before(text, verbs[-1][0]) not in (",", "\"", "”", "’", "'"):
-            return False  # "told Biden" is spoken to; ", said Biden" speaks
-        lead = text[verbs[-1][1]:n.start]
-        return bool(_INVERTED_GAP.fullmatch(lead)) and not any(
-            w.lower() in NOT_BEFORE_SUBJECT for w in WORD.findall(lead))
-
-    def reporter(self, names: list[Name], k: int, gender: str | None) -> Name:
-        """The antecedent chosen among ``names`` at ``k``, or the one reporting it: in
-        "Josh Earnest said Obama has kept in touch", "he" is more likely Earnest, the
-        speaker of the sentence, than Obama, the subject of what he said."""
-        chosen = names[k]
-        sent = self.sentence_start(max(0, chosen.start - WINDOW_BEFORE), chosen.end)
-        if _SUBORDINATOR_BEFORE.search(self.text, max(sent, chosen.start - 40), chosen.start):
-            # "Ryan did not exude confidence when Tapper asked ...": the main clause's subject
-            for j in range(k - 1, -1, -1):
-                n = names[j]
-                if n.start < sent:
-                    break
-                if n.entity != chosen.entity and n.opens and self.antecedent(n, gender):
-                    return n
-        if self.speech_subject(chosen):
-            return chosen
+def reporter(doc: Document, names: list[Name], k: int, gender: str | None) -> Name:
+    """The antecedent chosen among ``names`` at ``k``, or the one reporting it: in
+    "Josh Earnest said Obama has kept in touch", "he" is more likely Earnest, the
+    speaker of the sentence, than Obama, the subject of what he said."""
+    chosen = names[k]
+    sent = doc.sentence_start(max(0, chosen.start - WINDOW_BEFORE), chosen.end)
+    if _SUBORDINATOR_BEFORE.search(doc.text, max(sent, chosen.start - 40), chosen.start):
+        # "Ryan did not exude confidence when Tapper asked ...": the main clause's subject
         for j in range(k - 1, -1, -1):
             n = names[j]
             if n.start < sent:
                 break
-            if n.entity != chosen.entity and self.antecedent(n, gender) and self.speech_subject(n):
+            if n.entity != chosen.entity and n.opens and antecedent(doc, n, gender):
                 return n
+    if speech_subject(doc, chosen):
         return chosen
+    for j in range(k - 1, -1, -1):
+        n = names[j]
+        if n.start < sent:
+            break
+        if n.entity != chosen.entity and antecedent(doc, n, gender) and speech_subject(doc, n):
+            return n
+    return chosen

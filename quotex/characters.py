@@ -1,31 +1,32 @@
 """Characters of a story: who a noun, a pronoun or a reply stands for in dialogue.
 
-Mixed into the resolver's document (like :mod:`quotex.turns`). Fiction names
+Functions of the document under attribution (:class:`quotex.resolver.Document`,
+their first argument), like :mod:`quotex.turns`. Fiction names
 its speakers by nouns ("the doctor", "his mother"), by what the others call
 them ("Jane, I don't like ..."), by introductions ("I am Parson Tringham",
-"Her name was Duchess") and by the turns of a conversation; these methods find
+"Her name was Duchess") and by the turns of a conversation; these functions find
 the person each of those stands for. They act only where the resolver asks:
-mostly in documents written as dialogue (:meth:`TurnTaking.written_as_dialogue`).
+mostly in documents written as dialogue (:func:`quotex.turns.written_as_dialogue`).
 """
 from __future__ import annotations
 
 import bisect
+from typing import TYPE_CHECKING
 
 import regex
 
+from quotex import turns
+from quotex.attribution.context import NARRATOR, Attribution
+from quotex.attribution.shapes import ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, SUBJECT_WORD, WORD
 from quotex.cues import Cues
 from quotex.lexicon import Lexicon
 from quotex.mentions import VERBISH
 from quotex.records import Span
 from quotex.speakers import Mention
-from quotex.turns import NARRATOR, Attribution, TurnTaking
 
-#: How far back a pronoun or a description looks for the person it names.
-ANTECEDENT_WINDOW = 2500
-#: A determiner or possessive that may open a noun naming a character: "the doctor", "his mother".
-CHARACTER_DET = regex.compile(r"(?<![\p{L}'’])(?:the|a|an|his|her|their|my|our)\s+", regex.IGNORECASE)
-#: A lower-case word after such a determiner, up to two more words stepped over: "the |doctor|".
-LOWER_WORDS = regex.compile(r"\G(?:[\p{Ll}\-]+,?\s+){0,2}?([\p{Ll}\-]+)(?![\p{L}'’])")
+if TYPE_CHECKING:
+    from quotex.resolver import Document
+
 #: The k+1-th lower-case word after a determiner, for k = 0, 1, 2: "the |old| man", "the old |man|".
 LOWER_RUN = tuple(regex.compile(rf"\G(?:[\p{{Ll}}\-]+,?\s+){{{k}}}([\p{{Ll}}\-]+)(?![\p{{L}}'’])") for k in range(3))
 #: An indefinite article: how a story brings in a character it does not name.
@@ -36,10 +37,6 @@ _CLAUSE_STOP = regex.compile(r"[.!?;:,\"“”]")
 CLAUSE_REACH = 120
 #: ", or " between a name and another name for the same person: "Caroline|, or |Sister Carrie,".
 _OR_ALIAS = regex.compile(r",\s+or\s+")
-#: Words that open a clause's subject: a pronoun or a description.
-SUBJECT_WORD = regex.compile(r"(?<![\p{L}'’])(?:he|she|the|a|an)(?![\p{L}'’])", regex.IGNORECASE)
-#: A word (letters and hyphens).
-WORD = regex.compile(r"[\p{L}\-]+")
 #: How far before "Her name was X" the character's noun must stand.
 NAME_GIVEN_WINDOW = 250
 #: How far after a turn that called someone a noun may name the one called.
@@ -58,413 +55,414 @@ TAG_LENGTH = 80
 VOCATIVE_LEAD = frozenset("my dear oh o ah why well yes no now poor good old".split())
 
 
-class Characters(TurnTaking):
-    """The character rules; the resolver's document provides the rest."""
-
-    lex: Lexicon
-    cues: Cues
-    span_starts: list[int]
-    current: int
-    entity: int | None
-    _names_given: list[tuple[int, str, int]] | None
-    described: dict[str, int]
-
-    def opens_sentence(self, pos: int) -> bool:
-        raise NotImplementedError
-
-    def quoted(self, pos: int) -> bool:
-        raise NotImplementedError
-
-    def character_before(self, pos: int, gender: str, after: int) -> Mention | None:
-        """The nearest character named by a noun of ``gender`` ("the doctor", "his mother")
-        in the narration between ``after`` and ``pos``: in a story a pronoun often stands for
-        a person the narration names only so."""
-        text = self.text
-        lo = max(after, pos - CHARACTER_WINDOW)
-        found: Mention | None = None
-        for m in CHARACTER_DET.finditer(text, lo, pos):
-            w = LOWER_WORDS.match(text, m.end(), pos)
-            if w is None:
-                continue
-            noun = w.group(1).lower()
-            g = self.lex.person_nouns.get(noun)
-            if g is None or g not in (gender, "-"):
-                continue
-            if self.quoted(m.start()):
-                continue  # spoken of
-            if not self.opens_sentence(m.start()) and not VERBISH.match(text, w.end(1), min(len(text), w.end(1) + 160)):
-                continue  # not the subject of its clause ("stared at their father")
-            told = self.cues.verb_at(text, w.end(1) + 1)
-            if told and _TOLD_HIM.match(text, told[1]):
-                found = None  # "My father told him no": a turn told in the narration; the next is another's
-                continue
-            found = Mention(m.start(), w.end(1), text[m.start():w.end(1)], "description")
-        if found is not None and not self.opens_sentence(found.start):
-            # a later "he" in the narration is about someone else the story follows
-            for p in SUBJECT_WORD.finditer(text, found.end, pos):
-                if self.lex.pronoun_gender.get(p.group().lower()) == gender and not self.quoted(p.start()):
-                    return None
-        return found
-
-    def introduced_before(self, pos: int, gender: str) -> Mention | None:
-        """The character a story brought in by an indefinite noun ("a man behind her", "a
-        young woman") in the narration before ``pos``, when a he/she there has no name to
-        stand for: the only such noun of that gender, in any role of its clause."""
-        text = self.text
-        found: list[Mention] = []
-        for m in _INDEFINITE.finditer(text, max(0, pos - CHARACTER_WINDOW), pos):
-            if self.quoted(m.start()):
-                continue
-            for run in LOWER_RUN:
-                w = run.match(text, m.end(), pos)
-                if w is None:
-                    break
-                g = self.lex.person_nouns.get(w.group(1).lower())
-                if g is not None:
-                    if g == gender:
-                        found.append(Mention(m.start(), w.end(1), text[m.start():w.end(1)], "description"))
-                    break
-        heads = {WORD.findall(f.text.lower())[-1] for f in found}
-        return found[-1] if len(heads) == 1 else None
-
-    def pronoun_chain(self, mention: Mention, gender: str) -> Attribution | None:
-        """When a he/she stands for no name or noun of the narration, the attribution of the
-        last quote before whose cue was a he/she of the same gender, within the conversation:
-        the story goes on calling the same person so (a speaker found once is found again)."""
-        i = self.current
-        if i == 0 or i > len(self.results):
-            return None
-        k = self.paragraph_of(mention.start)
-        for j in range(i - 1, max(-1, i - CONVERSATION_TURNS), -1):
-            if self.paragraph_of(self.spans[j].start) < k - CONVERSATION_TURNS:
-                break
-            att = self.results[j]
-            m = att.mention
-            if m is None or att.speaker is None or m.kind != "pronoun":
-                continue
-            if self.lex.pronoun_gender.get(m.text.lower()) == gender:
-                return att
-        return None
-
-    def opens_sentence_between(self, lo: int, hi: int, gender: str) -> bool:
-        """A person of ``gender`` (or of unknown gender) is named at the start of a sentence of
-        the narration between ``lo`` and ``hi``: the story's lead may have passed to them."""
-        for n in self.cast.names_before(hi, hi - lo):
-            ent = self.cast.entities[n.entity]
-            if n.start >= lo and not n.quoted and ent.person and ent.gender in (gender, None) \
-                    and self.opens_sentence(n.start):
-                return True
-        return False
-
-    def voice_going_on(self, mention: Mention) -> Attribution | None:
-        """The attribution of the quote just before in the same paragraph, when this quote's
-        he/she tag says the voice goes on ("he added", "she went on") and that speaker can be
-        a he/she: the same person adds to what they said."""
-        i = self.current
-        if i == 0 or i > len(self.results):
-            return None
-        prev = self.results[i - 1]
-        if prev.speaker is None or self.paragraph_of(self.spans[i - 1].start) != self.paragraph_of(mention.start):
-            return None
-        gender = self.lex.pronoun_gender.get(mention.text.lower())
-        if prev.entity is not None:
-            return prev if self.cast.entities[prev.entity].gender in (gender, None) else None
-        words = WORD.findall(prev.speaker.lower())
-        noun = self.lex.person_nouns.get(words[-1]) if words else None
-        return prev if noun in (gender, "-") else None
-
-    def named_after_in_clause(self, mention: Mention) -> set[int]:
-        """The people named after a he/she in the rest of its clause, in the narration before
-        the quotation ("He beckoned Kronborg into the living-room and said sternly:"): the
-        object of his verb is not "he" (up to a comma: "If he wins, Trump ..." may be Trump)."""
-        text = self.text
-        stop = _CLAUSE_STOP.search(text, mention.end, min(len(text), mention.end + CLAUSE_REACH))
-        end = stop.start() if stop else min(len(text), mention.end + CLAUSE_REACH)
-        i = self.current
-        if self.quoted(mention.start) or i >= len(self.spans) or mention.start > self.spans[i].start:
-            return set()  # only narration before the quotation: a tag ("he told Rubio") may be loose
-        return {n.entity for n in self.cast.names_before(end, end - mention.end)
-                if n.start >= mention.end and not n.quoted}
-
-    def said_before(self, mention: Mention) -> Attribution | None:
-        """The attribution of the quote just before, when its cue read the very words of
-        ``mention`` ('"...," he answered, tossing his head. "..."'): one phrase names one
-        person, so the second quote must not resolve "he" afresh (and differently)."""
-        i = self.current
-        if i == 0 or i > len(self.results):
-            return None
-        prev = self.results[i - 1]
-        if prev.mention is None or prev.speaker is None or prev.mention.start != mention.start \
-                or prev.mention.end != mention.end:
-            return None
-        return prev
-
-    def resolved_entity(self) -> int | None:
-        """The entity the last call of :meth:`resolve` found."""
-        return self.entity
-
-    def answer(self, mention: Mention, entity: int) -> int | None:
-        """A pronoun in the tag of a turn of dialogue that would give the turn to the voice
-        of the turn just before ("...," he answered) gives it to the last other voice of
-        that gender in the conversation instead: turns change hands."""
-        i = self.current
-        if i == 0 or i >= len(self.spans):
-            return None
-        span, prev = self.spans[i], self.spans[i - 1]
-        k = self.paragraph_of(span.start)
-        if self.paragraphs[k] != span.start or self.paragraph_of(prev.start) != k - 1 \
-                or self.results[i - 1].entity != entity:
-            return None
-        first = bisect.bisect_left(self.span_starts, self.paragraphs[k - 1])
-        if self.span_starts[first] != self.paragraphs[k - 1]:
-            return None  # the paragraph before opens with narration
-        if self.paragraph_end(prev.start) - prev.end > TAG_LENGTH:
-            return None  # narration after the turn before: the story may have moved on
-        gender = self.lex.pronoun_gender.get(mention.text.lower())
-        for j in range(first, i):  # the turn before called someone by name: the reply is theirs
-            for addressed in self.called(self.spans[j]):
-                if addressed != entity and self.cast.entities[addressed].gender in (gender, None):
-                    return addressed
-        for j in range(i - 2, max(-1, i - 10), -1):
-            if self.paragraph_of(self.spans[j].start) < k - 8:
-                break
-            ent = self.results[j].entity
-            if ent is not None and ent != entity and self.cast.entities[ent].gender in (gender, None):
-                return ent
-        return None
-
-    def voice(self, mention: Mention) -> int | None:
-        """The person a he/she stands for when no name is near: the last voice of that
-        gender in the conversation, other than the voice of the turn just before when
-        this quote opens a new turn."""
-        i = self.current
-        if i == 0 or i >= len(self.spans):
-            return None
-        gender = self.lex.pronoun_gender.get(mention.text.lower())
-        k = self.paragraph_of(self.spans[i].start)
-        new_turn = self.paragraphs[k] == self.spans[i].start
-        before = self.results[i - 1].entity if new_turn and self.paragraph_of(self.spans[i - 1].start) == k - 1 \
-            else None
-        for j in range(i - 1, max(-1, i - CONVERSATION_TURNS), -1):
-            if self.paragraph_of(self.spans[j].start) < k - CONVERSATION_TURNS:
-                break
-            for ent in [self.results[j].entity] + self.called(self.spans[j]):  # who spoke, who was spoken to
-                if ent is not None and ent != before and self.cast.entities[ent].gender in (gender, None) \
-                        and self.cast.entities[ent].person:
-                    return ent
-        return None
-
-    def name_narrator(self) -> None:
-        """The one telling the story has a name when the turns answering theirs call them by
-        it ("I asked." / "Jane, I don't like cavillers"): the narrator's quotes take it.
-        A name that speaks a turn of its own is somebody else."""
-        results, spans = self.results, self.spans
-        mine = [i for i, r in enumerate(results) if r.speaker == NARRATOR]
-        if not mine:
-            return
-        speakers = {r.entity for r in results if r.entity is not None}
-        votes: dict[int, int] = {}
-        for i in mine:
-            k = self.paragraph_of(spans[i].start)
-            for j in (i - 1, i + 1):
-                if 0 <= j < len(spans) and results[j].speaker != NARRATOR \
-                        and abs(self.paragraph_of(spans[j].start) - k) == 1:
-                    for ent in set(self.called(spans[j])) - speakers:
-                        votes[ent] = votes.get(ent, 0) + 1
-        if not votes:
-            return
-        best = max(votes, key=lambda e: votes[e])
-        name = self.cast.entities[best].canonical
-        for i in mine:
-            results[i].speaker, results[i].entity = name, best
-            results[i].why.append(f"the narrator is called {name!r} by the turns answering theirs")
-
-    def spoken_to(self, mention: Mention) -> set[int]:
-        """The people the quotations of the current quote's paragraph call by name, when
-        ``mention`` is in their tag: none of them says them."""
-        i = self.current
-        if i >= len(self.spans):
-            return set()
-        k = self.paragraph_of(self.spans[i].start)
-        if self.paragraph_of(mention.start) != k:
-            return set()
-        out = {e for s in self.spans[max(0, i - 4):i + 3] if self.paragraph_of(s.start) == k for e in self.called(s)}
-        to = _TO_AFTER.match(self.text, mention.end, min(len(self.text), mention.end + 60))
-        if to is not None:  # '"This is a strange place," said he to Temple': not Temple
-            out.update(n.entity for n in self.cast.names_before(to.end() + 60, 60) if n.start == to.end())
-        return out
-
-    def join_aliases(self) -> None:
-        """A name the narration gives as another's alias ("Caroline, or Sister Carrie, as she
-        had been half affectionately termed") is the same person: quotes given to the alias take
-        the first name's speaker (the fuller of the two)."""
-        cast, text = self.cast, self.text
-        alias: dict[int, int] = {}
-        for m in _OR_ALIAS.finditer(text):
-            first = [n for n in cast.names_before(m.start(), 60) if n.end == m.start() and not n.quoted]
-            second = [n for n in cast.names_before(m.end() + 60, 60) if n.start == m.end()]
-            if not first or not second or first[0].entity == second[0].entity:
-                continue
-            a, b = cast.entities[first[0].entity], cast.entities[second[0].entity]
-            after = text[second[0].end:second[0].end + 2]
-            if not (a.person and b.person) or a.gender and b.gender and a.gender != b.gender or after[:1] != ",":
-                continue
-            alias[b.id] = a.id
-        if not alias:
-            return
-        for att in self.results:
-            if att.entity in alias:
-                target = cast.entities[alias[att.entity]]
-                att.why.append(f"{att.speaker!r} is another name of {target.canonical!r}")
-                att.speaker, att.entity = target.canonical, target.id
-
-    def self_introductions(self) -> None:
-        """A character known only by a noun who says who they are ("...when I be plain Jack
-        Durbeyfield, the haggler?") takes that name in all their quotes."""
-        results, spans = self.results, self.spans
-        names: dict[str, int] = {}
-        for span, att in zip(spans, results):
-            if att.speaker is None or att.entity is not None or att.speaker == NARRATOR or att.speaker in names:
-                continue
-            for m in _I_AM.finditer(self.text, span.inner_start, span.inner_end):
-                found = [n for n in self.cast.names_before(min(span.inner_end, m.end() + 40), 40) if n.start == m.end()]
-                if found and self.cast.entities[found[0].entity].person:
-                    names[att.speaker] = found[0].entity
-                    break
-        for att in results:
-            if att.entity is None and att.speaker in names:
-                ent = names[att.speaker]
-                att.why.append(f"{att.speaker!r} says who they are: {self.cast.entities[ent].canonical!r}")
-                att.speaker, att.entity = self.cast.entities[ent].canonical, ent
-
-    def called(self, span: Span) -> list[int]:
-        """The people a quotation addresses by name ("It is your best work, Basil"), as entities."""
-        out = []
-        for n in self.cast.names_before(span.inner_end, span.inner_end - span.inner_start):
-            before = self.text[max(span.inner_start, n.start - 12):n.start]
-            after = self.text[n.end:n.end + 1]
-            lead = WORD.findall(self.text, span.inner_start, n.start) if n.start - span.inner_start < 30 else ["-"]
-            comma = before.rstrip().endswith(",")
-            opens = n.start - span.inner_start < 8 or \
-                all(w.lower() in VOCATIVE_LEAD or w.lower() in self.lex.titles for w in lead)
-            # "Jane, I ...", "Hulloa, Emma!", "Yes, Beatrice." call; "Bingley." and "Dorian Gray? Is
-            # that his name?" speak of someone
-            if (opens and after in (",", "!") or comma and after in (",", "!", "?", ".", "”", '"', "’", "'")) \
-                    and self.cast.entities[n.entity].person:
-                out.append(n.entity)
-        return out
-
-    def named_later(self, mention: Mention) -> int | None:
-        """A character named by a noun whose name the narration gives soon after it
-        ("my mother ... Her name was Duchess"): the entity of that name."""
-        words = WORD.findall(mention.text.lower())
-        if len(words) != 2 or words[1] not in self.lex.person_nouns:
-            return None
-        if self._names_given is None:
-            self._names_given = []
-            for m in _NAME_WAS.finditer(self.text):
-                for name in self.cast.names_before(m.end() + 40, 40):
-                    if name.start == m.end():
-                        self._names_given.append((m.start(), m.group(1).lower(), name.entity))
-        phrase = " ".join(words)
-        for pos, possessive, entity in self._names_given:
-            gender = self.lex.person_nouns[words[1]]
-            if gender != "-" and (possessive == "his") != (gender == "m"):
-                continue
-            # the phrase stands as a subject or owner in the sentences just before: "...my mother..."
-            before = self.text[max(0, pos - NAME_GIVEN_WINDOW):pos].lower()
-            if phrase in before or regex.search(rf"\b(?:my|his|her|our|the) {regex.escape(words[1])}\b", before):
-                return entity  # "This is my son," said the old man; "his name's George." 
-        return None
-
-    def addressed_as(self, mention: Mention) -> int | None:
-        """A character named by a noun just after a turn that called someone by name
-        ('"Hulloa, Emma!" he said.' / 'The nurse bent down and kissed him.'): the one
-        called, when the noun's gender fits and the caller is someone else."""
-        words = WORD.findall(mention.text.lower())
-        if len(words) != 2 or words[0] not in ("the", "his", "her", "my") or not self.written_as_dialogue():
-            return None
-        gender = self.lex.person_nouns.get(words[1])
-        if gender is None:
-            return None
-        j = bisect.bisect_left(self.span_starts, mention.start) - 1
-        if j < 0 or j >= len(self.results) or mention.start - self.spans[j].end > ADDRESSED_WINDOW:
-            return None
-        for ent in self.called(self.spans[j]):
-            person = self.cast.entities[ent]
-            if ent != self.results[j].entity and (gender == "-" or person.gender in (gender, None)):
-                return ent
-        return None
-
-    def kin(self, mention: Mention) -> int | None:
-        """A kinship noun ("his wife", "her mother", "the father") names the member of that
-        gender of the married couple (Mr. and Mrs. of one surname) last named before it; with
-        no couple, "the mother" is the one married woman (Mrs.) named so far."""
-        words = WORD.findall(mention.text)
-        if len(words) != 2 or words[0].lower() not in ("his", "her", "the", "their", "my"):
-            return None
-        gender = self.lex.kinship.get(words[1].lower())
-        if gender is None:
-            return None
-        cast = self.cast
-        for n in reversed(cast.names_before(mention.start, 2 * ANTECEDENT_WINDOW)):
-            ent = cast.entities[n.entity]
-            if not ent.namesake or ent.title.rstrip(".") not in ("Mr", "Mrs"):
-                continue
-            surname = ent.forms[ent.longest][-1]
-            for other in cast.entities:
-                if other.namesake and other.gender == gender and other.title.rstrip(".") in ("Mr", "Mrs") \
-                        and other.forms[other.longest][-1] == surname:
-                    return other.id
-        if gender == "f" and words[0].lower() == "the":
-            # no couple named: the one married woman named so far ("the mother" is Mrs. Morel)
-            wives = {n.entity for n in cast.names_before(mention.start, mention.start + 1)
-                     if cast.entities[n.entity].title.rstrip(".") == "Mrs" and cast.entities[n.entity].person}
-            if len(wives) == 1:
-                return wives.pop()
-        return None
-
-    def partner(self, mention: Mention) -> int | None:
-        """A turn of dialogue given to a character named by a noun ("answered the artist",
-        "said his step-son") is spoken by the named voice of the conversation that did not
-        speak the turn before: the entity, or None."""
-        i = self.current
-        if i == 0 or i >= len(self.spans):
-            return None
-        span = self.spans[i]
-        k = self.paragraph_of(span.start)
-        if self.paragraphs[k] != span.start:
-            return None
-        words = WORD.findall(mention.text)
-        gender = self.lex.person_nouns.get(words[-1].lower()) if words else None
-        if gender is None or len(words) > 2:
-            return None  # "the thin gentleman" is described as someone new, not as a known voice
-        before: int | None = None
-        spoken_to = set(self.called(span))
-        if k and self.spans[i - 1].end <= self.paragraphs[k - 1]:
-            # narration just before names the people of the scene: "Curtis and Florence returned
-            # to the library." / '"Florence," said her cousin': the one not called
-            lo = self.paragraphs[k - 1]
-            present = {n.entity for n in self.cast.names_before(span.start, span.start - lo)
-                       if not n.quoted and self.cast.entities[n.entity].person}
-            others = [e for e in present - spoken_to if self.cast.entities[e].gender in (gender, None) or gender == "-"]
-            if spoken_to & present and len(others) == 1:
-                return others[0]
-        for j in range(i - 1, max(-1, i - 10), -1):
-            pk = self.paragraph_of(self.spans[j].start)
-            if pk < k - 8:
-                break
-            ent = self.results[j].entity
-            if ent is None:
-                continue
-            if before is None:
-                if pk == k - 1 or pk == k - 2:
-                    before = ent  # the turn this one answers
-                    continue
+def character_before(doc: Document, pos: int, gender: str, after: int) -> Mention | None:
+    """The nearest character named by a noun of ``gender`` ("the doctor", "his mother")
+    in the narration between ``after`` and ``pos``: in a story a pronoun often stands for
+    a person the narration names only so."""
+    text = doc.text
+    lo = max(after, pos - CHARACTER_WINDOW)
+    found: Mention | None = None
+    for m in CHARACTER_DET.finditer(text, lo, pos):
+        w = LOWER_WORDS.match(text, m.end(), pos)
+        if w is None:
+            continue
+        noun = w.group(1).lower()
+        g = doc.lex.person_nouns.get(noun)
+        if g is None or g not in (gender, "-"):
+            continue
+        if doc.quoted(m.start()):
+            continue  # spoken of
+        if not doc.opens_sentence(m.start()) and not VERBISH.match(text, w.end(1), min(len(text), w.end(1) + 160)):
+            continue  # not the subject of its clause ("stared at their father")
+        told = doc.cues.verb_at(text, w.end(1) + 1)
+        if told and _TOLD_HIM.match(text, told[1]):
+            found = None  # "My father told him no": a turn told in the narration; the next is another's
+            continue
+        found = Mention(m.start(), w.end(1), text[m.start():w.end(1)], "description")
+    if found is not None and not doc.opens_sentence(found.start):
+        # a later "he" in the narration is about someone else the story follows
+        for p in SUBJECT_WORD.finditer(text, found.end, pos):
+            if doc.lex.pronoun_gender.get(p.group().lower()) == gender and not doc.quoted(p.start()):
                 return None
-            if ent in spoken_to:
-                continue  # "You oughtn't to have gone, Henrietta," said her sister
-            if ent != before and self.cast.entities[ent].gender in (gender, None, "-") or \
-                    (ent != before and gender == "-"):
-                return ent
+    return found
+
+
+def introduced_before(doc: Document, pos: int, gender: str) -> Mention | None:
+    """The character a story brought in by an indefinite noun ("a man behind her", "a
+    young woman") in the narration before ``pos``, when a he/she there has no name to
+    stand for: the only such noun of that gender, in any role of its clause."""
+    text = doc.text
+    found: list[Mention] = []
+    for m in _INDEFINITE.finditer(text, max(0, pos - CHARACTER_WINDOW), pos):
+        if doc.quoted(m.start()):
+            continue
+        for run in LOWER_RUN:
+            w = run.match(text, m.end(), pos)
+            if w is None:
+                break
+            g = doc.lex.person_nouns.get(w.group(1).lower())
+            if g is not None:
+                if g == gender:
+                    found.append(Mention(m.start(), w.end(1), text[m.start():w.end(1)], "description"))
+                break
+    heads = {WORD.findall(f.text.lower())[-1] for f in found}
+    return found[-1] if len(heads) == 1 else None
+
+
+def pronoun_chain(doc: Document, mention: Mention, gender: str) -> Attribution | None:
+    """When a he/she stands for no name or noun of the narration, the attribution of the
+    last quote before whose cue was a he/she of the same gender, within the conversation:
+    the story goes on calling the same person so (a speaker found once is found again)."""
+    i = doc.current
+    if i == 0 or i > len(doc.results):
         return None
+    k = doc.paragraph_of(mention.start)
+    for j in range(i - 1, max(-1, i - CONVERSATION_TURNS), -1):
+        if doc.paragraph_of(doc.spans[j].start) < k - CONVERSATION_TURNS:
+            break
+        att = doc.results[j]
+        m = att.mention
+        if m is None or att.speaker is None or m.kind != "pronoun":
+            continue
+        if doc.lex.pronoun_gender.get(m.text.lower()) == gender:
+            return att
+    return None
+
+
+def opens_sentence_between(doc: Document, lo: int, hi: int, gender: str) -> bool:
+    """A person of ``gender`` (or of unknown gender) is named at the start of a sentence of
+    the narration between ``lo`` and ``hi``: the story's lead may have passed to them."""
+    for n in doc.cast.names_before(hi, hi - lo):
+        ent = doc.cast.entities[n.entity]
+        if n.start >= lo and not n.quoted and ent.person and ent.gender in (gender, None) \
+                and doc.opens_sentence(n.start):
+            return True
+    return False
+
+
+def voice_going_on(doc: Document, mention: Mention) -> Attribution | None:
+    """The attribution of the quote just before in the same paragraph, when this quote's
+    he/she tag says the voice goes on ("he added", "she went on") and that speaker can be
+    a he/she: the same person adds to what they said."""
+    i = doc.current
+    if i == 0 or i > len(doc.results):
+        return None
+    prev = doc.results[i - 1]
+    if prev.speaker is None or doc.paragraph_of(doc.spans[i - 1].start) != doc.paragraph_of(mention.start):
+        return None
+    gender = doc.lex.pronoun_gender.get(mention.text.lower())
+    if prev.entity is not None:
+        return prev if doc.cast.entities[prev.entity].gender in (gender, None) else None
+    words = WORD.findall(prev.speaker.lower())
+    noun = doc.lex.person_nouns.get(words[-1]) if words else None
+    return prev if noun in (gender, "-") else None
+
+
+def named_after_in_clause(doc: Document, mention: Mention) -> set[int]:
+    """The people named after a he/she in the rest of its clause, in the narration before
+    the quotation ("He beckoned Kronborg into the living-room and said sternly:"): the
+    object of his verb is not "he" (up to a comma: "If he wins, Trump ..." may be Trump)."""
+    text = doc.text
+    stop = _CLAUSE_STOP.search(text, mention.end, min(len(text), mention.end + CLAUSE_REACH))
+    end = stop.start() if stop else min(len(text), mention.end + CLAUSE_REACH)
+    i = doc.current
+    if doc.quoted(mention.start) or i >= len(doc.spans) or mention.start > doc.spans[i].start:
+        return set()  # only narration before the quotation: a tag ("he told Rubio") may be loose
+    return {n.entity for n in doc.cast.names_before(end, end - mention.end)
+            if n.start >= mention.end and not n.quoted}
+
+
+def said_before(doc: Document, mention: Mention) -> Attribution | None:
+    """The attribution of the quote just before, when its cue read the very words of
+    ``mention`` ('"...," he answered, tossing his head. "..."'): one phrase names one
+    person, so the second quote must not resolve "he" afresh (and differently)."""
+    i = doc.current
+    if i == 0 or i > len(doc.results):
+        return None
+    prev = doc.results[i - 1]
+    if prev.mention is None or prev.speaker is None or prev.mention.start != mention.start \
+            or prev.mention.end != mention.end:
+        return None
+    return prev
+
+
+def resolved_entity(doc: Document) -> int | None:
+    """The entity the last call of :meth:`resolve` found."""
+    return doc.entity
+
+
+def answer(doc: Document, mention: Mention, entity: int) -> int | None:
+    """A pronoun in the tag of a turn of dialogue that would give the turn to the voice
+    of the turn just before ("...," he answered) gives it to the last other voice of
+    that gender in the conversation instead: turns change hands."""
+    i = doc.current
+    if i == 0 or i >= len(doc.spans):
+        return None
+    span, prev = doc.spans[i], doc.spans[i - 1]
+    k = doc.paragraph_of(span.start)
+    if doc.paragraphs[k] != span.start or doc.paragraph_of(prev.start) != k - 1 \
+            or doc.results[i - 1].entity != entity:
+        return None
+    first = bisect.bisect_left(doc.span_starts, doc.paragraphs[k - 1])
+    if doc.span_starts[first] != doc.paragraphs[k - 1]:
+        return None  # the paragraph before opens with narration
+    if doc.paragraph_end(prev.start) - prev.end > TAG_LENGTH:
+        return None  # narration after the turn before: the story may have moved on
+    gender = doc.lex.pronoun_gender.get(mention.text.lower())
+    for j in range(first, i):  # the turn before called someone by name: the reply is theirs
+        for addressed in called(doc, doc.spans[j]):
+            if addressed != entity and doc.cast.entities[addressed].gender in (gender, None):
+                return addressed
+    for j in range(i - 2, max(-1, i - 10), -1):
+        if doc.paragraph_of(doc.spans[j].start) < k - 8:
+            break
+        ent = doc.results[j].entity
+        if ent is not None and ent != entity and doc.cast.entities[ent].gender in (gender, None):
+            return ent
+    return None
+
+
+def voice(doc: Document, mention: Mention) -> int | None:
+    """The person a he/she stands for when no name is near: the last voice of that
+    gender in the conversation, other than the voice of the turn just before when
+    this quote opens a new turn."""
+    i = doc.current
+    if i == 0 or i >= len(doc.spans):
+        return None
+    gender = doc.lex.pronoun_gender.get(mention.text.lower())
+    k = doc.paragraph_of(doc.spans[i].start)
+    new_turn = doc.paragraphs[k] == doc.spans[i].start
+    before = doc.results[i - 1].entity if new_turn and doc.paragraph_of(doc.spans[i - 1].start) == k - 1 \
+        else None
+    for j in range(i - 1, max(-1, i - CONVERSATION_TURNS), -1):
+        if doc.paragraph_of(doc.spans[j].start) < k - CONVERSATION_TURNS:
+            break
+        for ent in [doc.results[j].entity] + called(doc, doc.spans[j]):  # who spoke, who was spoken to
+            if ent is not None and ent != before and doc.cast.entities[ent].gender in (gender, None) \
+                    and doc.cast.entities[ent].person:
+                return ent
+    return None
+
+
+def name_narrator(doc: Document) -> None:
+    """The one telling the story has a name when the turns answering theirs call them by
+    it ("I asked." / "Jane, I don't like cavillers"): the narrator's quotes take it.
+    A name that speaks a turn of its own is somebody else."""
+    results, spans = doc.results, doc.spans
+    mine = [i for i, r in enumerate(results) if r.speaker == NARRATOR]
+    if not mine:
+        return
+    speakers = {r.entity for r in results if r.entity is not None}
+    votes: dict[int, int] = {}
+    for i in mine:
+        k = doc.paragraph_of(spans[i].start)
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(spans) and results[j].speaker != NARRATOR \
+                    and abs(doc.paragraph_of(spans[j].start) - k) == 1:
+                for ent in set(called(doc, spans[j])) - speakers:
+                    votes[ent] = votes.get(ent, 0) + 1
+    if not votes:
+        return
+    best = max(votes, key=lambda e: votes[e])
+    name = doc.cast.entities[best].canonical
+    for i in mine:
+        results[i].speaker, results[i].entity = name, best
+        results[i].why.append(f"the narrator is called {name!r} by the turns answering theirs")
+
+
+def spoken_to(doc: Document, mention: Mention) -> set[int]:
+    """The people the quotations of the current quote's paragraph call by name, when
+    ``mention`` is in their tag: none of them says them."""
+    i = doc.current
+    if i >= len(doc.spans):
+        return set()
+    k = doc.paragraph_of(doc.spans[i].start)
+    if doc.paragraph_of(mention.start) != k:
+        return set()
+    out = {e for s in doc.spans[max(0, i - 4):i + 3] if doc.paragraph_of(s.start) == k for e in called(doc, s)}
+    to = _TO_AFTER.match(doc.text, mention.end, min(len(doc.text), mention.end + 60))
+    if to is not None:  # '"This is a strange place," said he to Temple': not Temple
+        out.update(n.entity for n in doc.cast.names_before(to.end() + 60, 60) if n.start == to.end())
+    return out
+
+
+def join_aliases(doc: Document) -> None:
+    """A name the narration gives as another's alias ("Caroline, or Sister Carrie, as she
+    had been half affectionately termed") is the same person: quotes given to the alias take
+    the first name's speaker (the fuller of the two)."""
+    cast, text = doc.cast, doc.text
+    alias: dict[int, int] = {}
+    for m in _OR_ALIAS.finditer(text):
+        first = [n for n in cast.names_before(m.start(), 60) if n.end == m.start() and not n.quoted]
+        second = [n for n in cast.names_before(m.end() + 60, 60) if n.start == m.end()]
+        if not first or not second or first[0].entity == second[0].entity:
+            continue
+        a, b = cast.entities[first[0].entity], cast.entities[second[0].entity]
+        after = text[second[0].end:second[0].end + 2]
+        if not (a.person and b.person) or a.gender and b.gender and a.gender != b.gender or after[:1] != ",":
+            continue
+        alias[b.id] = a.id
+    if not alias:
+        return
+    for att in doc.results:
+        if att.entity in alias:
+            target = cast.entities[alias[att.entity]]
+            att.why.append(f"{att.speaker!r} is another name of {target.canonical!r}")
+            att.speaker, att.entity = target.canonical, target.id
+
+
+def self_introductions(doc: Document) -> None:
+    """A character known only by a noun who says who they are ("...when I be plain Jack
+    Durbeyfield, the haggler?") takes that name in all their quotes."""
+    results, spans = doc.results, doc.spans
+    names: dict[str, int] = {}
+    for span, att in zip(spans, results):
+        if att.speaker is None or att.entity is not None or att.speaker == NARRATOR or att.speaker in names:
+            continue
+        for m in _I_AM.finditer(doc.text, span.inner_start, span.inner_end):
+            found = [n for n in doc.cast.names_before(min(span.inner_end, m.end() + 40), 40) if n.start == m.end()]
+            if found and doc.cast.entities[found[0].entity].person:
+                names[att.speaker] = found[0].entity
+                break
+    for att in results:
+        if att.entity is None and att.speaker in names:
+            ent = names[att.speaker]
+            att.why.append(f"{att.speaker!r} says who they are: {doc.cast.entities[ent].canonical!r}")
+            att.speaker, att.entity = doc.cast.entities[ent].canonical, ent
+
+
+def called(doc: Document, span: Span) -> list[int]:
+    """The people a quotation addresses by name ("It is your best work, Basil"), as entities."""
+    out = []
+    for n in doc.cast.names_before(span.inner_end, span.inner_end - span.inner_start):
+        before = doc.text[max(span.inner_start, n.start - 12):n.start]
+        after = doc.text[n.end:n.end + 1]
+        lead = WORD.findall(doc.text, span.inner_start, n.start) if n.start - span.inner_start < 30 else ["-"]
+        comma = before.rstrip().endswith(",")
+        opens = n.start - span.inner_start < 8 or \
+            all(w.lower() in VOCATIVE_LEAD or w.lower() in doc.lex.titles for w in lead)
+        # "Jane, I ...", "Hulloa, Emma!", "Yes, Beatrice." call; "Bingley." and "Dorian Gray? Is
+        # that his name?" speak of someone
+        if (opens and after in (",", "!") or comma and after in (",", "!", "?", ".", "”", '"', "’", "'")) \
+                and doc.cast.entities[n.entity].person:
+            out.append(n.entity)
+    return out
+
+
+def named_later(doc: Document, mention: Mention) -> int | None:
+    """A character named by a noun whose name the narration gives soon after it
+    ("my mother ... Her name was Duchess"): the entity of that name."""
+    words = WORD.findall(mention.text.lower())
+    if len(words) != 2 or words[1] not in doc.lex.person_nouns:
+        return None
+    if doc._names_given is None:
+        doc._names_given = []
+        for m in _NAME_WAS.finditer(doc.text):
+            for name in doc.cast.names_before(m.end() + 40, 40):
+                if name.start == m.end():
+                    doc._names_given.append((m.start(), m.group(1).lower(), name.entity))
+    phrase = " ".join(words)
+    for pos, possessive, entity in doc._names_given:
+        gender = doc.lex.person_nouns[words[1]]
+        if gender != "-" and (possessive == "his") != (gender == "m"):
+            continue
+        # the phrase stands as a subject or owner in the sentences just before: "...my mother..."
+        before = doc.text[max(0, pos - NAME_GIVEN_WINDOW):pos].lower()
+        if phrase in before or regex.search(rf"\b(?:my|his|her|our|the) {regex.escape(words[1])}\b", before):
+            return entity  # "This is my son," said the old man; "his name's George." 
+    return None
+
+
+def addressed_as(doc: Document, mention: Mention) -> int | None:
+    """A character named by a noun just after a turn that called someone by name
+    ('"Hulloa, Emma!" he said.' / 'The nurse bent down and kissed him.'): the one
+    called, when the noun's gender fits and the caller is someone else."""
+    words = WORD.findall(mention.text.lower())
+    if len(words) != 2 or words[0] not in ("the", "his", "her", "my") or not turns.written_as_dialogue(doc):
+        return None
+    gender = doc.lex.person_nouns.get(words[1])
+    if gender is None:
+        return None
+    j = bisect.bisect_left(doc.span_starts, mention.start) - 1
+    if j < 0 or j >= len(doc.results) or mention.start - doc.spans[j].end > ADDRESSED_WINDOW:
+        return None
+    for ent in called(doc, doc.spans[j]):
+        person = doc.cast.entities[ent]
+        if ent != doc.results[j].entity and (gender == "-" or person.gender in (gender, None)):
+            return ent
+    return None
+
+
+def kin(doc: Document, mention: Mention) -> int | None:
+    """A kinship noun ("his wife", "her mother", "the father") names the member of that
+    gender of the married couple (Mr. and Mrs. of one surname) last named before it; with
+    no couple, "the mother" is the one married woman (Mrs.) named so far."""
+    words = WORD.findall(mention.text)
+    if len(words) != 2 or words[0].lower() not in ("his", "her", "the", "their", "my"):
+        return None
+    gender = doc.lex.kinship.get(words[1].lower())
+    if gender is None:
+        return None
+    cast = doc.cast
+    for n in reversed(cast.names_before(mention.start, 2 * ANTECEDENT_WINDOW)):
+        ent = cast.entities[n.entity]
+        if not ent.namesake or ent.title.rstrip(".") not in ("Mr", "Mrs"):
+            continue
+        surname = ent.forms[ent.longest][-1]
+        for other in cast.entities:
+            if other.namesake and other.gender == gender and other.title.rstrip(".") in ("Mr", "Mrs") \
+                    and other.forms[other.longest][-1] == surname:
+                return other.id
+    if gender == "f" and words[0].lower() == "the":
+        # no couple named: the one married woman named so far ("the mother" is Mrs. Morel)
+        wives = {n.entity for n in cast.names_before(mention.start, mention.start + 1)
+                 if cast.entities[n.entity].title.rstrip(".") == "Mrs" and cast.entities[n.entity].person}
+        if len(wives) == 1:
+            return wives.pop()
+    return None
+
+
+def partner(doc: Document, mention: Mention) -> int | None:
+    """A turn of dialogue given to a character named by a noun ("answered the artist",
+    "said his step-son") is spoken by the named voice of the conversation that did not
+    speak the turn before: the entity, or None."""
+    i = doc.current
+    if i == 0 or i >= len(doc.spans):
+        return None
+    span = doc.spans[i]
+    k = doc.paragraph_of(span.start)
+    if doc.paragraphs[k] != span.start:
+        return None
+    words = WORD.findall(mention.text)
+    gender = doc.lex.person_nouns.get(words[-1].lower()) if words else None
+    if gender is None or len(words) > 2:
+        return None  # "the thin gentleman" is described as someone new, not as a known voice
+    before: int | None = None
+    spoken_to = set(called(doc, span))
+    if k and doc.spans[i - 1].end <= doc.paragraphs[k - 1]:
+        # narration just before names the people of the scene: "Curtis and Florence returned
+        # to the library." / '"Florence," said her cousin': the one not called
+        lo = doc.paragraphs[k - 1]
+        present = {n.entity for n in doc.cast.names_before(span.start, span.start - lo)
+                   if not n.quoted and doc.cast.entities[n.entity].person}
+        others = [e for e in present - spoken_to if doc.cast.entities[e].gender in (gender, None) or gender == "-"]
+        if spoken_to & present and len(others) == 1:
+            return others[0]
+    for j in range(i - 1, max(-1, i - 10), -1):
+        pk = doc.paragraph_of(doc.spans[j].start)
+        if pk < k - 8:
+            break
+        ent = doc.results[j].entity
+        if ent is None:
+            continue
+        if before is None:
+            if pk == k - 1 or pk == k - 2:
+                before = ent  # the turn this one answers
+                continue
+            return None
+        if ent in spoken_to:
+            continue  # "You oughtn't to have gone, Henrietta," said her sister
+        if ent != before and doc.cast.entities[ent].gender in (gender, None, "-") or \
+                (ent != before and gender == "-"):
+            return ent
+    return None

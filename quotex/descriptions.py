@@ -1,7 +1,7 @@
 """Descriptions as speakers: who "the board", "the aide" or "the Texas senator" is.
 
-Mixed into the resolver's document (like :mod:`quotex.characters` and
-:mod:`quotex.turns`). A description a rule found as the speaker is trimmed to
+Functions of the document under attribution (:class:`quotex.resolver.Document`,
+their first argument), like :mod:`quotex.characters`. A description a rule found as the speaker is trimmed to
 its person's noun, tied to the organisation named before it ("the board" after
 "the Illinois Board of Elections"), checked against the modifiers the text gave
 a candidate person ("the Texas senator" is no senator the text never ties to
@@ -13,121 +13,121 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 
-from quotex.characters import ANTECEDENT_WINDOW, WORD, Characters
+from quotex.attribution.shapes import ANTECEDENT_WINDOW, WORD, description
 from quotex.layout import Layout
 from quotex.mentions import ORG_WORDS, Entity
 from quotex.speakers import Mention
+
+if TYPE_CHECKING:
+    from quotex.resolver import Document
 
 #: How far (characters) around a name a description's capitalized modifier is looked for.
 MODIFIER_REACH = 40
 #: Where a sentence ends, for the words around a name: a stop and a blank, or a line break.
 _SENTENCE_CUT = regex.compile(r"(?<!\b\p{Lu}\p{Ll}{0,3})[.!?][\"”’]*\s|\n")
-#: Control and format characters, dropped from a phrase reported as a speaker.
-_CONTROL = regex.compile(r"[\p{Cc}\p{Cf}]")
 #: A run of letters: a capitalized modifier without a hyphen is found as one.
 _LETTERS = regex.compile(r"\p{L}+")
 
 
 @dataclass
-class _NearNames:
-    """The words around an entity's names: what :meth:`Descriptions.modifiers_fit` reads."""
+class NearNames:
+    """The words around an entity's names: what :func:`modifiers_fit` reads."""
 
     count: int = 0  # how many of the entity's mentions are read
     texts: list[str] = field(default_factory=list)  # the words around each name, as text
     words: set[str] = field(default_factory=set)  # the runs of letters in them
 
 
-class Descriptions(Characters):
-    """The description rules; the resolver's document provides the rest."""
+def trim_description(doc: Document, mention: Mention) -> Mention:
+    """'the boy half| cried, half shouted': a word after the person's noun is an adverb."""
+    words = list(WORD.finditer(mention.text))
+    if len(words) >= 3:
+        last, noun = words[-1].group().lower(), words[-2].group().lower()
+        known = doc.lex.person_nouns.keys() | doc.lex.roles
+        if last not in known and last not in ORG_WORDS and noun in known:
+            end = mention.start + words[-2].end()
+            return Mention(mention.start, end, doc.text[mention.start:end], "description")
+    return mention
 
-    page: Layout
-    near_names: dict[int, _NearNames]  # by entity id, filled as descriptions are checked
 
-    def trim_description(self, mention: Mention) -> Mention:
-        """'the boy half| cried, half shouted': a word after the person's noun is an adverb."""
-        words = list(WORD.finditer(mention.text))
-        if len(words) >= 3:
-            last, noun = words[-1].group().lower(), words[-2].group().lower()
-            known = self.lex.person_nouns.keys() | self.lex.roles
-            if last not in known and last not in ORG_WORDS and noun in known:
-                end = mention.start + words[-2].end()
-                return Mention(mention.start, end, self.text[mention.start:end], "description")
-        return mention
-
-    def body_named(self, mention: Mention, content: list[str]) -> str | None:
-        """The organisation "the <body>" stands for: the nearest name before it, outside
-        quotations and page furniture, whose own words hold that body's word ("the board"
-        after "the Illinois Board of Elections", "the department" after "the State
-        Department"). Only a lone body word: "the Senate minority leader" is a person."""
-        if len(content) != 1 or content[0] not in ORG_WORDS or not mention.text[-1:].islower():
-            return None
-        head = content[0]
-        cast = self.cast
-        for n in reversed(cast.names_before(mention.start, mention.start + 1)):
-            if n.quoted or self.page.furniture(n.start) or cast.entities[n.entity].person:
-                continue
-            words = [t.lower() for t in n.tokens]
-            if head in words:
-                return cast.canonical(n) if len(words) > 1 else None  # a bare "Commission" tells nothing more
+def body_named(doc: Document, mention: Mention, content: list[str]) -> str | None:
+    """The organisation "the <body>" stands for: the nearest name before it, outside
+    quotations and page furniture, whose own words hold that body's word ("the board"
+    after "the Illinois Board of Elections", "the department" after "the State
+    Department"). Only a lone body word: "the Senate minority leader" is a person."""
+    if len(content) != 1 or content[0] not in ORG_WORDS or not mention.text[-1:].islower():
         return None
+    head = content[0]
+    cast = doc.cast
+    for n in reversed(cast.names_before(mention.start, mention.start + 1)):
+        if n.quoted or doc.page.furniture(n.start) or cast.entities[n.entity].person:
+            continue
+        words = [t.lower() for t in n.tokens]
+        if head in words:
+            return cast.canonical(n) if len(words) > 1 else None  # a bare "Commission" tells nothing more
+    return None
 
-    def modifiers_fit(self, ent: Entity, mention: Mention) -> bool:
-        """Every capitalized modifier of a description ("the Florida senator", "the Democratic
-        candidate", "the Gawker employee") stands near one of the entity's names outside
-        quotations ("Florida Sen. Marco Rubio", "Rubio, the Florida senator"): a place, party
-        or employer the text never ties to that person does not describe them."""
-        words = WORD.findall(mention.text)[1:]
-        caps = [w for w in words if w[:1].isupper() and w.lower() not in self.lex.titles]
-        if not caps:
-            return True
-        seen = self.words_near_names(ent)
-        for w in caps:
-            if "-" in w:  # not one run of letters: look for it in the words themselves
-                pattern = _whole_word(w)
-                if not any(pattern.search(a) for a in seen.texts):
-                    return False
-            elif w not in seen.words:
-                return False
+
+def modifiers_fit(doc: Document, ent: Entity, mention: Mention) -> bool:
+    """Every capitalized modifier of a description ("the Florida senator", "the Democratic
+    candidate", "the Gawker employee") stands near one of the entity's names outside
+    quotations ("Florida Sen. Marco Rubio", "Rubio, the Florida senator"): a place, party
+    or employer the text never ties to that person does not describe them."""
+    words = WORD.findall(mention.text)[1:]
+    caps = [w for w in words if w[:1].isupper() and w.lower() not in doc.lex.titles]
+    if not caps:
         return True
+    seen = words_near_names(doc, ent)
+    for w in caps:
+        if "-" in w:  # not one run of letters: look for it in the words themselves
+            pattern = _whole_word(w)
+            if not any(pattern.search(a) for a in seen.texts):
+                return False
+        elif w not in seen.words:
+            return False
+    return True
 
-    def words_near_names(self, ent: Entity) -> _NearNames:
-        """The words next to each of ``ent``'s names outside quotations, in its sentence,
-        gathered once per name (a long document mentions a person thousands of times)."""
-        seen = self.near_names.setdefault(ent.id, _NearNames())
-        cast, text = self.cast, self.text
-        for k in ent.mentions[seen.count:]:
-            n = cast.names[k]
-            if n.quoted:
-                continue
-            before = _SENTENCE_CUT.split(text[max(0, n.start - MODIFIER_REACH):n.start])[-1]
-            after = _SENTENCE_CUT.split(text[n.end:n.end + MODIFIER_REACH])[0]
-            around = f"{before} {after}"
-            seen.texts.append(around)
-            seen.words.update(_LETTERS.findall(around))
-        seen.count = len(ent.mentions)
-        return seen
 
-    def introduced_as(self, mention: Mention, det: str, content: list[str]) -> str | None:
-        """The fuller description a bare "the <noun>" takes up: "the aide" after "A Republican
-        committee aide said ...", "the official" after "a Mexican official who ...", "the
-        ministry" after "China's foreign ministry" (the nearest introduction). Only an
-        introduction with a capitalized word (a party, a country, a place), which tells
-        the reader more than "the aide" does, and none inside a quotation."""
-        if det != "the" or not 1 <= len(content) <= 2:
-            return None
-        lo = max(0, mention.start - ANTECEDENT_WINDOW)
-        found = None
-        if content[-1].lower() not in self.text[lo:mention.start].lower():
-            return None  # the noun never came before: nothing to take up (and no pattern to compile)
-        for pattern in _introductions(tuple(content)):
-            for m in pattern.finditer(self.text, lo, mention.start):
-                if not self.quoted(m.start()) and not self.page.furniture(m.start()) \
-                        and _CAPITAL_WORD.search(m.group("mods")) and (found is None or m.start() > found.start()):
-                    found = m
-        return description(found.group()) if found is not None else None
+def words_near_names(doc: Document, ent: Entity) -> NearNames:
+    """The words next to each of ``ent``'s names outside quotations, in its sentence,
+    gathered once per name (a long document mentions a person thousands of times)."""
+    seen = doc.near_names.setdefault(ent.id, NearNames())
+    cast, text = doc.cast, doc.text
+    for k in ent.mentions[seen.count:]:
+        n = cast.names[k]
+        if n.quoted:
+            continue
+        before = _SENTENCE_CUT.split(text[max(0, n.start - MODIFIER_REACH):n.start])[-1]
+        after = _SENTENCE_CUT.split(text[n.end:n.end + MODIFIER_REACH])[0]
+        around = f"{before} {after}"
+        seen.texts.append(around)
+        seen.words.update(_LETTERS.findall(around))
+    seen.count = len(ent.mentions)
+    return seen
+
+
+def introduced_as(doc: Document, mention: Mention, det: str, content: list[str]) -> str | None:
+    """The fuller description a bare "the <noun>" takes up: "the aide" after "A Republican
+    committee aide said ...", "the official" after "a Mexican official who ...", "the
+    ministry" after "China's foreign ministry" (the nearest introduction). Only an
+    introduction with a capitalized word (a party, a country, a place), which tells
+    the reader more than "the aide" does, and none inside a quotation."""
+    if det != "the" or not 1 <= len(content) <= 2:
+        return None
+    lo = max(0, mention.start - ANTECEDENT_WINDOW)
+    found = None
+    if content[-1].lower() not in doc.text[lo:mention.start].lower():
+        return None  # the noun never came before: nothing to take up (and no pattern to compile)
+    for pattern in _introductions(tuple(content)):
+        for m in pattern.finditer(doc.text, lo, mention.start):
+            if not doc.quoted(m.start()) and not doc.page.furniture(m.start()) \
+                    and _CAPITAL_WORD.search(m.group("mods")) and (found is None or m.start() > found.start()):
+                found = m
+    return description(found.group()) if found is not None else None
 
 
 @lru_cache(maxsize=4096)
@@ -161,19 +161,5 @@ _OWNED_BY_NAME = (r"(?<![\p{L}])(?P<mods>\p{Lu}[\p{L}.\-]*(?:[ \t\u00a0]+\p{Lu}[
 _CAPITAL_WORD = regex.compile(r"(?<![\p{L}])\p{Lu}")
 
 
-_LOWER_DETERMINERS = frozenset("the a an his her their our my its".split())
 
 
-def description(phrase: str) -> str:
-    """A description as a speaker, one spelling wherever it stands: "The parson" opening
-    a sentence is "the parson" elsewhere."""
-    out = plain(phrase)
-    first, _, rest = out.partition(" ")
-    if rest and first.lower() in _LOWER_DETERMINERS:
-        return f"{first.lower()} {rest}"
-    return out
-
-
-def plain(phrase: str) -> str:
-    """A phrase from the text as a speaker: control characters dropped, blanks collapsed."""
-    return " ".join(_CONTROL.sub("", phrase).split())

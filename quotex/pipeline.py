@@ -17,31 +17,30 @@ from collections.abc import Callable
 
 import regex
 
-from quotex.attribution.context import Context
+from quotex import characters, resolver, turns
+from quotex.attribution.context import Attribution, Context
 from quotex.attribution.rules import RULES
-from quotex.attribution.shapes import WINDOW_AFTER
-from quotex.antecedents import WINDOW_BEFORE
+from quotex.attribution.shapes import WINDOW_AFTER, WINDOW_BEFORE
 from quotex.layout import layout
 from quotex.records import Quote, Span
 from quotex.resolver import Document
 from quotex.tokenizer import scan
-from quotex.turns import Attribution
 
 #: Rules for a quotation no cue attributed, in order: the turn before goes on, the
 #: scene's other voice answers, the speaker of the quotation across narration.
 TURN_RULES: list[tuple[str, Callable[[Document, int], Attribution | None]]] = [
-    ("continuation", Document.continuation),
-    ("scene", Document.scene),
-    ("across-narration", Document.across_narration),
+    ("continuation", turns.continuation),
+    ("scene", turns.scene),
+    ("across-narration", turns.across_narration),
 ]
 
 #: Passes over the whole document once every quotation was looked at, in order.
 PASSES: list[tuple[str, Callable[[Document], None]]] = [
-    ("fill-dialogue", Document.fill_dialogue),  # untagged lines between tagged turns alternate
-    ("alternate-forward", Document.alternate_forward),  # and after the last tagged turn
-    ("name-narrator", Document.name_narrator),  # "I" gets the narrator's name when the text gives it
-    ("self-introductions", Document.self_introductions),  # '"I am Parson Tringham"'
-    ("join-aliases", Document.join_aliases),  # one person, one canonical name
+    ("fill-dialogue", turns.fill_dialogue),  # untagged lines between tagged turns alternate
+    ("alternate-forward", turns.alternate_forward),  # and after the last tagged turn
+    ("name-narrator", characters.name_narrator),  # "I" gets the narrator's name when the text gives it
+    ("self-introductions", characters.self_introductions),  # '"I am Parson Tringham"'
+    ("join-aliases", characters.join_aliases),  # one person, one canonical name
 ]
 
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
@@ -107,9 +106,9 @@ def take_turn(doc: Document, i: int, att: Attribution) -> Attribution:
         cont = rule(doc, i)
         if cont is not None:
             break
-    if cont is not None and doc.unread_cue(i, cont.speaker):
+    if cont is not None and resolver.unread_cue(doc, i, cont.speaker):
         cont = None  # '"...," New York City Public Advocate Trish James said': another voice
-    if cont is not None and cont.speaker in doc.vocatives(doc.spans[i]):
+    if cont is not None and cont.speaker in turns.vocatives(doc, doc.spans[i]):
         # "Your mother would never forgive me, Lucy.": Lucy is spoken to, not speaking
         other = doc.results[i - 1].speaker if cont.rule == "alternating-turn" else None
         cont.why.append(f"{cont.speaker!r} is addressed in the quote")

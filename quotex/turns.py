@@ -5,19 +5,24 @@ A quote without a cue of its own may continue the turn of the quote before it
 two voices, or open a paragraph after narration about its speaker. A second
 pass fills short turns of dialogue from the end (the voice two turns later,
 the one a neighbouring turn addresses by name). These rules run only where the
-cue rules of :mod:`quotex.resolver` found nobody; each says why in ``why``.
+cue rules (:mod:`quotex.attribution.rules`) found nobody; each says why in
+``why``. Each is a function of the document under attribution
+(:class:`quotex.resolver.Document`, its first argument).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from quotex import characters, resolver
+from quotex.attribution.context import NARRATOR, Attribution
 from quotex.mentions import Cast
 from quotex.records import Span
 from quotex.speakers import Mention
 
-#: The one telling a story in the first person ('"...," I said.'), as a speaker: a character
-#: label, capitalized like the name it stands for (annotated fiction writes "Narrator").
-NARRATOR = "Narrator"
+if TYPE_CHECKING:
+    from quotex.resolver import Document
+
 #: How many quotes back a story's narrator must have spoken to answer a question asked them.
 CONVERSATION = 30
 #: A paragraph shorter than this that opens with a quote is a turn of dialogue.
@@ -41,299 +46,260 @@ def same_voice(a: str | None, b: str | None) -> bool:
     return x <= y or y <= x
 
 
-@dataclass
-class Attribution:
-    """What the rules found for one quote: the words they pointed at, the cue,
-    the rule, the speaker it resolves to, and the reasoning (for ``explain``)."""
-
-    mention: Mention | None = None
-    cue: str | None = None
-    addressees: tuple[str, ...] = ()
-    rule: str | None = None
-    speaker: str | None = None
-    confidence: float = 0.0
-    why: list[str] = field(default_factory=list)
-    entity: int | None = None  # the cast entity of the speaker, when it is a name of the document
+def short_turn(doc: Document, span: Span) -> bool:
+    """The quote opens a short paragraph of dialogue."""
+    start = doc.paragraphs[doc.paragraph_of(span.start)]
+    return start == span.start and doc.paragraph_end(span.start) - start < SHORT_TURN
 
 
-class TurnTaking:
-    """The turn rules, mixed into the resolver's document (which provides the rest)."""
+def written_as_dialogue(doc: Document) -> bool:
+    """The document tells a story in dialogue: at least ``DIALOGUE_EXCHANGES`` short
+    turns answer one another in consecutive paragraphs. There, a quotation opening a
+    paragraph after another is a reply, not more of the same speaker (as in news)."""
+    if doc._dialogue is None:
+        spans, n = doc.spans, 0
+        for a, b in zip(spans, spans[1:]):
+            if short_turn(doc, a) and short_turn(doc, b) \
+                    and doc.paragraph_of(b.start) == doc.paragraph_of(a.start) + 1:
+                n += 1
+        doc._dialogue = n >= DIALOGUE_EXCHANGES
+    return doc._dialogue
 
-    text: str
-    _dialogue: bool | None = None
-    spans: list[Span]
-    paragraphs: list[int]
-    results: list[Attribution]
-    cast: Cast
 
-    def paragraph_of(self, pos: int) -> int:
-        raise NotImplementedError
+def turn_of_dialogue(doc: Document, span: Span) -> bool:
+    """The quote opens its paragraph and closes: a turn of dialogue, however long
+    (a quotation left open runs on into the next paragraph: the same voice)."""
+    return span.closed and doc.paragraphs[doc.paragraph_of(span.start)] == span.start
 
-    def paragraph_end(self, pos: int) -> int:
-        raise NotImplementedError
 
-    def end_before(self, pos: int) -> int:
-        raise NotImplementedError
-
-    def sentence_start(self, lo: int, hi: int) -> int:
-        raise NotImplementedError
-
-    def subject(self, start: int, end: int, limit: int | None = None) -> Mention | None:
-        raise NotImplementedError
-
-    def resolve(self, mention: Mention) -> tuple[str | None, str]:
-        raise NotImplementedError
-
-    def confidence(self, rule: str, kind: str) -> float:
-        raise NotImplementedError
-
-    def resolved_entity(self) -> int | None:
-        raise NotImplementedError
-
-    def called(self, span: Span) -> list[int]:
-        raise NotImplementedError
-
-    def short_turn(self, span: Span) -> bool:
-        """The quote opens a short paragraph of dialogue."""
-        start = self.paragraphs[self.paragraph_of(span.start)]
-        return start == span.start and self.paragraph_end(span.start) - start < SHORT_TURN
-
-    def written_as_dialogue(self) -> bool:
-        """The document tells a story in dialogue: at least ``DIALOGUE_EXCHANGES`` short
-        turns answer one another in consecutive paragraphs. There, a quotation opening a
-        paragraph after another is a reply, not more of the same speaker (as in news)."""
-        if self._dialogue is None:
-            spans, n = self.spans, 0
-            for a, b in zip(spans, spans[1:]):
-                if self.short_turn(a) and self.short_turn(b) \
-                        and self.paragraph_of(b.start) == self.paragraph_of(a.start) + 1:
-                    n += 1
-            self._dialogue = n >= DIALOGUE_EXCHANGES
-        return self._dialogue
-
-    def turn_of_dialogue(self, span: Span) -> bool:
-        """The quote opens its paragraph and closes: a turn of dialogue, however long
-        (a quotation left open runs on into the next paragraph: the same voice)."""
-        return span.closed and self.paragraphs[self.paragraph_of(span.start)] == span.start
-
-    def fill_dialogue(self) -> None:
-        """Second pass over short turns of dialogue still without a speaker, from the end:
-        the turn two later was the same voice when the one between was another, and a
-        neighbouring turn that addresses someone by name is answered by them."""
-        results, spans = self.results, self.spans
-        for i in range(len(spans) - 1, -1, -1):
-            if results[i].speaker is not None or results[i].mention is not None or not self.short_turn(spans[i]):
-                continue
-            par = self.paragraph_of(spans[i].start)
-            turns = [j for j in (i + 1, i + 2) if j < len(spans) and self.short_turn(spans[j])
-                     and self.paragraph_of(spans[j].start) == par + j - i]
-            speaker, why, entity = None, "", None
-            if len(turns) == 2 and results[i + 2].speaker and results[i + 1].speaker \
-                    and not same_voice(results[i + 1].speaker, results[i + 2].speaker):
-                speaker, why = results[i + 2].speaker, f"two turns later {results[i + 2].speaker!r} speaks again"
-                entity = results[i + 2].entity
-            else:
-                near = [j for j in (i - 1, i + 1) if 0 <= j < len(spans) and self.short_turn(spans[j])
-                        and abs(self.paragraph_of(spans[j].start) - par) == 1]
-                called = set().union(*(self.vocatives(spans[j]) for j in near)) - self.vocatives(spans[i])
-                if len(called) == 1:
-                    speaker = called.pop()
-                    why = f"a neighbouring turn addresses {speaker!r}"
-            if speaker is not None:
-                rule = "dialogue-turn"
-                results[i] = Attribution(None, None, (), rule, speaker, self.confidence(rule, "none"),
-                                         results[i].why + [why], entity)
-
-    def bare_turn(self, span: Span) -> bool:
-        """A short turn of dialogue, or a paragraph that is one quotation and nothing else."""
-        return self.short_turn(span) or self.turn_of_dialogue(span) \
-            and not self.text[span.end:self.paragraph_end(span.start)].strip()
-
-    def alternate_forward(self) -> None:
-        """Third pass, from the start, over short turns still without a speaker: after two
-        turns of two voices in the paragraphs just before, the voice two turns back speaks
-        again ('"Amory." / "Yes, Beatrice." / "Dear, don't think of getting up yet."'), now that
-        :meth:`fill_dialogue` has given those turns their voices."""
-        results, spans = self.results, self.spans
-        for i in range(2, len(spans)):
-            if results[i].speaker is not None or results[i].mention is not None or not self.bare_turn(spans[i]):
-                continue
-            par = self.paragraph_of(spans[i].start)
-            if not all(self.bare_turn(spans[j]) and self.paragraph_of(spans[j].start) == par - i + j
-                       for j in (i - 2, i - 1)):
-                continue
-            a, b = results[i - 2], results[i - 1]
-            if a.speaker is None or b.speaker is None or same_voice(a.speaker, b.speaker):
-                continue
+def fill_dialogue(doc: Document) -> None:
+    """Second pass over short turns of dialogue still without a speaker, from the end:
+    the turn two later was the same voice when the one between was another, and a
+    neighbouring turn that addresses someone by name is answered by them."""
+    results, spans = doc.results, doc.spans
+    for i in range(len(spans) - 1, -1, -1):
+        if results[i].speaker is not None or results[i].mention is not None or not short_turn(doc, spans[i]):
+            continue
+        par = doc.paragraph_of(spans[i].start)
+        turns = [j for j in (i + 1, i + 2) if j < len(spans) and short_turn(doc, spans[j])
+                 and doc.paragraph_of(spans[j].start) == par + j - i]
+        speaker, why, entity = None, "", None
+        if len(turns) == 2 and results[i + 2].speaker and results[i + 1].speaker \
+                and not same_voice(results[i + 1].speaker, results[i + 2].speaker):
+            speaker, why = results[i + 2].speaker, f"two turns later {results[i + 2].speaker!r} speaks again"
+            entity = results[i + 2].entity
+        else:
+            near = [j for j in (i - 1, i + 1) if 0 <= j < len(spans) and short_turn(doc, spans[j])
+                    and abs(doc.paragraph_of(spans[j].start) - par) == 1]
+            called = set().union(*(vocatives(doc, spans[j]) for j in near)) - vocatives(doc, spans[i])
+            if len(called) == 1:
+                speaker = called.pop()
+                why = f"a neighbouring turn addresses {speaker!r}"
+        if speaker is not None:
             rule = "dialogue-turn"
-            results[i] = Attribution(None, None, (), rule, a.speaker, self.confidence(rule, "none"),
-                                     results[i].why + [f"after {a.speaker!r} and {b.speaker!r}, {a.speaker!r} again"],
-                                     a.entity)
+            results[i] = Attribution(None, None, (), rule, speaker, doc.confidence(rule, "none"),
+                                     results[i].why + [why], entity)
 
-    def vocatives(self, span: Span) -> set[str]:
-        """People addressed by name in the quote: "Why, Emil!", "Mr. Denham, mother"."""
-        out = set()
-        for n in self.cast.names_before(span.inner_end, span.inner_end - span.inner_start):
-            before = self.text[max(span.inner_start, n.start - 12):n.start]
-            after = self.text[n.end:n.end + 1]
-            opens = n.start - span.inner_start < 8 or before.rstrip().endswith(",")
-            if opens and after in (",", "!", "?", ".", "”", '"', "’", "'"):
-                out.add(self.cast.canonical(n))
-        return out
 
-    def scene(self, i: int) -> Attribution | None:
-        """A cue-less quote opening a paragraph after a narrative one is spoken by the
-        person (a name or he/she) the narrative's last sentence was about:
-        'Then she stooped down to wipe his face.' / '"Why, Emil! ..."'."""
-        span = self.spans[i]
-        k = self.paragraph_of(span.start)
-        if k == 0 or self.paragraphs[k] != span.start:
-            return None
-        lo = max(self.paragraphs[k - 1], self.spans[i - 1].end if i else 0)
-        hi = self.end_before(span.start)
-        if i and self.spans[i - 1].end > self.paragraphs[k - 1] and self.results[i - 1].speaker is not None \
-                or hi - lo < 10:
-            return None  # the paragraph before holds a quotation someone said, or nothing
-        mention = self.last_subject(lo, hi)
-        if mention is None or mention.kind == "description" and not self.written_as_dialogue():
-            return None  # in news "the senator" alone names nobody; in a story "the doctor stopped" does
-        return self.turn_of(mention, "the paragraph before is about")
+def bare_turn(doc: Document, span: Span) -> bool:
+    """A short turn of dialogue, or a paragraph that is one quotation and nothing else."""
+    return short_turn(doc, span) or turn_of_dialogue(doc, span) \
+        and not doc.text[span.end:doc.paragraph_end(span.start)].strip()
 
-    def last_subject(self, lo: int, hi: int) -> Mention | None:
-        """The subject of the last sentence of the narration ``text[lo:hi]``."""
-        return self.subject(self.sentence_start(max(lo, hi - SCENE_WINDOW), hi), hi)
 
-    def turn_of(self, mention: Mention, why: str) -> Attribution | None:
-        """The quote is a turn of the person the narration's ``mention`` names."""
-        speaker, how = self.resolve(mention)
-        if speaker is None:
-            return None
-        rule = "subject-of-paragraph-before"
-        return Attribution(mention, None, (), rule, speaker, self.confidence(rule, mention.kind),
-                           [f"{why} {mention.text!r} -> {speaker!r} ({how})"], self.resolved_entity())
+def alternate_forward(doc: Document) -> None:
+    """Third pass, from the start, over short turns still without a speaker: after two
+    turns of two voices in the paragraphs just before, the voice two turns back speaks
+    again ('"Amory." / "Yes, Beatrice." / "Dear, don't think of getting up yet."'), now that
+    :func:`fill_dialogue` has given those turns their voices."""
+    results, spans = doc.results, doc.spans
+    for i in range(2, len(spans)):
+        if results[i].speaker is not None or results[i].mention is not None or not bare_turn(doc, spans[i]):
+            continue
+        par = doc.paragraph_of(spans[i].start)
+        if not all(bare_turn(doc, spans[j]) and doc.paragraph_of(spans[j].start) == par - i + j
+                   for j in (i - 2, i - 1)):
+            continue
+        a, b = results[i - 2], results[i - 1]
+        if a.speaker is None or b.speaker is None or same_voice(a.speaker, b.speaker):
+            continue
+        rule = "dialogue-turn"
+        results[i] = Attribution(None, None, (), rule, a.speaker, doc.confidence(rule, "none"),
+                                 results[i].why + [f"after {a.speaker!r} and {b.speaker!r}, {a.speaker!r} again"],
+                                 a.entity)
 
-    def across_narration(self, i: int) -> Attribution | None:
-        """In a story told in dialogue, a turn after one short paragraph of narration that
-        names nobody answers the turn before it: the last other voice of the conversation."""
-        if i < 2 or not self.written_as_dialogue():
-            return None
-        span, prev = self.spans[i], self.spans[i - 1]
-        k = self.paragraph_of(span.start)
-        pk = self.paragraph_of(prev.start)
-        if self.paragraphs[k] != span.start or pk != k - 2 or self.paragraph_end(self.paragraphs[k - 1]) \
-                - self.paragraphs[k - 1] > NARRATION_BETWEEN or self.results[i - 1].speaker is None:
-            return None
-        first = next(j for j in range(i - 1, -1, -1) if j == 0 or self.paragraph_of(self.spans[j - 1].start) < pk)
-        if self.spans[first].start != self.paragraphs[pk]:
-            return None  # the paragraph before the narration was not a turn of dialogue
-        pa = self.results[i - 1]
-        for j in range(first - 1, max(-1, first - 8), -1):
-            other = self.results[j]
-            if self.paragraph_of(self.spans[j].start) < pk - 4:
-                break
-            if other.speaker and not same_voice(other.speaker, pa.speaker):
+
+def vocatives(doc: Document, span: Span) -> set[str]:
+    """People addressed by name in the quote: "Why, Emil!", "Mr. Denham, mother"."""
+    out = set()
+    for n in doc.cast.names_before(span.inner_end, span.inner_end - span.inner_start):
+        before = doc.text[max(span.inner_start, n.start - 12):n.start]
+        after = doc.text[n.end:n.end + 1]
+        opens = n.start - span.inner_start < 8 or before.rstrip().endswith(",")
+        if opens and after in (",", "!", "?", ".", "”", '"', "’", "'"):
+            out.add(doc.cast.canonical(n))
+    return out
+
+
+def scene(doc: Document, i: int) -> Attribution | None:
+    """A cue-less quote opening a paragraph after a narrative one is spoken by the
+    person (a name or he/she) the narrative's last sentence was about:
+    'Then she stooped down to wipe his face.' / '"Why, Emil! ..."'."""
+    span = doc.spans[i]
+    k = doc.paragraph_of(span.start)
+    if k == 0 or doc.paragraphs[k] != span.start:
+        return None
+    lo = max(doc.paragraphs[k - 1], doc.spans[i - 1].end if i else 0)
+    hi = doc.end_before(span.start)
+    if i and doc.spans[i - 1].end > doc.paragraphs[k - 1] and doc.results[i - 1].speaker is not None \
+            or hi - lo < 10:
+        return None  # the paragraph before holds a quotation someone said, or nothing
+    mention = last_subject(doc, lo, hi)
+    if mention is None or mention.kind == "description" and not written_as_dialogue(doc):
+        return None  # in news "the senator" alone names nobody; in a story "the doctor stopped" does
+    return turn_of(doc, mention, "the paragraph before is about")
+
+
+def last_subject(doc: Document, lo: int, hi: int) -> Mention | None:
+    """The subject of the last sentence of the narration ``text[lo:hi]``."""
+    return resolver.subject(doc, doc.sentence_start(max(lo, hi - SCENE_WINDOW), hi), hi)
+
+
+def turn_of(doc: Document, mention: Mention, why: str) -> Attribution | None:
+    """The quote is a turn of the person the narration's ``mention`` names."""
+    speaker, how = resolver.resolve_mention(doc, mention)
+    if speaker is None:
+        return None
+    rule = "subject-of-paragraph-before"
+    return Attribution(mention, None, (), rule, speaker, doc.confidence(rule, mention.kind),
+                       [f"{why} {mention.text!r} -> {speaker!r} ({how})"], characters.resolved_entity(doc))
+
+
+def across_narration(doc: Document, i: int) -> Attribution | None:
+    """In a story told in dialogue, a turn after one short paragraph of narration that
+    names nobody answers the turn before it: the last other voice of the conversation."""
+    if i < 2 or not written_as_dialogue(doc):
+        return None
+    span, prev = doc.spans[i], doc.spans[i - 1]
+    k = doc.paragraph_of(span.start)
+    pk = doc.paragraph_of(prev.start)
+    if doc.paragraphs[k] != span.start or pk != k - 2 or doc.paragraph_end(doc.paragraphs[k - 1]) \
+            - doc.paragraphs[k - 1] > NARRATION_BETWEEN or doc.results[i - 1].speaker is None:
+        return None
+    first = next(j for j in range(i - 1, -1, -1) if j == 0 or doc.paragraph_of(doc.spans[j - 1].start) < pk)
+    if doc.spans[first].start != doc.paragraphs[pk]:
+        return None  # the paragraph before the narration was not a turn of dialogue
+    pa = doc.results[i - 1]
+    for j in range(first - 1, max(-1, first - 8), -1):
+        other = doc.results[j]
+        if doc.paragraph_of(doc.spans[j].start) < pk - 4:
+            break
+        if other.speaker and not same_voice(other.speaker, pa.speaker):
+            rule = "alternating-turn"
+            return Attribution(None, None, (), rule, other.speaker, doc.confidence(rule, "none"),
+                               [f"answers {pa.speaker!r} across a line of narration: {other.speaker!r}"],
+                               other.entity)
+    return None
+
+
+def after_the_turn(doc: Document, i: int) -> Attribution | None:
+    """In a story told in dialogue, a turn whose paragraph goes on with narration after
+    the quotation ('... said Ogden simply. Mr. Pett grunted. Ogden celebrated his
+    victory.') hands the next quotation to the person its last sentence is about."""
+    if not written_as_dialogue(doc):
+        return None
+    span, prev = doc.spans[i], doc.spans[i - 1]
+    hi = doc.end_before(span.start)
+    lo = prev.end
+    if hi - lo <= TRAILING_NARRATION:
+        return None
+    mention = last_subject(doc, lo, hi)
+    if mention is None or mention.kind != "name":
+        return None
+    return turn_of(doc, mention, "the turn before ends on narration about")
+
+
+def continuation(doc: Document, i: int) -> Attribution | None:
+    """A quote no rule attributed may continue the previous speaker's turn."""
+    results = doc.results
+    span = doc.spans[i]
+    if i == 0:
+        return None
+    prev = doc.spans[i - 1]
+    pa = results[i - 1]
+    if pa.speaker is None:
+        return None
+    text = doc.text
+    par = doc.paragraph_of(span.start)
+    ppar = doc.paragraph_of(prev.start)
+    if par == ppar:
+        # same paragraph: the words between are the previous quote's cue, or narration
+        rule = "continued-in-paragraph"
+        return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, doc.confidence(rule, "none"),
+                           [f"continues {pa.speaker!r} in the same paragraph"], pa.entity)
+    if par != ppar + 1 or doc.paragraphs[par] != span.start:
+        return None
+    trailing = after_the_turn(doc, i)
+    if trailing is not None:
+        return trailing
+    # consecutive quoted paragraphs: an exchange between two speakers alternates (in
+    # news only after a question), one speaker's statement continues
+    asked = doc.text[prev.inner_start:prev.inner_end].rstrip(" ,.\"“”'’").endswith("?")
+    for j in range(i - 2, -1, -1) if asked or written_as_dialogue(doc) else ():
+        jpar = doc.paragraph_of(doc.spans[j].start)
+        if jpar < ppar - 1:
+            break
+        if jpar == ppar - 1:
+            other = results[j].speaker
+            if other and not same_voice(other, pa.speaker):
                 rule = "alternating-turn"
-                return Attribution(None, None, (), rule, other.speaker, self.confidence(rule, "none"),
-                                   [f"answers {pa.speaker!r} across a line of narration: {other.speaker!r}"],
-                                   other.entity)
-        return None
-
-    def after_the_turn(self, i: int) -> Attribution | None:
-        """In a story told in dialogue, a turn whose paragraph goes on with narration after
-        the quotation ('... said Ogden simply. Mr. Pett grunted. Ogden celebrated his
-        victory.') hands the next quotation to the person its last sentence is about."""
-        if not self.written_as_dialogue():
-            return None
-        span, prev = self.spans[i], self.spans[i - 1]
-        hi = self.end_before(span.start)
-        lo = prev.end
-        if hi - lo <= TRAILING_NARRATION:
-            return None
-        mention = self.last_subject(lo, hi)
-        if mention is None or mention.kind != "name":
-            return None
-        return self.turn_of(mention, "the turn before ends on narration about")
-
-    def continuation(self, i: int) -> Attribution | None:
-        """A quote no rule attributed may continue the previous speaker's turn."""
-        results = self.results
-        span = self.spans[i]
-        if i == 0:
-            return None
-        prev = self.spans[i - 1]
-        pa = results[i - 1]
-        if pa.speaker is None:
-            return None
-        text = self.text
-        par = self.paragraph_of(span.start)
-        ppar = self.paragraph_of(prev.start)
-        if par == ppar:
-            # same paragraph: the words between are the previous quote's cue, or narration
-            rule = "continued-in-paragraph"
-            return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, self.confidence(rule, "none"),
-                               [f"continues {pa.speaker!r} in the same paragraph"], pa.entity)
-        if par != ppar + 1 or self.paragraphs[par] != span.start:
-            return None
-        trailing = self.after_the_turn(i)
-        if trailing is not None:
-            return trailing
-        # consecutive quoted paragraphs: an exchange between two speakers alternates (in
-        # news only after a question), one speaker's statement continues
-        asked = self.text[prev.inner_start:prev.inner_end].rstrip(" ,.\"“”'’").endswith("?")
-        for j in range(i - 2, -1, -1) if asked or self.written_as_dialogue() else ():
-            jpar = self.paragraph_of(self.spans[j].start)
-            if jpar < ppar - 1:
+                return Attribution(None, None, (), rule, other, doc.confidence(rule, "none"),
+                                   [f"answers {pa.speaker!r}: back to {other!r}"], results[j].entity)
+            break
+    turn = [s for s in doc.spans[max(0, i - 8):i] if doc.paragraph_of(s.start) == ppar]
+    if short_turn(doc, turn[0]) and short_turn(doc, span) or \
+            written_as_dialogue(doc) and turn_of_dialogue(doc, turn[0]) and turn_of_dialogue(doc, span):
+        for addressed in [e for s in turn for e in characters.called(doc, s)] if written_as_dialogue(doc) else []:  # "My dear Mr. Grey," / "I have not."
+            if addressed != pa.entity:
+                rule = "alternating-turn"
+                other = doc.cast.entities[addressed].canonical
+                return Attribution(None, None, (), rule, other, doc.confidence(rule, "none"),
+                                   [f"a reply to {pa.speaker!r}, who called {other!r}"], addressed)
+        # a quick exchange: the reply comes from the last other voice in the dialogue
+        for j in range(i - 2, max(-1, i - 8), -1):
+            other = results[j].speaker
+            if doc.paragraph_of(doc.spans[j].start) < ppar - 4:
                 break
-            if jpar == ppar - 1:
-                other = results[j].speaker
-                if other and not same_voice(other, pa.speaker):
-                    rule = "alternating-turn"
-                    return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
-                                       [f"answers {pa.speaker!r}: back to {other!r}"], results[j].entity)
-                break
-        turn = [s for s in self.spans[max(0, i - 8):i] if self.paragraph_of(s.start) == ppar]
-        if self.short_turn(turn[0]) and self.short_turn(span) or \
-                self.written_as_dialogue() and self.turn_of_dialogue(turn[0]) and self.turn_of_dialogue(span):
-            for addressed in [e for s in turn for e in self.called(s)] if self.written_as_dialogue() else []:  # "My dear Mr. Grey," / "I have not."
-                if addressed != pa.entity:
-                    rule = "alternating-turn"
-                    other = self.cast.entities[addressed].canonical
-                    return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
-                                       [f"a reply to {pa.speaker!r}, who called {other!r}"], addressed)
-            # a quick exchange: the reply comes from the last other voice in the dialogue
-            for j in range(i - 2, max(-1, i - 8), -1):
-                other = results[j].speaker
-                if self.paragraph_of(self.spans[j].start) < ppar - 4:
-                    break
-                if other and not same_voice(other, pa.speaker):
-                    rule = "alternating-turn"
-                    return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
-                                       [f"a short reply to {pa.speaker!r}: back to {other!r}"], results[j].entity)
-        if self.text[prev.inner_start:prev.inner_end].rstrip()[-1:] == "?" and self.short_turn(span):
-            return self.answer_to_question(i)
-        rule = "continued-paragraph"
-        return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, self.confidence(rule, "none"),
-                           [f"continues {pa.speaker!r} from the paragraph before"], pa.entity)
+            if other and not same_voice(other, pa.speaker):
+                rule = "alternating-turn"
+                return Attribution(None, None, (), rule, other, doc.confidence(rule, "none"),
+                                   [f"a short reply to {pa.speaker!r}: back to {other!r}"], results[j].entity)
+    if doc.text[prev.inner_start:prev.inner_end].rstrip()[-1:] == "?" and short_turn(doc, span):
+        return answer_to_question(doc, i)
+    rule = "continued-paragraph"
+    return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, doc.confidence(rule, "none"),
+                       [f"continues {pa.speaker!r} from the paragraph before"], pa.entity)
 
-    def answer_to_question(self, i: int) -> Attribution | None:
-        """A short turn after a question ('"Am I to come home?" he asked.' / '"Yes, I've
-        come to fetch you."') answers it: not the asker, but the one the asker called by name
-        in the turns just before ("Hulloa, Emma!"); nobody when no one was called."""
-        pa = self.results[i - 1]
-        k = self.paragraph_of(self.spans[i].start)
-        for j in range(i - 1, max(-1, i - 6), -1):
-            if self.paragraph_of(self.spans[j].start) < k - 6:
-                break
-            if self.results[j].entity != pa.entity:
-                continue
-            for addressed in self.called(self.spans[j]):
-                if addressed != pa.entity:
-                    rule = "alternating-turn"
-                    other = self.cast.entities[addressed].canonical
-                    return Attribution(None, None, (), rule, other, self.confidence(rule, "none"),
-                                       [f"answers the question of {pa.speaker!r}, who called {other!r}"], addressed)
-        if pa.speaker != NARRATOR and any(r.speaker == NARRATOR for r in self.results[max(0, i - CONVERSATION):i]):
-            rule = "alternating-turn"  # a story told in the first person: the one asked is the teller
-            return Attribution(None, None, (), rule, NARRATOR, self.confidence(rule, "none"),
-                               [f"answers the question of {pa.speaker!r}: the narrator, who talks in this story"])
-        return None
+
+def answer_to_question(doc: Document, i: int) -> Attribution | None:
+    """A short turn after a question ('"Am I to come home?" he asked.' / '"Yes, I've
+    come to fetch you."') answers it: not the asker, but the one the asker called by name
+    in the turns just before ("Hulloa, Emma!"); nobody when no one was called."""
+    pa = doc.results[i - 1]
+    k = doc.paragraph_of(doc.spans[i].start)
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if doc.paragraph_of(doc.spans[j].start) < k - 6:
+            break
+        if doc.results[j].entity != pa.entity:
+            continue
+        for addressed in characters.called(doc, doc.spans[j]):
+            if addressed != pa.entity:
+                rule = "alternating-turn"
+                other = doc.cast.entities[addressed].canonical
+                return Attribution(None, None, (), rule, other, doc.confidence(rule, "none"),
+                                   [f"answers the question of {pa.speaker!r}, who called {other!r}"], addressed)
+    if pa.speaker != NARRATOR and any(r.speaker == NARRATOR for r in doc.results[max(0, i - CONVERSATION):i]):
+        rule = "alternating-turn"  # a story told in the first person: the one asked is the teller
+        return Attribution(None, None, (), rule, NARRATOR, doc.confidence(rule, "none"),
+                           [f"answers the question of {pa.speaker!r}: the narrator, who talks in this story"])
+    return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import quotex
+from quotex import characters, turns
 from quotex.lexicon import load
 from quotex.mentions import Cast
 from quotex.resolver import Document
@@ -26,8 +27,8 @@ NEWS = ('"We will win," Jane Smith said on Tuesday at a rally in Ohio, where she
 
 
 def test_written_as_dialogue_needs_exchanges_of_short_turns() -> None:
-    assert _doc(DIALOGUE).written_as_dialogue()
-    assert not _doc(NEWS).written_as_dialogue()
+    assert turns.written_as_dialogue(_doc(DIALOGUE))
+    assert not turns.written_as_dialogue(_doc(NEWS))
 
 
 @pytest.mark.parametrize("quote,called", [
@@ -40,7 +41,7 @@ def test_written_as_dialogue_needs_exchanges_of_short_turns() -> None:
 ])
 def test_called_is_the_person_addressed(quote: str, called: list[str]) -> None:
     doc = _doc(quote)
-    names = [doc.cast.entities[e].forms[-1][-1] for e in doc.called(doc.spans[0])]
+    names = [doc.cast.entities[e].forms[-1][-1] for e in characters.called(doc, doc.spans[0])]
     assert names == called
 
 
@@ -53,10 +54,10 @@ def test_kinship_is_the_member_of_the_couple_last_named() -> None:
     text = 'Mr. Harlow came home. Mrs. Harlow was waiting.\n\n"You are late," said his wife.'
     doc = _doc(text)
     start = text.index("his wife")
-    ent = doc.kin(Mention(start, start + 8, "his wife", "description"))
+    ent = characters.kin(doc, Mention(start, start + 8, "his wife", "description"))
     assert ent is not None and doc.cast.entities[ent].canonical == "Mrs. Harlow"
     start = text.index("Mr.")
-    assert doc.kin(Mention(start, start + 3, "the son", "description")) is None  # not a couple word
+    assert characters.kin(doc, Mention(start, start + 3, "the son", "description")) is None  # not a couple word
 
 
 def test_role_synonyms_let_a_description_find_a_titled_name() -> None:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import regex
 
+from quotex.cues import PARTY
+
 #: A word of the gap between a quotation and its speaker phrase.
 LEAD_WORD = regex.compile(r"[\p{L}\p{M}\d'’.\-]+")
 
@@ -60,3 +62,44 @@ def phrase_end(text: str, end: int, limit: int) -> int:
             break
         end = more.end()
     return end
+
+#: He or she opening a sentence.
+OPENING_PRONOUN = regex.compile(r"(?:He|She)(?![\p{L}'’])")
+#: The last word before a position (a comma or blanks may follow it).
+PREV_WORD = regex.compile(r"([\p{L}]+)[\s,]*$")
+#: A lawmaker's party and state after the name: ", R-Ky.,", " (D-N.Y.)".
+PARTY_STATE = regex.compile(r",?\s*\(?" + PARTY + r"\)?,?")
+#: The last word of a stretch.
+LAST_WORD = regex.compile(r"(\S+)\s*$")
+#: Words after which a name is an object, not a subject: "asked by X", "a letter to X".
+NOT_BEFORE_SUBJECT = frozenset("of by with to from for about against at on in into than like as and or".split())
+#: How far (characters) the resolver looks back from a quote for its sentence and cue.
+WINDOW_BEFORE = 320
+#: How far back a pronoun or a description looks for the person it names.
+ANTECEDENT_WINDOW = 2500
+#: A determiner or possessive that may open a noun naming a character: "the doctor", "his mother".
+CHARACTER_DET = regex.compile(r"(?<![\p{L}'’])(?:the|a|an|his|her|their|my|our)\s+", regex.IGNORECASE)
+#: A lower-case word after such a determiner, up to two more words stepped over: "the |doctor|".
+LOWER_WORDS = regex.compile(r"\G(?:[\p{Ll}\-]+,?\s+){0,2}?([\p{Ll}\-]+)(?![\p{L}'’])")
+#: Words that open a clause's subject: a pronoun or a description.
+SUBJECT_WORD = regex.compile(r"(?<![\p{L}'’])(?:he|she|the|a|an)(?![\p{L}'’])", regex.IGNORECASE)
+#: A word (letters and hyphens).
+WORD = regex.compile(r"[\p{L}\-]+")
+#: Control and format characters, dropped from a phrase reported as a speaker.
+CONTROL = regex.compile(r"[\p{Cc}\p{Cf}]")
+LOWER_DETERMINERS = frozenset("the a an his her their our my its".split())
+
+
+def description(phrase: str) -> str:
+    """A description as a speaker, one spelling wherever it stands: "The parson" opening
+    a sentence is "the parson" elsewhere."""
+    out = plain(phrase)
+    first, _, rest = out.partition(" ")
+    if rest and first.lower() in LOWER_DETERMINERS:
+        return f"{first.lower()} {rest}"
+    return out
+
+
+def plain(phrase: str) -> str:
+    """A phrase from the text as a speaker: control characters dropped, blanks collapsed."""
+    return " ".join(CONTROL.sub("", phrase).split())

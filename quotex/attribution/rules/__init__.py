@@ -18,13 +18,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from quotex.attribution.rules.after import quote_dash_x, quote_said_x, quote_x_said, tag_shape
-from quotex.attribution.rules.before import (according_to_x, subject_verb_fragment, x_colon_quote,
-                                             x_said_quote, x_said_then_quote)
+from quotex.attribution.rules.before import (according_to_x, subject_verb_fragment, x_colon_quote, x_said_quote,
+                                             x_said_then_quote)
 
 if TYPE_CHECKING:
-    from quotex.attribution.context import Context
+    from quotex.attribution.context import Attribution, Context
     from quotex.resolver import Document
-    from quotex.turns import Attribution
 
 Rule = Callable[["Document", "Context"], "Attribution | None"]
 

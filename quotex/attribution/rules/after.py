@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotex.antecedents import NOT_BEFORE_SUBJECT
-from quotex.attribution.shapes import (PHRASE_CHAR, SENTENCE_STOP, WINDOW_AFTER, only_lead, participle,
-                                       phrase_end, phrase_then_name)
-from quotex.characters import WORD
+from quotex import resolver
+from quotex.attribution.context import Attribution
+from quotex.attribution.shapes import (NOT_BEFORE_SUBJECT, PHRASE_CHAR, SENTENCE_STOP, WINDOW_AFTER, WORD, only_lead,
+                                       participle, phrase_end, phrase_then_name)
 from quotex.cues import Cue
 from quotex.records import Span
 from quotex.speakers import Mention, phrase_after, phrase_before
@@ -17,7 +17,6 @@ from quotex.speakers import Mention, phrase_after, phrase_before
 if TYPE_CHECKING:
     from quotex.attribution.context import Context
     from quotex.resolver import Document
-    from quotex.turns import Attribution
 
 
 #: A signature after a quotation with a horizontal bar, as in collected reader voices: "..." ― Ana Ruiz
@@ -55,7 +54,7 @@ def quote_x_said(doc: Document, ctx: Context) -> Attribution | None:
         return None
     if doc.cues.verb_at(doc.text, m.np_start):
         return None  # '"...," said the girl, who was in a state': inverted, not 'X states'
-    if doc.noun_use(m.verb, m.verb_start):
+    if resolver.noun_use(doc, m.verb, m.verb_start):
         return None  # '"...” in a Facebook post': a thing, not a cue
     if participle(m.verb) and not _BE_BEFORE.search(doc.text, m.np_start, m.verb_start):
         return None  # '"...” during the rest of her campaign, saying': the clause's subject speaks
@@ -71,7 +70,7 @@ def quote_x_said(doc: Document, ctx: Context) -> Attribution | None:
         return None
     if inner.endswith(".") and mention.text[:1].isupper() and mention.kind == "pronoun":
         return None  # '"We lost." He said nothing more.' starts a new sentence
-    return doc.finish(att, mention, m.verb, "quote-X-said", m.end, a_end)
+    return resolver.finish(doc, att, mention, m.verb, "quote-X-said", m.end, a_end)
 
 
 def quote_said_x(doc: Document, ctx: Context) -> Attribution | None:
@@ -84,7 +83,7 @@ def quote_said_x(doc: Document, ctx: Context) -> Attribution | None:
                    f"{mention and mention.text!r}")
     if mention is None:
         return None
-    return doc.finish(att, mention, m.verb, "quote-said-X", None, None)
+    return resolver.finish(doc, att, mention, m.verb, "quote-said-X", None, None)
 
 
 def quote_dash_x(doc: Document, ctx: Context) -> Attribution | None:
@@ -107,7 +106,7 @@ def quote_dash_x(doc: Document, ctx: Context) -> Attribution | None:
     if own_line and not fills and (name is None or not doc.cast.entities[name.entity].person):
         return None  # "- Reuters." after a paragraph ending in a quoted fragment: a wire credit
     att.why.append(f"dash: {mention.text!r}")
-    return doc.finish(att, mention, None, "quote-dash-X", None, None)
+    return resolver.finish(doc, att, mention, None, "quote-dash-X", None, None)
 
 
 def tag_shape(doc: Document, ctx: Context) -> Attribution | None:
@@ -137,7 +136,7 @@ def tag_shape(doc: Document, ctx: Context) -> Attribution | None:
                 return None
             mention = Mention(name.start, name.end, text[name.start:name.end], "name")
     att.why.append(f"tag shape: {text[span.end:m.end()].strip()!r} -> {mention.text!r}")
-    return doc.finish(att, mention, m.group("verb"), "quote-said-X" if mention.start > m.start("verb")
+    return resolver.finish(doc, att, mention, m.group("verb"), "quote-said-X" if mention.start > m.start("verb")
                        else "quote-X-said", None, None)
 
 

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotex.antecedents import WINDOW_BEFORE
-from quotex.attribution.shapes import CLAUSE_WORDS
-from quotex.characters import WORD
+from quotex import resolver, turns
+from quotex.attribution.context import Attribution
+from quotex.attribution.shapes import CLAUSE_WORDS, WINDOW_BEFORE, WORD
 from quotex.cues import Cue
 from quotex.records import Span
 from quotex.speakers import Mention, phrase_after, phrase_before
@@ -18,7 +18,6 @@ from quotex.speakers import Mention, phrase_after, phrase_before
 if TYPE_CHECKING:
     from quotex.attribution.context import Context
     from quotex.resolver import Document
-    from quotex.turns import Attribution
 
 
 #: A clause boundary between a sentence's opening subject and a later verb (another subject may come).
@@ -39,26 +38,26 @@ def x_said_quote(doc: Document, ctx: Context) -> Attribution | None:
     if not m:
         return None
     verb = m.verb
-    if doc.noun_use(verb, m.verb_start):
+    if resolver.noun_use(doc, verb, m.verb_start):
         return None  # "Rubio's claim that "...": a thing, not a cue
-    if doc.passive_addressee(verb, m.verb_start):
+    if resolver.passive_addressee(doc, verb, m.verb_start):
         att.why.append(f"before: {verb!r} is passive: its subject was spoken to")
         return None  # "Trump was asked, "...?"": the one asked does not ask
     before_verb = doc.text[max(0, m.verb_start - 8):m.verb_start]
     if verb.lower().endswith("ing") and before_verb.rstrip().endswith(","):
-        mention = doc.subject(sent, m.verb_start, m.verb_end)  # "X noted ..., assuring"
+        mention = resolver.subject(doc, sent, m.verb_start, m.verb_end)  # "X noted ..., assuring"
     else:
-        mention = doc.relative_subject(sent, m.verb_start) \
+        mention = resolver.relative_subject(doc, sent, m.verb_start) \
             or phrase_before(doc.cast, sent, m.verb_start, strict=True) \
-            or doc.subject(sent, m.verb_start, m.verb_end)
+            or resolver.subject(doc, sent, m.verb_start, m.verb_end)
     if mention is None and not _CLAUSE_BREAK.search(doc.text, sent, m.verb_start):
-        mention = doc.opening_subject(sent, m.verb_start)  # "He would pat and stroke her and say,"
+        mention = resolver.opening_subject(doc, sent, m.verb_start)  # "He would pat and stroke her and say,"
     if mention is None:
-        mention = doc.modified_subject(sent, m.verb_start)
+        mention = resolver.modified_subject(doc, sent, m.verb_start)
     colon = doc.text[m.filler_end:span.start].strip().endswith(":")
     if mention is not None and mention.kind != "pronoun" and not colon:
         # (not for a colon: 'Y had told him: "..."' introduces Y's own words, whoever reports the telling)
-        outer = doc.outer_reporter(sent, mention)
+        outer = resolver.outer_reporter(doc, sent, mention)
         if outer is not None:
             att.why.append(f"before: {mention.text!r} is inside what {outer.text!r} reported")
             mention = outer
@@ -67,7 +66,7 @@ def x_said_quote(doc: Document, ctx: Context) -> Attribution | None:
         return None
     rule = "X-said-colon-quote" if doc.text[m.filler_end:span.start].strip().endswith(":") \
         else "X-said-quote"
-    return doc.finish(att, mention, m.verb, rule, m.verb_end, span.start)
+    return resolver.finish(doc, att, mention, m.verb, rule, m.verb_end, span.start)
 
 
 def according_to_x(doc: Document, ctx: Context) -> Attribution | None:
@@ -78,7 +77,7 @@ def according_to_x(doc: Document, ctx: Context) -> Attribution | None:
             mention = phrase_after(doc.cast, m.start("np"), m.end("np"))
             att.why.append(f"according to: {mention and mention.text!r}")
             if mention is not None:
-                return doc.finish(att, mention, "according to", "according-to-X", None, None)
+                return resolver.finish(doc, att, mention, "according to", "according-to-X", None, None)
     return None
 
 
@@ -100,23 +99,23 @@ def x_colon_quote(doc: Document, ctx: Context) -> Attribution | None:
         return None
     colon = sent + len(head) - 1
     name = doc.cast.name_at(max(sent, colon - 80), colon)
-    if name is not None and not doc.text[name.end:colon].strip() and doc.heads_clause(sent, name.start):
+    if name is not None and not doc.text[name.end:colon].strip() and resolver.heads_clause(doc, sent, name.start):
         mention: Mention | None = Mention(name.start, name.end, doc.text[name.start:name.end], "name")
     else:  # "delivered a blunt message to Trump:": the subject speaks, not the name before the colon
         mention = None
         clause = _LAST_AND.search(doc.text, sent, colon)
         if clause is not None:  # "He kept this suspended, and Mrs. Hilbery ... remarking:"
-            mention = doc.subject(clause.end(), colon)
-        mention = mention or doc.subject(sent, colon)
+            mention = resolver.subject(doc, clause.end(), colon)
+        mention = mention or resolver.subject(doc, sent, colon)
         if mention is not None:
-            mention = doc.reported_by(sent, mention)
+            mention = resolver.reported_by(doc, sent, mention)
     if mention is None:
         # "My uncle saw me staring and said to me:", "Lucy, who ..., at once rose to her feet, exclaiming:"
-        mention = doc.opening_subject(sent, colon)
+        mention = resolver.opening_subject(doc, sent, colon)
     att.why.append(f"colon: {mention and mention.text!r}")
     if mention is None:
         return None
-    return doc.finish(att, mention, None, "X-colon-quote", None, None)
+    return resolver.finish(doc, att, mention, None, "X-colon-quote", None, None)
 
 
 def x_said_then_quote(doc: Document, ctx: Context) -> Attribution | None:
@@ -125,14 +124,14 @@ def x_said_then_quote(doc: Document, ctx: Context) -> Attribution | None:
     m = doc.cues.pre_sentence(doc.text, sent, span.start)
     if not m:
         return None
-    if doc.written_as_dialogue() and tag_of_quote_before(doc, ctx.index, sent, span):
+    if turns.written_as_dialogue(doc) and tag_of_quote_before(doc, ctx.index, sent, span):
         return None  # '"...," he answered, tossing his head ... laugh at him. "..."': his tag
     mention = phrase_before(doc.cast, doc.sentence_start(sent, m.verb_start), m.verb_start)
     att.why.append(f"said before: {doc.text[m.start:span.start].strip()!r} -> {mention and mention.text!r}")
     if mention is None or mention.kind == "description" and any(
             w.lower() in CLAUSE_WORDS for w in WORD.findall(mention.text)):
         return None  # "... to the Trump Administration if asked.": a clause, no speaker phrase
-    return doc.finish(att, mention, m.verb, "X-said-then-quote", None, None)
+    return resolver.finish(doc, att, mention, m.verb, "X-said-then-quote", None, None)
 
 
 def subject_verb_fragment(doc: Document, ctx: Context) -> Attribution | None:
@@ -142,22 +141,22 @@ def subject_verb_fragment(doc: Document, ctx: Context) -> Attribution | None:
         return None
     verb = doc.cues.fragment_verb(doc.text, sent, span.start)
     verbs = [(vs, ve) for vs, ve in doc.cues.verbs(doc.text, sent, span.start, fragment=True)
-             if not doc.noun_use(doc.text[vs:ve], vs)]  # not "Rubio's claim"
+             if not resolver.noun_use(doc, doc.text[vs:ve], vs)]  # not "Rubio's claim"
     if verbs:  # the verb nearest the quote: "And in a turn that called to mind ..., Cruz pledged to"
         vs, ve = verbs[-1]
         verb = Cue(vs, ve, vs, ve, doc.text[vs:ve])
     if verb:
-        mention = doc.relative_subject(sent, verb.verb_start) or doc.with_subject(sent, verb) \
-            or doc.subject(sent, verb.verb_start, verb.verb_end) \
-            or doc.described_subject(sent, verb.verb_start, verb.verb.lower() in doc.lex.verb_forms)
+        mention = resolver.relative_subject(doc, sent, verb.verb_start) or resolver.with_subject(doc, sent, verb) \
+            or resolver.subject(doc, sent, verb.verb_start, verb.verb_end) \
+            or resolver.described_subject(doc, sent, verb.verb_start, verb.verb.lower() in doc.lex.verb_forms)
     else:
-        mention = doc.subject(sent, span.start)
+        mention = resolver.subject(doc, sent, span.start)
     if mention is not None:
-        mention = doc.reported_by(sent, mention)
+        mention = resolver.reported_by(doc, sent, mention)
     att.why.append(f"fragment: subject {mention and mention.text!r}, verb {verb and verb.verb!r}")
     if mention is None:
         return None
-    return doc.finish(att, mention, verb.verb.lower() if verb else None, "subject-verb-fragment",
+    return resolver.finish(doc, att, mention, verb.verb.lower() if verb else None, "subject-verb-fragment",
                        None, None)
 
 
