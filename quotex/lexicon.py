@@ -90,7 +90,8 @@ class Lexicon:
     abbreviations: frozenset[str]  # words whose period does not end a sentence, without the period
     noun_verbs: frozenset[str]  # speech verb forms that are also nouns ("a Facebook post")
     marks: tuple[MarkPair, ...]
-    confidence: dict[tuple[str, str], float]  # (rule, mention kind) -> measured share right
+    confidence: dict[tuple[str, str], float]  # (rule, mention kind) -> measured share right in news
+    confidence_dialogue: dict[tuple[str, str], float]  # the same in documents written as dialogue
 
     @property
     def closers(self) -> dict[str, frozenset[str]]:
@@ -117,6 +118,7 @@ def load() -> Lexicon:
     pronouns = dict(line.split("\t")[:2] for line in _lines("pronouns.tsv"))
     names = dict(line.split("\t")[:2] for line in _lines("first_names.tsv"))
     marks = tuple(MarkPair(*line.split("\t")[:4]) for line in _lines("quote_marks.tsv"))
+    confidences = [line.split("\t")[:4] for line in _lines("confidence.tsv")]
     return Lexicon(
         verb_forms=_forms(speech_verbs),
         fragment_verb_forms=_forms(_lines("fragment_verbs.txt")),
@@ -139,5 +141,6 @@ def load() -> Lexicon:
         abbreviations=_words("abbreviations.txt")
         | frozenset(t[:-1] for t in _words("titles.txt") | _words("name_suffixes.txt") if t.endswith(".")),
         marks=marks,
-        confidence={(r, k): float(v) for r, k, v in (line.split("\t")[:3] for line in _lines("confidence.tsv"))},
+        confidence={(r, k): float(v) for r, k, v, _ in confidences},
+        confidence_dialogue={(r, k): float(v) for r, k, _, v in confidences},
     )

@@ -152,8 +152,9 @@ class Document:
         return k >= 0 and pos < self.spans[k].end
 
     def confidence(self, rule: str, kind: str) -> float:
-        """The measured share of right speakers for this rule and kind of mention."""
-        table = self.lex.confidence
+        """The measured share of right speakers for this rule and kind of mention, in
+        news or, for a document written as dialogue (fiction, transcripts), there."""
+        table = self.lex.confidence_dialogue if turns.written_as_dialogue(self) else self.lex.confidence
         return table.get((rule, kind), table.get(("*", kind), 0.5))
 
 
