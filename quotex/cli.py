@@ -67,6 +67,15 @@ def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | Non
     return value
 
 
+def _check_size(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    from quotex.inputs import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+
+
 _INPUT_OPTIONS = [
     click.argument("paths", nargs=-1, required=True, metavar="PATH..."),
     click.option("-r", "--recursive", is_flag=True,
@@ -84,6 +93,14 @@ _INPUT_OPTIONS = [
                  help="Key of the text in JSON Lines corpus records."),
     click.option("--id-field", default="id", show_default=True, metavar="KEY",
                  help="Key of the record id in JSON Lines corpus records."),
+    click.option("--input-format", type=click.Choice(["text", "jsonl", "json"]),
+                 help="Read every input as text, JSON Lines (one record a line) or JSON (an "
+                      "array of records, or one); default: by suffix (.jsonl, .jsonl.gz, "
+                      ".ndjson: jsonl; .json, .json.gz: json), else text (also for stdin)."),
+    click.option("--max-record-size", default="64M", show_default=True, metavar="SIZE",
+                 callback=_check_size,
+                 help="Largest corpus record, in bytes (512K, 64M, 1G; 0: no limit); a "
+                      "larger one is an error for that record and is skipped unread."),
     click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
                  help="Worker processes (default: the number of CPUs)."),
     click.option("--progress/--quiet", default=None,
@@ -122,6 +139,8 @@ class InputOptions:
     encoding: str | None
     text_field: str
     id_field: str
+    input_format: str | None
+    max_record_size: int
     jobs: int | None
 
 
@@ -174,11 +193,13 @@ def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
         reporter.start(inputs.total_bytes(opts.paths, recursive=opts.recursive,
                                           include=opts.include, exclude=opts.exclude),
                        inputs.total_documents(opts.paths, recursive=opts.recursive,
-                                              include=opts.include, exclude=opts.exclude))
+                                              include=opts.include, exclude=opts.exclude,
+                                              input_format=opts.input_format))
     items = inputs.iter_documents(
         opts.paths, recursive=opts.recursive, include=opts.include, exclude=opts.exclude,
         encoding=opts.encoding, text_field=opts.text_field, id_field=opts.id_field,
-        stdin=_binary(sys.stdin) if sys.stdin is not None else None, skip=skip)
+        stdin=_binary(sys.stdin) if sys.stdin is not None else None, skip=skip,
+        input_format=opts.input_format, max_record_size=opts.max_record_size)
     results = batch.run(items, jobs=_jobs(opts), terms=terms, explain=explain,
                         keep_text=keep_text)
     seen = 0
