@@ -39,11 +39,15 @@ Examples:
   quotex extract corpus.jsonl.gz --text-field body --id-field doc_id -o quotes.csv
   cat article.txt | quotex extract - --format json
   quotex extract article.txt | jq -r .speaker
+  jq -c '{id, text: .body}' corpus.jsonl | quotex extract - --input-format jsonl
+  quotex extract article.txt --min-confidence 0.9 --context 80 --fields speaker,context -f csv
 
 Records (jsonl, json, csv) have the keys file, id (null unless the input is
 a JSON Lines corpus), then start, end, quote, speaker, mention, mention_start,
 mention_end, cue, addressees, kind, rule, confidence; with --explain also
-candidates. Offsets index the decoded text; text[start:end] includes the marks.
+candidates; with --context also context, context_start, context_end.
+--fields picks and orders them. Offsets index the decoded text;
+text[start:end] includes the marks.
 
 """ + EXIT_CODES_HELP
 
@@ -319,8 +323,9 @@ def extract(fmt: str | None, output: str | None, terms: bool, explain: bool,
     """Extract quotations and their speakers from each PATH.
 
     PATH is a text file, a folder (its text files; --recursive for
-    subfolders), - for stdin, or a JSON Lines corpus (.jsonl, .jsonl.gz)
-    with one document per line. Records are written as each document
+    subfolders), - for stdin, a JSON Lines corpus (.jsonl, .jsonl.gz)
+    with one document per line, or a JSON array of documents (.json);
+    --input-format says how to read them all. Records are written as each document
     finishes; problems with one input are reported on stderr and the run
     goes on.
     """

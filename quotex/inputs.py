@@ -24,7 +24,16 @@ What each PATH means
                             number and the rest goes on. A record whose text
                             is over ``chunk_size`` characters is split like a
                             large file (same id and line, ``base`` set).
+    ``*.json``, ``*.json.gz``
+                            a corpus in one JSON array of such records (or one
+                            record), read element by element; the record's
+                            number (1-based) stands for the line number. A
+                            syntax error ends the file with one Problem.
     ``*.gz``                gzip-compressed text, read as a stream.
+
+``input_format`` (``text``, ``jsonl``, ``json``) overrides the names for
+every input, stdin included. A corpus record over ``max_record_size`` bytes
+is one error Problem and is read through without being kept.
     any other file          text, whatever its extension.
 
 ``include``/``exclude`` are glob patterns (``fnmatch``: ``*`` also matches
