@@ -426,7 +426,8 @@ class TableWriter(JsonlWriter):
             return
         if self.fields is not None or self.context is not None:
             # --fields: these columns; --context alone: the usual ones and the context
-            names = self.keys() if self.fields is not None else TABLE_CONTEXT_FIELDS
+            names = (self.keys() if self.fields is not None else
+                     TABLE_CONTEXT_FIELDS + (["rule", "candidates"] if self.explain else []))
             recs = self.records(doc, quotes, explanations)
             renderable = render.records_table(title, recs, names, width=self.width)
             self.sink.write(_encode(render.to_text(renderable, terminal=self.terminal,

@@ -159,10 +159,53 @@ def records_table(source: str, records: Sequence[dict[str, Any]], names: Sequenc
         for name in _WIDE:
             if name in natural:
                 natural[name] = max(natural[name], _QUOTE_MIN)
-        widths = fit_widths(natural, width)
+        widths = _shrink_widest(natural, width)
+        if widths is None:
+            return _stacked_records(source, rows, names)
         if widths == natural:
             widths = None
     return _table(source, rows, widths, names=list(names), headers={n: n for n in names})
+
+
+#: The narrowest a column of a ``--fields`` table is shrunk to (or its header).
+_FIELD_FLOOR = 8
+
+
+def _shrink_widest(natural: dict[str, int], width: int) -> dict[str, int] | None:
+    """Widths for a ``--fields`` table ``width`` cells wide: the widest column
+    is narrowed first, one cell at a time, none below its header or
+    :data:`_FIELD_FLOOR`; None when even that does not fit."""
+    widths = dict(natural)
+    floors = {name: min(w, max(_FIELD_FLOOR, cell_len(name))) for name, w in natural.items()}
+    over = sum(widths.values()) + 3 * len(widths) + 1 - width
+    while over > 0:
+        name = max(widths, key=lambda n: widths[n] - floors[n])
+        room = widths[name] - floors[name]
+        if room <= 0:
+            return None
+        second = sorted((widths[n] - floors[n] for n in widths), reverse=True)[1:2]
+        cut = min(over, max(1, room - (second[0] if second else 0)))
+        widths[name] -= cut
+        over -= cut
+    return widths
+
+
+def _stacked_records(source: str, rows: Sequence[dict[str, Text]], names: Sequence[str]) -> Table:
+    """A ``--fields`` table too wide for the terminal: one cell per record,
+    a line ``name: value`` per key."""
+    table = Table(title=Text(escape_controls(source, keep_newlines=False), style="bold"),
+                  caption=_caption(len(rows)), box=box.SQUARE, expand=False, show_lines=True,
+                  show_header=False, title_justify="left", caption_justify="left")
+    table.add_column("record", overflow="fold")
+    for row in rows:
+        cell = Text()
+        for i, name in enumerate(names):
+            if i:
+                cell.append("\n")
+            cell.append(f"{name}: ", style="dim")
+            cell.append_text(row[name])
+        table.add_row(cell)
+    return table
 
 
 def _columns(show_kind: bool, explain: bool) -> list[str]:

@@ -143,6 +143,9 @@ def test_context_in_a_table(runner: CliRunner, write: Write) -> None:
     assert [c.strip() for c in header.strip("│").split("│")] == [
         "speaker", "cue", "quote", "context", "start", "end"]
     assert "standing by the" in result.stdout
+    result = run(runner, str(write("a.txt", TEXT)), "--context", "5", "-f", "table", "--explain")
+    header = result.stdout.splitlines()[2]
+    assert [c.strip() for c in header.strip("│").split("│")][-2:] == ["rule", "candidates"]
 
 
 # ------------------------------------------------------------------ --fields
@@ -228,3 +231,16 @@ def test_stats_min_confidence(runner: CliRunner, write: Write) -> None:
     records = jsonl(run(runner, str(path), "--min-confidence", "0.9").stdout)
     assert high["quotes"] == len(records) < every["quotes"]
     assert [s["speaker"] for s in high["speakers"]] == sorted({r["speaker"] for r in records})
+
+
+def test_fields_table_fits_the_width(runner: CliRunner, write: Write, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = str(write("a.txt", TEXT))
+    for columns in ("100", "60"):
+        monkeypatch.setenv("COLUMNS", columns)
+        result = run(runner, path, "--context", "paragraph", "--explain", "-f", "table")
+        assert result.exit_code == 0, result.stderr
+        assert max(len(line) for line in result.stdout.splitlines()) <= int(columns)
+        assert "Jane Holt" in result.stdout
+    monkeypatch.setenv("COLUMNS", "60")
+    stacked = run(runner, path, "--context", "paragraph", "--explain", "-f", "table").stdout
+    assert "│ context: " in stacked and "│ candidates: " in stacked  # one cell per record
