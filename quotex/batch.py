@@ -155,10 +155,12 @@ def _init_worker() -> None:
     threading.Thread(target=watch, name="quotex-watchdog", daemon=True).start()
 
 
-def _result(doc: Document, outcome: _Outcome) -> Result | Problem:
+def _result(doc: Document, outcome: _Outcome, keep_text: bool = False) -> Result | Problem:
     if isinstance(outcome, str):
         return Problem(doc.source, outcome, doc.line)
     quotes, explanations = outcome
+    if keep_text:
+        return Result(doc, quotes, explanations)
     # (not dataclasses.replace: ~15x slower, and this runs once per document)
     return Result(Document(doc.source, "", doc.id, doc.line, doc.size, doc.base), quotes, explanations)
 
@@ -172,23 +174,29 @@ def run(
     window: int | None = None,
     batch_bytes: int = BATCH_BYTES,
     start_method: str | None = None,
+    keep_text: bool = False,
 ) -> Iterator[Result | Problem]:
     """Extract every Document with :func:`quotex.extract` (or
     :func:`quotex.explain`), in ``jobs`` worker processes when ``jobs > 1``,
     yielding results in input order as soon as they are ready and passing
     Problems through in order. An exception while extracting one document
-    becomes a Problem ("internal error: ...") and the run goes on."""
+    becomes a Problem ("internal error: ...") and the run goes on.
+    With ``keep_text`` each Result keeps its Document's text (and the context
+    around a chunk), for ``--context``; otherwise ``doc.text`` is ``""``."""
     if jobs <= 1:
-        return _run_serial(items, terms, explain)
-    return _run_pool(items, jobs, terms, explain, window or 4 * jobs, max(1, batch_bytes), start_method)
+        return _run_serial(items, terms, explain, keep_text)
+    return _run_pool(items, jobs, terms, explain, window or 4 * jobs, max(1, batch_bytes), start_method,
+                     keep_text)
 
 
-def _run_serial(items: Iterable[Document | Problem], terms: bool, explain: bool) -> Iterator[Result | Problem]:
+def _run_serial(items: Iterable[Document | Problem], terms: bool, explain: bool,
+                keep_text: bool = False) -> Iterator[Result | Problem]:
     for item in items:
         if isinstance(item, Problem):
             yield item
         else:
-            yield _result(item, extract_one(item.text, item.base, terms, explain, item.before, item.after))
+            yield _result(item, extract_one(item.text, item.base, terms, explain, item.before, item.after),
+                          keep_text)
 
 
 def _groups(items: Iterable[Document | Problem], batch_bytes: int) -> Iterator[list[Document | Problem]]:
@@ -392,6 +400,7 @@ def _run_pool(
     window: int,
     batch_bytes: int,
     start_method: str | None,
+    keep_text: bool = False,
 ) -> Iterator[Result | Problem]:
     pool = _Pool(jobs, start_method)
     pending: deque[_Entry] = deque()
@@ -458,7 +467,7 @@ def _run_pool(
     def emit(entry: _Entry) -> Iterator[Result | Problem]:
         it = iter(outcomes(entry))
         for item in entry.group:
-            yield item if isinstance(item, Problem) else _result(item, _unpack(next(it)))
+            yield item if isinstance(item, Problem) else _result(item, _unpack(next(it)), keep_text)
 
     def ready(entry: _Entry) -> bool:
         return all(p.future is not None and p.future.done() for p in entry.parts)
@@ -488,7 +497,7 @@ def _run_pool(
             while len(pending) >= window:
                 yield from emit(pending.popleft())
         if held is not None:
-            yield from _run_serial((item for g in held for item in g), terms, explain)
+            yield from _run_serial((item for g in held for item in g), terms, explain, keep_text)
         while pending:
             yield from emit(pending.popleft())
         finished = True

@@ -39,11 +39,15 @@ Examples:
   quotex extract corpus.jsonl.gz --text-field body --id-field doc_id -o quotes.csv
   cat article.txt | quotex extract - --format json
   quotex extract article.txt | jq -r .speaker
+  jq -c '{id, text: .body}' corpus.jsonl | quotex extract - --input-format jsonl
+  quotex extract article.txt --min-confidence 0.9 --context 80 --fields speaker,context -f csv
 
 Records (jsonl, json, csv) have the keys file, id (null unless the input is
 a JSON Lines corpus), then start, end, quote, speaker, mention, mention_start,
 mention_end, cue, addressees, kind, rule, confidence; with --explain also
-candidates. Offsets index the decoded text; text[start:end] includes the marks.
+candidates; with --context also context, context_start, context_end.
+--fields picks and orders them. Offsets index the decoded text;
+text[start:end] includes the marks.
 
 """ + EXIT_CODES_HELP
 
@@ -67,6 +71,15 @@ def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | Non
     return value
 
 
+def _check_size(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    from quotex.inputs import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+
+
 _INPUT_OPTIONS = [
     click.argument("paths", nargs=-1, required=True, metavar="PATH..."),
     click.option("-r", "--recursive", is_flag=True,
@@ -84,6 +97,14 @@ _INPUT_OPTIONS = [
                  help="Key of the text in JSON Lines corpus records."),
     click.option("--id-field", default="id", show_default=True, metavar="KEY",
                  help="Key of the record id in JSON Lines corpus records."),
+    click.option("--input-format", type=click.Choice(["text", "jsonl", "json"]),
+                 help="Read every input as text, JSON Lines (one record a line) or JSON (an "
+                      "array of records, or one); default: by suffix (.jsonl, .jsonl.gz, "
+                      ".ndjson: jsonl; .json, .json.gz: json), else text (also for stdin)."),
+    click.option("--max-record-size", default="64M", show_default=True, metavar="SIZE",
+                 callback=_check_size,
+                 help="Largest corpus record, in bytes (512K, 64M, 1G; 0: no limit); a "
+                      "larger one is an error for that record and is skipped unread."),
     click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
                  help="Worker processes (default: the number of CPUs)."),
     click.option("--progress/--quiet", default=None,
@@ -122,6 +143,8 @@ class InputOptions:
     encoding: str | None
     text_field: str
     id_field: str
+    input_format: str | None
+    max_record_size: int
     jobs: int | None
 
 
@@ -162,20 +185,27 @@ def _reporter(progress: bool | None, color: str = "auto") -> Reporter:
 
 
 def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
-             explain: bool = False, skip: tuple[tuple[int, int], ...] = ()) -> Generator[Result, None, None]:
-    """Extracted documents in input order; problems go to the reporter."""
+             explain: bool = False, skip: tuple[tuple[int, int], ...] = (),
+             min_confidence: float | None = None,
+             keep_text: bool = False) -> Generator[Result, None, None]:
+    """Extracted documents in input order; problems go to the reporter.
+    ``min_confidence`` drops the quotes below it (before they are counted);
+    ``keep_text`` keeps each document's text in its Result (``--context``)."""
     from quotex import batch, inputs
 
     if reporter.show_progress:
         reporter.start(inputs.total_bytes(opts.paths, recursive=opts.recursive,
                                           include=opts.include, exclude=opts.exclude),
                        inputs.total_documents(opts.paths, recursive=opts.recursive,
-                                              include=opts.include, exclude=opts.exclude))
+                                              include=opts.include, exclude=opts.exclude,
+                                              input_format=opts.input_format))
     items = inputs.iter_documents(
         opts.paths, recursive=opts.recursive, include=opts.include, exclude=opts.exclude,
         encoding=opts.encoding, text_field=opts.text_field, id_field=opts.id_field,
-        stdin=_binary(sys.stdin) if sys.stdin is not None else None, skip=skip)
-    results = batch.run(items, jobs=_jobs(opts), terms=terms, explain=explain)
+        stdin=_binary(sys.stdin) if sys.stdin is not None else None, skip=skip,
+        input_format=opts.input_format, max_record_size=opts.max_record_size)
+    results = batch.run(items, jobs=_jobs(opts), terms=terms, explain=explain,
+                        keep_text=keep_text)
     seen = 0
     try:
         for item in results:
@@ -183,6 +213,8 @@ def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
             if isinstance(item, inputs.Problem):
                 reporter.problem(item)
                 continue
+            if min_confidence is not None:
+                item = _confident(item, min_confidence)
             yield item
             reporter.advance(item.doc.source, item.quotes, item.doc.size,
                              new_document=item.doc.base == 0)
@@ -195,6 +227,34 @@ def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
         reporter.problem(inputs.Problem(", ".join(opts.paths), "no input files matched",
                                         severity="warning"))
         raise SystemExit(EXIT_NO_INPUT)
+
+
+def _confident(result: Result, minimum: float) -> Result:
+    """``--min-confidence``: the result without its quotes below ``minimum``."""
+    from quotex.batch import Result
+    from quotex.fields import keep_confident
+
+    quotes, explanations = keep_confident(result.quotes, result.explanations, minimum)
+    return Result(result.doc, quotes, explanations)
+
+
+def _parse_context(ctx: click.Context, param: click.Parameter, value: str | None) -> int | str | None:
+    if value is None:
+        return None
+    from quotex.fields import parse_context
+
+    try:
+        return parse_context(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+
+
+def min_confidence_option(f: F) -> F:
+    """``--min-confidence X``: keep only the quotes with confidence >= X."""
+    return click.option(
+        "--min-confidence", type=click.FloatRange(0.0, 1.0), metavar="X",
+        help="Keep only quotes whose confidence is at least X (0 to 1); "
+             "terms (confidence 0) go unless X is 0.")(f)
 
 
 def _finish(reporter: Reporter, started: float) -> None:
@@ -247,15 +307,25 @@ def cli() -> None:
               help='Also output records of kind "term" (scare quotes, titles).')
 @click.option("--explain", is_flag=True,
               help="Show for each quote the rule that fired and the candidates considered.")
+@click.option("--context", "context", metavar="N|paragraph", callback=_parse_context,
+              help="Add to each record the text around the quotation (keys context, "
+                   "context_start, context_end): at most N characters either side, cut "
+                   "back to whole words, or its paragraph.")
+@click.option("--fields", "fields_spec", metavar="A,B,...",
+              help="Write only these record keys, in this order (all formats; tables get "
+                   "one column per key).")
+@min_confidence_option
 @color_option
 @guarded
 def extract(fmt: str | None, output: str | None, terms: bool, explain: bool,
+            context: int | str | None, fields_spec: str | None, min_confidence: float | None,
             progress: bool | None, color: str, **inputs: Any) -> None:
     """Extract quotations and their speakers from each PATH.
 
     PATH is a text file, a folder (its text files; --recursive for
-    subfolders), - for stdin, or a JSON Lines corpus (.jsonl, .jsonl.gz)
-    with one document per line. Records are written as each document
+    subfolders), - for stdin, a JSON Lines corpus (.jsonl, .jsonl.gz)
+    with one document per line, or a JSON array of documents (.json);
+    --input-format says how to read them all. Records are written as each document
     finishes; problems with one input are reported on stderr and the run
     goes on.
     """
@@ -263,6 +333,14 @@ def extract(fmt: str | None, output: str | None, terms: bool, explain: bool,
     from quotex.errors import OutputError
 
     opts = InputOptions(**inputs)
+    fields: tuple[str, ...] | None = None
+    if fields_spec is not None:
+        from quotex.fields import parse_fields
+
+        try:
+            fields = parse_fields(fields_spec, explain=explain, context=context is not None)
+        except ValueError as err:
+            raise click.BadParameter(str(err), param_hint="'--fields'") from None
     to_file = output not in (None, "-")
     terminal = not to_file and _isatty(sys.stdout)
     if fmt is None:
@@ -283,11 +361,13 @@ def extract(fmt: str | None, output: str | None, terms: bool, explain: bool,
         sink = StreamSink(_binary(sys.stdout))
         reporter.stdout = sys.stdout
     writer = make_writer(fmt, sink, explain=explain, terms=terms, terminal=terminal,
-                         width=_width(), color=_colour(color))
+                         width=_width(), color=_colour(color), fields=fields, context=context)
     try:
         writer.begin()
         # closing(): a closed pipe or a signal tears the pool down here, not at exit
-        with closing(_results(opts, reporter, terms=terms, explain=explain, skip=skip)) as results:
+        with closing(_results(opts, reporter, terms=terms, explain=explain, skip=skip,
+                              min_confidence=min_confidence,
+                              keep_text=context is not None)) as results:
             for res in results:
                 if not to_file:  # stdout: a terminal, or a pipe to one
                     reporter.before_output()
@@ -336,10 +416,11 @@ def _stats_format(output: str | None) -> str:
                    "(complete or untouched), FILE.gz compressed, never over an input.")
 @click.option("--top", type=click.IntRange(min=0), default=10, show_default=True, metavar="N",
               help="Show the N most frequent speakers and cues (0: all).")
+@min_confidence_option
 @color_option
 @guarded
-def stats(fmt: str | None, output: str | None, top: int, progress: bool | None, color: str,
-          **inputs: Any) -> None:
+def stats(fmt: str | None, output: str | None, top: int, min_confidence: float | None,
+          progress: bool | None, color: str, **inputs: Any) -> None:
     """Count quotes per speaker and per cue, and the share attributed.
 
     PATH is read as by `quotex extract`. Speakers are counted per speaker
@@ -368,7 +449,8 @@ def stats(fmt: str | None, output: str | None, top: int, progress: bool | None, 
         sink = StreamSink(_binary(sys.stdout))
     try:
         try:
-            with closing(_results(opts, reporter, skip=skip)) as results:
+            with closing(_results(opts, reporter, skip=skip,
+                                  min_confidence=min_confidence)) as results:
                 for _ in results:
                     pass
         finally:

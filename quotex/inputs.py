@@ -24,7 +24,16 @@ What each PATH means
                             number and the rest goes on. A record whose text
                             is over ``chunk_size`` characters is split like a
                             large file (same id and line, ``base`` set).
+    ``*.json``, ``*.json.gz``
+                            a corpus in one JSON array of such records (or one
+                            record), read element by element; the record's
+                            number (1-based) stands for the line number. A
+                            syntax error ends the file with one Problem.
     ``*.gz``                gzip-compressed text, read as a stream.
+
+``input_format`` (``text``, ``jsonl``, ``json``) overrides the names for
+every input, stdin included. A corpus record over ``max_record_size`` bytes
+is one error Problem and is read through without being kept.
     any other file          text, whatever its extension.
 
 ``include``/``exclude`` are glob patterns (``fnmatch``: ``*`` also matches
@@ -66,6 +75,7 @@ import gzip
 import io
 import json
 import os
+import re
 import stat
 import sys
 import zlib
@@ -84,6 +94,36 @@ CHUNK_SIZE = 1024 * 1024
 
 _DEFAULT_EXTENSIONS = (".txt", ".text", ".md", ".txt.gz", ".text.gz", ".md.gz", ".jsonl", ".jsonl.gz", ".ndjson")
 _CORPUS_EXTENSIONS = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+_JSON_EXTENSIONS = (".json", ".json.gz")
+
+#: ``--input-format``: how an input is read. None (the default) goes by the
+#: name: :data:`_CORPUS_EXTENSIONS` are JSON Lines, ``.json`` a JSON array,
+#: anything else (and stdin) text.
+INPUT_FORMATS = ("text", "jsonl", "json")
+
+#: The largest corpus record (a JSON Lines line, or one element of a JSON
+#: array), in bytes, unless ``max_record_size`` says otherwise; 0 is no limit.
+MAX_RECORD_SIZE = 64 * 1024 * 1024
+
+
+def parse_size(value: str) -> int:
+    """``--max-record-size``: ``512K``, ``64M``, ``1G`` (powers of 1024, an
+    optional ``B``/``iB``), a number of bytes, or ``0`` for no limit.
+    ValueError otherwise."""
+    m = re.fullmatch(r"\s*(\d+)\s*(?:([kmgt])(?:i?b)?|b)?\s*", value, flags=re.IGNORECASE)
+    if m is None:
+        raise ValueError(f"{value!r} is not a size (use e.g. 512K, 64M, 1G, or 0 for no limit)")
+    unit = (m.group(2) or "").lower()
+    power = "kmgt".index(unit) + 1 if unit else 0
+    return int(m.group(1)) << (10 * power)
+
+
+def format_size(size: int) -> str:
+    """``64 MB``, ``1 KB``, ``1500 bytes``: a size as ``--max-record-size`` takes it."""
+    for unit, power in (("TB", 4), ("GB", 3), ("MB", 2), ("KB", 1)):
+        if size % 1024 ** power == 0:
+            return f"{size // 1024 ** power} {unit}"
+    return f"{size} bytes"
 
 
 def _load_extensions() -> tuple[str, ...]:
@@ -159,6 +199,8 @@ def iter_documents(
     stdin: BinaryIO | None = None,
     chunk_size: int = CHUNK_SIZE,
     skip: Collection[tuple[int, int]] = (),
+    input_format: str | None = None,
+    max_record_size: int = MAX_RECORD_SIZE,
 ) -> Iterator[Document | Problem]:
     """Lazily yield the documents of ``paths`` in a stable order, with a
     Problem for each input that cannot be used; never raises for bad input.
@@ -173,7 +215,8 @@ def iter_documents(
         except ValueError as e:
             yield Problem("--encoding", str(e))
             return
-    opts = _Options(encoding, text_field, id_field, max(1, chunk_size), frozenset(skip))
+    opts = _Options(encoding, text_field, id_field, max(1, chunk_size), frozenset(skip),
+                    input_format, max(0, max_record_size))
     for path in paths:
         if path == "-":
             stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
@@ -181,6 +224,9 @@ def iter_documents(
                 yield Problem("-", "cannot read: standard input is closed")
             elif _is_skipped(stream, opts):
                 yield Problem("-", "input is also the output; skipped")
+            elif opts.input_format in ("jsonl", "json"):
+                yield from _read_corpus(stream, "-", True, opts, _peek(stream).startswith(b"\x1f\x8b"),
+                                        array=opts.input_format == "json")
             else:
                 yield from _read_stream(stream, "-", opts, sniff_gzip=True)
             continue
@@ -231,6 +277,7 @@ def total_documents(
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
     budget: int = COUNT_BYTES,
+    input_format: str | None = None,
 ) -> int | None:
     """The documents :func:`iter_documents` would yield, counting a file as
     one and a corpus as its non-blank lines, or None when that is not cheap
@@ -252,7 +299,10 @@ def total_documents(
             if not stat.S_ISREG(st.st_mode):
                 return None
             lower = entry[0].lower()
-            if not lower.endswith(_CORPUS_EXTENSIONS):
+            fmt = _format_of(lower, input_format)
+            if fmt == "json":
+                return None
+            if fmt == "text":
                 total += 1
                 continue
             if lower.endswith(".gz") or st.st_size > budget:
@@ -280,6 +330,20 @@ class _Options:
     id_field: str
     chunk_size: int
     skip: frozenset[tuple[int, int]] = frozenset()
+    input_format: str | None = None
+    max_record_size: int = MAX_RECORD_SIZE
+
+
+def _format_of(path: str, input_format: str | None) -> str:
+    """How ``path`` is read: ``input_format``, else by its name."""
+    if input_format is not None:
+        return input_format
+    lower = path.lower()
+    if lower.endswith(_CORPUS_EXTENSIONS):
+        return "jsonl"
+    if lower.endswith(_JSON_EXTENSIONS):
+        return "json"
+    return "text"
 
 
 def _is_skipped(stream: BinaryIO, opts: _Options) -> bool:
@@ -467,7 +531,8 @@ def _read_path(path: str, st: os.stat_result | None, explicit: bool, opts: _Opti
                           severity="error" if explicit else "warning")
             return
         lower = path.lower()
-        corpus = lower.endswith(_CORPUS_EXTENSIONS)
+        fmt = _format_of(path, opts.input_format)
+        corpus = fmt != "text"
         gz = lower.endswith(".gz")
         # Plain files are read in large blocks: no buffer layer needed.
         f = os.fdopen(fd, "rb") if corpus or gz or special else os.fdopen(fd, "rb", buffering=0)
@@ -478,7 +543,7 @@ def _read_path(path: str, st: os.stat_result | None, explicit: bool, opts: _Opti
     with f:
         try:
             if corpus:
-                yield from _read_corpus(f, path, explicit, opts, gz)
+                yield from _read_corpus(f, path, explicit, opts, gz, array=fmt == "json")
             else:
                 yield from _read_stream(f, path, opts, gz=gz, explicit=explicit,
                                         size_hint=None if special else fst.st_size)
@@ -525,6 +590,11 @@ def _read_stream(
         if what is not None:
             yield Problem(source, f"binary file ({what}); skipped", severity="error" if explicit else "warning")
             return
+        if opts.input_format is None:
+            looks = _looks_like_json(head, opts.text_field)
+            if looks is not None:
+                yield Problem(source, f"looks like {looks[0]}; use --input-format {looks[1]}",
+                              severity="warning")
         for item in decode.with_context(decode.decode_pieces(
             head, stream.read, encoding=opts.encoding, chunk_size=opts.chunk_size, position=position
         )):
@@ -541,6 +611,31 @@ def _read_stream(
         yield Problem(source, _os_message(e, "cannot read"))
     else:
         yield from _trailing(source, stream)
+
+
+def _looks_like_json(head: bytes, text_field: str) -> tuple[str, str] | None:
+    """Whether the start of a text input reads as a corpus: ("JSON Lines",
+    "jsonl") when its first non-blank line is a JSON object with
+    ``text_field``, ("JSON", "json") when it opens an array whose first
+    element is such an object (as far as ``head`` shows), else None."""
+    start = head.lstrip(b" \t\r\n\xef\xbb\xbf")
+    if start.startswith(b"{"):
+        line = start.split(b"\n", 1)[0]
+        try:
+            obj = json.loads(line)
+        except (ValueError, RecursionError):
+            return None
+        return ("JSON Lines", "jsonl") if isinstance(obj, dict) and text_field in obj else None
+    if start.startswith(b"[") and start[1:].lstrip().startswith(b"{"):
+        try:
+            text = start.decode("utf-8", "replace")
+            obj, _ = json.JSONDecoder().raw_decode(text, text.index("{"))
+        except (ValueError, RecursionError):
+            # the first element may go on past head: judge by its first key
+            key = json.dumps(text_field).encode()
+            return ("JSON", "json") if start[1:].lstrip()[1:].lstrip().startswith(key) else None
+        return ("JSON", "json") if isinstance(obj, dict) and text_field in obj else None
+    return None
 
 
 class _Gunzip(io.RawIOBase):
@@ -615,8 +710,10 @@ def _peek(f: BinaryIO) -> bytes:
     return b""
 
 
-def _read_corpus(f: BinaryIO, source: str, explicit: bool, opts: _Options, gz: bool) -> Iterator[Document | Problem]:
-    """A JSON Lines corpus: one Document per record."""
+def _read_corpus(f: BinaryIO, source: str, explicit: bool, opts: _Options, gz: bool, *,
+                 array: bool = False) -> Iterator[Document | Problem]:
+    """A JSON Lines corpus (or, with ``array``, a JSON array of records): one
+    Document per record."""
     stream: BinaryIO = f
     missing = 0  # records without the text field
     try:
@@ -625,23 +722,51 @@ def _read_corpus(f: BinaryIO, source: str, explicit: bool, opts: _Options, gz: b
                 yield Problem(source, "not a gzip file; skipped")
                 return
             stream = _gunzip(f)
-        head = decode.read_full(stream.read, decode.SNIFF_BYTES)
+        if not gz and not f.seekable() and hasattr(f, "read1"):
+            # a pipe: what has come so far (at least 4 bytes, for a byte order
+            # mark), so that the first records are read before the writer is done
+            head = f.read1(decode.SNIFF_BYTES)
+            while 0 < len(head) < 4 and (more := f.read1(decode.SNIFF_BYTES)):
+                head += more
+        else:
+            head = decode.read_full(stream.read, decode.SNIFF_BYTES)
         codec = _corpus_codec(head, opts.encoding)
-        what = decode.binary_kind(head) if codec is None and not head.startswith(b"{") else None
+        starts = (b"{", b"[") if array else (b"{",)
+        what = (decode.binary_kind(head) if codec is None and not head.lstrip().startswith(starts)
+                else None)
         if what is not None:
             yield Problem(source, f"binary file ({what}); skipped", severity="error" if explicit else "warning")
             return
-        lines = _lines(head, stream) if codec is None else _recoded_lines(head, stream, codec)
+        records: Iterator[tuple[int, Any]]
+        if array:
+            records = _array_records(head, stream, codec, source, opts.max_record_size)
+        else:
+            lines = (_lines(head, stream, opts.max_record_size) if codec is None
+                     else _recoded_lines(head, stream, codec, opts.max_record_size))
+            records = enumerate(lines, 1)
         # Document.size: bytes consumed since the previous record, counted in
         # the file itself (compressed bytes for .gz, as total_bytes counts them).
         position = f.tell if gz and f.seekable() else None
         last = 0
         consumed = 0
-        for lineno, line in enumerate(lines, 1):
-            consumed += len(line)
-            if not line.strip():
+        for lineno, line in records:
+            if isinstance(line, Problem):
+                yield line
                 continue
-            item = _record(line, lineno, source, opts)
+            if isinstance(line, int):  # a record over the size limit, skipped
+                consumed += line
+                yield Problem(source, f"record is larger than {format_size(opts.max_record_size)} "
+                              "(--max-record-size)", lineno)
+                continue
+            if isinstance(line, bytes):
+                consumed += len(line)
+                if not line.strip():
+                    continue
+                item = _record(line, lineno, source, opts)
+            else:  # an element of a JSON array, parsed, and its size
+                obj, size = line
+                consumed += size
+                item = _from_object(obj, lineno, source, opts, size)
             if isinstance(item, Problem):
                 if item.message.startswith(_NO_FIELD):
                     # One line for a field the corpus lacks, not one per record.
@@ -679,32 +804,249 @@ def _corpus_codec(head: bytes, encoding: str | None) -> str | None:
     return None
 
 
-def _recoded_lines(head: bytes, stream: BinaryIO, codec: str) -> Iterator[bytes]:
-    """The lines of a corpus in another encoding, each as UTF-8 bytes."""
+#: Bytes read at a time while a line over the record size limit is skipped.
+_SKIP_BLOCK = 1 << 20
+
+
+def _recoded_lines(head: bytes, stream: BinaryIO, codec: str, limit: int = 0) -> Iterator[bytes | int]:
+    """The lines of a corpus in another encoding, each as UTF-8 bytes; a line
+    over ``limit`` characters (0: none) is skipped and yields its size instead."""
     decoder = codecs.getincrementaldecoder(codec)("strict")
     rest = ""
+    skipping = 0  # > 0: inside a line over the limit, this many characters so far
     chunk = head
     while True:
         rest += decoder.decode(chunk, final=not chunk)
         *whole, rest = rest.split("\n")
         for line in whole:
-            yield (line + "\n").encode("utf-8", "surrogatepass")
+            if skipping:
+                yield skipping + len(line) + 1
+                skipping = 0
+            elif limit and len(line) > limit:
+                yield len(line) + 1
+            else:
+                yield (line + "\n").encode("utf-8", "surrogatepass")
+        if limit and len(rest) > limit:
+            skipping += len(rest)
+            rest = ""
         if not chunk:
             break
         chunk = stream.read(1 << 16)
-    if rest:
+    if skipping:
+        yield skipping + len(rest)
+    elif rest:
         yield rest.encode("utf-8", "surrogatepass")
 
 
-def _lines(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
-    """The lines (split at ``\\n``) of ``head`` followed by the rest of ``stream``."""
+def _lines(head: bytes, stream: BinaryIO, limit: int = 0) -> Iterator[bytes | int]:
+    """The lines (split at ``\\n``) of ``head`` followed by the rest of
+    ``stream``. A line of more than ``limit`` bytes (newline not counted; 0:
+    no limit) is never held whole: it is read through in blocks to its
+    newline and yields its size (an int) instead of its bytes."""
     parts = head.split(b"\n")
-    last = parts.pop()
-    yield from (p + b"\n" for p in parts)
-    rest = stream.readline() if len(head) == decode.SNIFF_BYTES or last else b""
-    if last or rest:
-        yield last + rest
-    yield from stream
+    carry = parts.pop()
+    for part in parts:
+        yield len(part) + 1 if limit and len(part) > limit else part + b"\n"
+    while True:
+        if not limit:
+            line = carry + stream.readline()
+            carry = b""
+            if not line:
+                return
+            yield line
+            continue
+        # read in blocks: a line over the limit is never held whole, or copied
+        pieces = [carry] if carry else []
+        size = len(carry)
+        ends = carry.endswith(b"\n")
+        carry = b""
+        while not ends and size <= limit:
+            block = stream.readline(min(_SKIP_BLOCK, limit + 2 - size))
+            if not block:
+                break
+            pieces.append(block)
+            size += len(block)
+            ends = block.endswith(b"\n")
+        if not size:
+            return
+        if size - ends > limit:
+            pieces = []
+            while not ends:
+                block = stream.readline(_SKIP_BLOCK)
+                if not block:
+                    break
+                size += len(block)
+                ends = block.endswith(b"\n")
+            yield size
+            continue
+        yield pieces[0] if len(pieces) == 1 else b"".join(pieces)
+
+
+class _JsonText:
+    """The text of a JSON file, decoded as it is read, for :func:`_array_records`."""
+
+    BLOCK = 1 << 20
+
+    def __init__(self, head: bytes, stream: BinaryIO, codec: str | None) -> None:
+        self.decoder = codecs.getincrementaldecoder(codec or "utf-8-sig")("strict")
+        self.stream = stream
+        self.buf = self.decoder.decode(head)
+        self.eof = False
+
+    def fill(self) -> bool:
+        """Read more text onto ``buf``; False at the end of the input."""
+        if self.eof:
+            return False
+        data = self.stream.read(self.BLOCK)
+        self.buf += self.decoder.decode(data, final=not data)
+        self.eof = not data
+        return True
+
+    def next_char(self, pos: int) -> tuple[int, str]:
+        """The next non-blank character at or after ``pos`` ("" at the end);
+        text before it is dropped, so the position returned may be 0."""
+        while True:
+            buf = self.buf
+            while pos < len(buf) and buf[pos] in " \t\r\n":
+                pos += 1
+            if pos < len(buf):
+                return pos, buf[pos]
+            self.buf, pos = "", 0
+            if not self.fill():
+                return 0, ""
+
+    _SPECIAL = re.compile(r'["{}\[\]]')
+    _IN_STRING = re.compile(r'["\\]')
+
+    def scan_value(self, pos: int, limit: int) -> tuple[int, int, str | None] | None:
+        """Find the end of the object or array at ``pos`` by its brackets and
+        strings (no parsing): (position after it in ``buf``, its length in
+        characters, its text, or None when it is over ``limit`` characters
+        (0: no limit), in which case it was not kept); None when the input
+        ends inside it. Text is read a block at a time and what is scanned
+        is dropped, so memory holds at most ``limit`` characters of it."""
+        depth = 0
+        in_string = False
+        pieces: list[str] | None = []
+        count = 0
+        while True:
+            buf = self.buf
+            scan = pos
+            while True:
+                m = (self._IN_STRING if in_string else self._SPECIAL).search(buf, scan)
+                if m is None:
+                    scan = len(buf)
+                    break
+                ch = m.group()
+                scan = m.end()
+                if in_string:
+                    if ch == "\\":
+                        if scan >= len(buf):
+                            scan -= 1  # the escaped character is not read yet
+                            break
+                        scan += 1
+                    else:
+                        in_string = False
+                elif ch == '"':
+                    in_string = True
+                elif ch in "{[":
+                    depth += 1
+                else:
+                    depth -= 1
+                    if depth <= 0:
+                        count += scan - pos
+                        if pieces is not None and (not limit or count <= limit):
+                            pieces.append(buf[pos:scan])
+                            return scan, count, "".join(pieces)
+                        return scan, count, None
+            count += scan - pos
+            if pieces is not None:
+                if limit and count > limit:
+                    pieces = None
+                else:
+                    pieces.append(buf[pos:scan])
+            self.buf, pos = buf[scan:], 0
+            if not self.fill():
+                return None
+
+
+def _array_records(head: bytes, stream: BinaryIO, codec: str | None, source: str,
+                   limit: int = 0) -> Iterator[tuple[int, Any]]:
+    """The elements of a JSON file holding one array (or one object), read one
+    at a time as the text comes in: ``(number, (value, characters))``, or
+    ``(number, int)`` for an element over ``limit`` characters (0: no limit),
+    read past without being kept; a Problem ends the file (a JSON array cannot
+    be read on past a syntax error)."""
+    text = _JsonText(head, stream, codec)
+    json_decoder = json.JSONDecoder()
+
+    def bad(number: int, message: str) -> tuple[int, Any]:
+        return number, Problem(source, f"not valid JSON: {message}", number)
+
+    pos, ch = text.next_char(0)
+    if ch == "{":
+        single = True
+    elif ch == "[":
+        single = False
+        pos, ch = text.next_char(pos + 1)
+        if ch == "]":
+            return
+    else:
+        yield bad(1, "not a JSON array or object" if ch else "empty file")
+        return
+    number = 0
+    while True:
+        number += 1
+        item: Any
+        if ch in "{[":
+            found = text.scan_value(pos, limit)
+            if found is None:
+                yield bad(number, "the file ends inside this record")
+                return
+            pos, size, value_text = found
+            if value_text is None:
+                item = size
+            else:
+                try:
+                    item = (json.loads(value_text), size)
+                except json.JSONDecodeError as e:
+                    yield bad(number, f"{e.msg} (column {e.colno} of this record)")
+                    return
+                except RecursionError:
+                    yield bad(number, "nested too deeply")
+                    return
+        else:  # a scalar: not a record, but read past it to go on
+            while True:
+                try:
+                    value, end = json_decoder.raw_decode(text.buf, pos)
+                except json.JSONDecodeError as e:
+                    if len(text.buf) - pos > max(limit, 1 << 16) or not text.fill():
+                        yield bad(number, e.msg)
+                        return
+                    continue
+                item = (value, end - pos)
+                pos = end
+                break
+        yield number, item
+        if single:
+            pos, ch = text.next_char(pos)
+            if ch:
+                yield bad(number + 1, "data after the JSON object")
+            return
+        pos, ch = text.next_char(pos)
+        if ch == "]":
+            pos, ch = text.next_char(pos + 1)
+            if ch:
+                yield bad(number + 1, "data after the JSON array")
+            return
+        if ch != ",":
+            yield bad(number + 1, f"expected ',' or ']' after record {number}"
+                      if ch else "the array is not closed")
+            return
+        pos, ch = text.next_char(pos + 1)
+        if not ch:
+            yield bad(number + 1, "the array is not closed")
+            return
 
 
 _NO_FIELD = "record has no"
@@ -721,6 +1063,11 @@ def _record(line: bytes, lineno: int, source: str, opts: _Options) -> Document |
         return Problem(source, f"not valid JSON: {msg}{col}", lineno)
     except RecursionError:
         return Problem(source, "not valid JSON: nested too deeply", lineno)
+    return _from_object(obj, lineno, source, opts, len(line))
+
+
+def _from_object(obj: Any, lineno: int, source: str, opts: _Options, size: int) -> Document | Problem:
+    """The Document of a corpus record ``obj`` (line or record ``lineno``)."""
     if not isinstance(obj, dict):
         return Problem(source, f"not a JSON object but {_JSON_TYPES.get(type(obj), 'a value')}", lineno)
     if opts.text_field not in obj:
@@ -732,7 +1079,7 @@ def _record(line: bytes, lineno: int, source: str, opts: _Options) -> Document |
     if not isinstance(text, str):
         return Problem(source, f'"{opts.text_field}" is not a string', lineno)
     ident = obj.get(opts.id_field)
-    return Document(source, text, id=str(lineno) if ident is None else str(ident), line=lineno, size=len(line))
+    return Document(source, text, id=str(lineno) if ident is None else str(ident), line=lineno, size=size)
 
 
 _JSON_TYPES = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean",

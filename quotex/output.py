@@ -289,24 +289,69 @@ class Writer(Protocol):
 
 
 class JsonlWriter:
-    """One JSON object per line."""
+    """One JSON object per line.
 
-    def __init__(self, sink: Sink, explain: bool = False) -> None:
+    ``fields`` (``--fields``) selects and orders the keys of each record;
+    ``context`` (``--context``: a number of characters or ``"paragraph"``)
+    adds ``context``, ``context_start`` and ``context_end``, and needs the
+    documents' text (``quotex.batch.run(keep_text=True)``)."""
+
+    def __init__(self, sink: Sink, explain: bool = False, *,
+                 fields: Sequence[str] | None = None, context: int | str | None = None) -> None:
         self.sink = sink
         self.explain = explain
+        self.fields = tuple(fields) if fields is not None else None
+        self.context = context
+
+    def keys(self) -> list[str]:
+        """The keys of every record, in order."""
+        if self.fields is not None:
+            return list(self.fields)
+        from quotex.fields import CONTEXT_FIELDS
+
+        return (["file", "id", *FIELDS] + (["candidates"] if self.explain else [])
+                + (list(CONTEXT_FIELDS) if self.context is not None else []))
+
+    def records(self, doc: Document, quotes: Sequence[Quote],
+                explanations: Sequence[Sequence[str]] | None = None) -> list[dict[str, Any]]:
+        pairs = _explained(quotes, explanations)
+        recs = [record(doc, q, why if self.explain else None) for q, why in pairs]
+        if self.context is not None:
+            _add_context(doc, recs, self.context)
+        if self.fields is not None:
+            recs = [{k: rec[k] for k in self.fields} for rec in recs]
+        return recs
 
     def begin(self) -> None:
         pass
 
     def document(self, doc: Document, quotes: Sequence[Quote],
                  explanations: Sequence[Sequence[str]] | None = None) -> None:
-        lines = [json.dumps(record(doc, q, why if self.explain else None), ensure_ascii=False)
-                 for q, why in _explained(quotes, explanations)]
+        lines = [json.dumps(rec, ensure_ascii=False) for rec in self.records(doc, quotes, explanations)]
         if lines:
             self.sink.write(_encode("\n".join(lines) + "\n"))
 
     def end(self) -> None:
         pass
+
+
+def _add_context(doc: Document, recs: list[dict[str, Any]], context: int | str) -> None:
+    """Add ``context``, ``context_start``, ``context_end`` to the records of
+    ``doc`` (whose text a chunk's neighbouring paragraphs extend)."""
+    from quotex.fields import context_span
+    from quotex.tokenizer import hard_wrapped
+
+    text = doc.before + doc.text + doc.after
+    if not text and recs:
+        raise RuntimeError("--context needs the text of the documents")
+    offset = doc.base - len(doc.before)  # where ``text`` starts in the whole document
+    wrapped = hard_wrapped(text) if context == "paragraph" else False
+    for rec in recs:
+        lo, hi = context_span(text, rec["start"] - offset, rec["end"] - offset, context,
+                              hard_wrapped=wrapped)
+        rec["context"] = text[lo:hi]
+        rec["context_start"] = lo + offset
+        rec["context_end"] = hi + offset
 
 
 class JsonWriter(JsonlWriter):
@@ -319,9 +364,8 @@ class JsonWriter(JsonlWriter):
     def document(self, doc: Document, quotes: Sequence[Quote],
                  explanations: Sequence[Sequence[str]] | None = None) -> None:
         parts = []
-        for q, why in _explained(quotes, explanations):
+        for rec in self.records(doc, quotes, explanations):
             sep = "\n" if self.count == 0 else ",\n"
-            rec = record(doc, q, why if self.explain else None)
             parts.append(sep + json.dumps(rec, ensure_ascii=False))
             self.count += 1
         if parts:
@@ -343,8 +387,7 @@ class CsvWriter(JsonlWriter):
     """A header row, then one row per quote; lists joined with ``"; "``."""
 
     def begin(self) -> None:
-        header = ["file", "id", *FIELDS] + (["candidates"] if self.explain else [])
-        self._rows([header])
+        self._rows([self.keys()])
 
     def _rows(self, rows: list[list[str]]) -> None:
         buf = io.StringIO()
@@ -353,8 +396,7 @@ class CsvWriter(JsonlWriter):
 
     def document(self, doc: Document, quotes: Sequence[Quote],
                  explanations: Sequence[Sequence[str]] | None = None) -> None:
-        rows = [[_cell(v) for v in record(doc, q, why if self.explain else None).values()]
-                for q, why in _explained(quotes, explanations)]
+        rows = [[_cell(v) for v in rec.values()] for rec in self.records(doc, quotes, explanations)]
         if rows:
             self._rows(rows)
 
@@ -364,8 +406,9 @@ class TableWriter(JsonlWriter):
     unless ``color`` says (``--color always``/``never``)."""
 
     def __init__(self, sink: Sink, explain: bool = False, *, terminal: bool = False,
-                 width: int = 100, terms: bool = False, color: bool | None = None) -> None:
-        super().__init__(sink, explain)
+                 width: int = 100, terms: bool = False, color: bool | None = None,
+                 fields: Sequence[str] | None = None, context: int | str | None = None) -> None:
+        super().__init__(sink, explain, fields=fields, context=context)
         self.terminal = terminal
         self.color = color
         self.width = width
@@ -381,6 +424,15 @@ class TableWriter(JsonlWriter):
                                                    terminal=self.terminal, width=self.width,
                                                    color=self.color)))
             return
+        if self.fields is not None or self.context is not None:
+            # --fields: these columns; --context alone: the usual ones and the context
+            names = (self.keys() if self.fields is not None else
+                     TABLE_CONTEXT_FIELDS + (["rule", "candidates"] if self.explain else []))
+            recs = self.records(doc, quotes, explanations)
+            renderable = render.records_table(title, recs, names, width=self.width)
+            self.sink.write(_encode(render.to_text(renderable, terminal=self.terminal,
+                                                   width=self.width, color=self.color)))
+            return
         renderable = render.quotes_table(title, quotes,
                                          explanations=explanations if self.explain else None,
                                          show_kind=self.terms, width=self.width)
@@ -388,14 +440,21 @@ class TableWriter(JsonlWriter):
                                                width=self.width, color=self.color)))
 
 
+#: The columns of a table with ``--context`` and no ``--fields``.
+TABLE_CONTEXT_FIELDS = ["speaker", "cue", "quote", "context", "start", "end"]
+
+
 def make_writer(fmt: str, sink: Sink, *, explain: bool = False, terms: bool = False,
-                terminal: bool = False, width: int = 100, color: bool | None = None) -> Writer:
-    """The writer for ``--format`` ``fmt``."""
+                terminal: bool = False, width: int = 100, color: bool | None = None,
+                fields: Sequence[str] | None = None, context: int | str | None = None) -> Writer:
+    """The writer for ``--format`` ``fmt``; ``fields`` and ``context`` as
+    :class:`JsonlWriter` takes them."""
     if fmt == "table":
-        return TableWriter(sink, explain, terminal=terminal, width=width, terms=terms, color=color)
+        return TableWriter(sink, explain, terminal=terminal, width=width, terms=terms, color=color,
+                           fields=fields, context=context)
     writers: dict[str, type[JsonlWriter]] = {"jsonl": JsonlWriter, "json": JsonWriter,
                                              "csv": CsvWriter}
-    return writers[fmt](sink, explain)
+    return writers[fmt](sink, explain, fields=fields, context=context)
 
 
 # ------------------------------------------------------------------- stderr

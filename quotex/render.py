@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import Any
 
 from rich import box
 from rich.cells import cell_len
@@ -128,6 +129,85 @@ def quotes_table(source: str, quotes: Sequence[Quote], *,
     return _stacked(source, rows)
 
 
+#: Columns of a ``--fields`` table that wrap and take the room left, as the quote does.
+_WIDE = ("quote", "context")
+
+
+def records_table(source: str, records: Sequence[dict[str, Any]], names: Sequence[str], *,
+                  width: int | None = None) -> RenderableType:
+    """A table of chosen record keys (``--fields``), one column each, headed
+    by the key: lists joined with ``"; "``, null as an empty cell. The quote
+    and context columns wrap; the others shrink before anything is cut."""
+    rows: list[dict[str, Text]] = []
+    for rec in records:
+        row: dict[str, Text] = {}
+        for name in names:
+            value = rec[name]
+            if name == "speaker" and value is None:
+                row[name] = Text(UNKNOWN, style="dim")
+            elif isinstance(value, (list, tuple)):
+                row[name] = _text("; ".join(str(v) for v in value))
+            else:
+                row[name] = _text(None if value is None else str(value))
+        rows.append(row)
+    widths = None
+    if width is not None:
+        natural = {name: _natural([r[name] for r in rows], name) for name in names}
+        for name, cap in _MAX.items():
+            if name in natural:
+                natural[name] = min(natural[name], max(cap, cell_len(name)))
+        for name in _WIDE:
+            if name in natural:
+                natural[name] = max(natural[name], _QUOTE_MIN)
+        widths = _shrink_widest(natural, width)
+        if widths is None:
+            return _stacked_records(source, rows, names)
+        if widths == natural:
+            widths = None
+    return _table(source, rows, widths, names=list(names), headers={n: n for n in names})
+
+
+#: The narrowest a column of a ``--fields`` table is shrunk to (or its header).
+_FIELD_FLOOR = 8
+
+
+def _shrink_widest(natural: dict[str, int], width: int) -> dict[str, int] | None:
+    """Widths for a ``--fields`` table ``width`` cells wide: the widest column
+    is narrowed first, one cell at a time, none below its header or
+    :data:`_FIELD_FLOOR`; None when even that does not fit."""
+    widths = dict(natural)
+    floors = {name: min(w, max(_FIELD_FLOOR, cell_len(name))) for name, w in natural.items()}
+    over = sum(widths.values()) + 3 * len(widths) + 1 - width
+    while over > 0:
+        name = max(widths, key=lambda n: widths[n] - floors[n])
+        room = widths[name] - floors[name]
+        if room <= 0:
+            return None
+        second = sorted((widths[n] - floors[n] for n in widths), reverse=True)[1:2]
+        cut = min(over, max(1, room - (second[0] if second else 0)))
+        widths[name] -= cut
+        over -= cut
+    return widths
+
+
+def _stacked_records(source: str, rows: Sequence[dict[str, Text]], names: Sequence[str]) -> Table:
+    """A ``--fields`` table too wide for the terminal: one cell per record,
+    a line ``name: value`` per key."""
+    table = Table(title=Text(escape_controls(source, keep_newlines=False), style="bold"),
+                  caption=_caption(len(rows)), box=box.SQUARE, expand=False, show_lines=True,
+                  show_header=False, title_justify="left", caption_justify="left")
+    table.add_column("record", overflow="fold")
+    for row in rows:
+        cell = Text()
+        for i, name in enumerate(names):
+            if i:
+                cell.append("\n")
+            cell.append(f"{name}: ", style="dim")
+            cell.append_text(row[name])
+        table.add_row(cell)
+    return table
+
+
 def _columns(show_kind: bool, explain: bool) -> list[str]:
     return (["speaker", "cue"] + (["kind"] if show_kind else []) + ["quote", "offsets"]
             + (["rule"] if explain else []))
@@ -157,22 +237,23 @@ def _caption(n: int) -> str:
 
 
 def _table(source: str, rows: Sequence[dict[str, Text]], widths: dict[str, int] | None,
-           names: Sequence[str] | None = None) -> Table:
+           names: Sequence[str] | None = None, headers: dict[str, str] | None = None) -> Table:
     table = Table(title=Text(escape_controls(source, keep_newlines=False), style="bold"),
                   caption=_caption(len(rows)), box=box.SQUARE, expand=False, show_lines=True,
                   title_justify="left", caption_justify="left")
     if names is None:
         names = list(rows[0]) if rows else ["speaker", "cue", "quote", "offsets"]
     styles = {"speaker": "bold cyan", "cue": "green"}
+    heads = _HEADERS if headers is None else headers
     for name in names:
         fixed = None if widths is None else widths[name]
         if name == "offsets":
-            table.add_column(_HEADERS[name], justify="right", no_wrap=True, width=fixed)
-        elif name == "quote":
-            table.add_column(_HEADERS[name], overflow="fold", ratio=1,
+            table.add_column(heads[name], justify="right", no_wrap=True, width=fixed)
+        elif name in _WIDE:
+            table.add_column(heads[name], overflow="fold", ratio=1,
                              min_width=_QUOTE_MIN if fixed is None else None, width=fixed)
         else:
-            table.add_column(_HEADERS[name], style=styles.get(name, ""), overflow="fold",
+            table.add_column(heads[name], style=styles.get(name, ""), overflow="fold",
                              max_width=_MAX.get(name) if fixed is None else None, width=fixed)
     for row in rows:
         table.add_row(*(row[name] for name in names))

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from quotex.cli import cli
 from quotex.errors import EXIT_CODES
-from quotex.records import FIELDS
+from quotex.fields import ALL_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -74,7 +74,7 @@ def test_record_schema_lists_every_key() -> None:
     table = README.split("### Records", 1)[1].split("##", 1)[0]
     keys = re.findall(r"^\| `(\w+)`(?:, `(\w+)`)? \|", table, flags=re.M)
     documented = [k for pair in keys for k in pair if k]
-    assert documented == ["file", "id", *FIELDS, "candidates"]
+    assert documented == list(ALL_FIELDS)
 
 
 def test_example_output_is_real() -> None:
