@@ -229,7 +229,6 @@ def continuation(doc: Document, i: int) -> Attribution | None:
     pa = results[i - 1]
     if pa.speaker is None:
         return None
-    text = doc.text
     par = doc.paragraph_of(span.start)
     ppar = doc.paragraph_of(prev.start)
     if par == ppar:
