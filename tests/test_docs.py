@@ -56,11 +56,11 @@ def test_first_two_commands() -> None:
     assert shlex.split(run[2])[:2] == [".venv/bin/quotex", "extract"]
     assert (ROOT / shlex.split(run[2])[2]).is_file()
     test = [part.strip() for part in second.strip().split("&&")]
-    assert test == ["python3 -m venv .venv", ".venv/bin/pip install '.[test]'",
+    assert test == ["python3 -m venv .venv", ".venv/bin/pip install '.[test,dask]'",
                     ".venv/bin/python -m pytest"]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert ci.startswith("#!/usr/bin/env bash\n") and "set -euo pipefail" in ci
-    assert "pip install --quiet '.[test]'" in ci and "-e" not in ci.split("pip install")[1].split("\n")[0]
+    assert "pip install --quiet '.[test,dask]'" in ci and "-e" not in ci.split("pip install")[1].split("\n")[0]
     assert re.search(r'^PYTHONSAFEPATH=1 "\$venv/bin/python" -m pytest "\$@"$', ci, flags=re.M)
     assert (ROOT / ".ci" / "run").stat().st_mode & 0o111
 
