@@ -35,7 +35,7 @@ sys.path.insert(0, str(HERE.parent))
 
 import quotex  # noqa: E402
 from build_corpus import DEFAULT_DATA, DEFAULT_ROOT, MB, build  # noqa: E402
-from quotex.tokenizer import scan  # noqa: E402
+from quotex.text.tokenizer import scan  # noqa: E402
 
 MARKS = regex.compile(r"[\"“”‘’«»„‹›「」『』]")
 

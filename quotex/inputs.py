@@ -84,7 +84,7 @@ from dataclasses import dataclass, replace
 from typing import Any, BinaryIO, cast
 
 from quotex import decode
-from quotex.lexicon import data_text
+from quotex.lang.en.lexicon import data_text
 
 #: Documents larger than this many characters are split into chunks at
 #: paragraph boundaries (the extractor needs ~15 bytes of memory per

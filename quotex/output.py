@@ -339,7 +339,7 @@ def _add_context(doc: Document, recs: list[dict[str, Any]], context: int | str) 
     """Add ``context``, ``context_start``, ``context_end`` to the records of
     ``doc`` (whose text a chunk's neighbouring paragraphs extend)."""
     from quotex.fields import context_span
-    from quotex.tokenizer import hard_wrapped
+    from quotex.text.tokenizer import hard_wrapped
 
     text = doc.before + doc.text + doc.after
     if not text and recs:

@@ -17,14 +17,15 @@ from collections.abc import Callable
 
 import regex
 
-from quotex import characters, resolver, turns
+from quotex.attribution import resolver
+from quotex.attribution.dialogue import characters, turns
 from quotex.attribution.context import Attribution, Context
 from quotex.attribution.rules import RULES
-from quotex.attribution.shapes import WINDOW_AFTER, WINDOW_BEFORE
-from quotex.layout import layout
+from quotex.lang.en.shapes import WINDOW_AFTER, WINDOW_BEFORE
+from quotex.text.layout import layout
 from quotex.records import Quote, Span
-from quotex.resolver import Document
-from quotex.tokenizer import scan
+from quotex.attribution.resolver import Document
+from quotex.text.tokenizer import scan
 
 #: Rules for a quotation no cue attributed, in order: the turn before goes on, the
 #: scene's other voice answers, the speaker of the quotation across narration.

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import quotex
 from quotex.records import KINDS, Quote
-from quotex.tokenizer import DIALOGUE_DASHES, DOUBLED_MARKS
+from quotex.text.tokenizer import DIALOGUE_DASHES, DOUBLED_MARKS
 
 #: Every quotation mark quotex knows, and a few it might meet.
 MARKS = "\"“”‘’'«»„‚‹›「」『』"

@@ -5,7 +5,7 @@ right more or less often: "...," Jane said is right 97% of the time in news and
 from __future__ import annotations
 
 import quotex
-from quotex.lexicon import load
+from quotex.lang.en.lexicon import load
 
 NEWS = 'The council met on Monday.\n\n"We will win," Jane Smith said after the vote.\n'
 

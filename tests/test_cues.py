@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotex.cues import cues
-from quotex.mentions import _name_matches
+from quotex.lang.en.cues import cues
+from quotex.mentions.cast import _name_matches
 
 
 def verbs(text: str, **kw: bool) -> list[str]:

@@ -6,7 +6,7 @@ from importlib import resources
 import pytest
 import regex
 
-from quotex.lexicon import load
+from quotex.lang.en.lexicon import load
 
 WORD_LISTS = [
     "abbreviations.txt", "addressee_verbs.txt", "apostrophe_words.txt", "demonyms.txt",

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 import quotex
-from quotex import characters, turns
-from quotex.lexicon import load
-from quotex.mentions import Cast
-from quotex.resolver import Document
-from quotex.speakers import Mention
-from quotex.tokenizer import scan
+from quotex.attribution.dialogue import characters, turns
+from quotex.lang.en.lexicon import load
+from quotex.mentions.cast import Cast
+from quotex.attribution.resolver import Document
+from quotex.mentions.phrases import Mention
+from quotex.text.tokenizer import scan
 
 
 def _doc(text: str) -> Document:
@@ -74,7 +74,7 @@ def test_lexicons_of_fiction_load() -> None:
 
 
 def test_same_voice_compares_the_words_of_names() -> None:
-    from quotex.turns import same_voice
+    from quotex.attribution.dialogue.turns import same_voice
     assert same_voice("Carl", "Carl Linstrum")
     assert not same_voice("Mr. Bennet", "Mrs. Bennet")
     assert not same_voice("Carl", None)

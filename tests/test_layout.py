@@ -1,7 +1,7 @@
 """Headline, byline and dateline detection (quotex.layout)."""
 from __future__ import annotations
 
-from quotex.layout import layout
+from quotex.text.layout import layout
 
 BODY = "\n\n" + "The council met on Tuesday and voted on the budget for next year. " * 4
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import quotex
-from quotex.attribution.shapes import participle, phrase_then_name
+from quotex.lang.en.shapes import participle, phrase_then_name
 
 
 @pytest.mark.parametrize("gap, gerunds, ok", [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotex.tokenizer import DIALOGUE_DASHES, find_spans, hard_wrapped, scan
+from quotex.text.tokenizer import DIALOGUE_DASHES, find_spans, hard_wrapped, scan
 
 # (number and name, text, [(slice, closed), ...])
 GOLDEN_RULES: list[tuple[str, str, list[tuple[str, bool]]]] = [

@@ -28,8 +28,8 @@ from typing import Any
 import regex
 
 import quotex
-from quotex.lexicon import load
-from quotex.speakers import DETERMINERS, PRONOUNS
+from quotex.lang.en.lexicon import load
+from quotex.mentions.phrases import DETERMINERS, PRONOUNS
 
 _IGNORED = frozenset("the a an of former then jr sr".split()) | PRONOUNS
 

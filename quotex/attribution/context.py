@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from quotex.records import Span
-from quotex.speakers import Mention
+from quotex.mentions.phrases import Mention
 
 #: The one telling a story in the first person ('"...," I said.'), as a speaker: a character
 #: label, capitalized like the name it stands for (annotated fiction writes "Narrator").

@@ -23,7 +23,7 @@ from quotex.attribution.rules.before import (according_to_x, subject_verb_fragme
 
 if TYPE_CHECKING:
     from quotex.attribution.context import Attribution, Context
-    from quotex.resolver import Document
+    from quotex.attribution.resolver import Document
 
 Rule = Callable[["Document", "Context"], "Attribution | None"]
 

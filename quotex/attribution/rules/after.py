@@ -6,17 +6,17 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotex import resolver
+from quotex.attribution import resolver
 from quotex.attribution.context import Attribution
-from quotex.attribution.shapes import (NOT_BEFORE_SUBJECT, PHRASE_CHAR, SENTENCE_STOP, WINDOW_AFTER, WORD, only_lead,
-                                       participle, phrase_end, phrase_then_name)
-from quotex.cues import Cue
+from quotex.lang.en.shapes import (NOT_BEFORE_SUBJECT, PHRASE_CHAR, SENTENCE_STOP, WINDOW_AFTER, WORD, only_lead,
+                                   participle, phrase_end, phrase_then_name)
+from quotex.lang.en.cues import Cue
 from quotex.records import Span
-from quotex.speakers import Mention, phrase_after, phrase_before
+from quotex.mentions.phrases import Mention, phrase_after, phrase_before
 
 if TYPE_CHECKING:
     from quotex.attribution.context import Context
-    from quotex.resolver import Document
+    from quotex.attribution.resolver import Document
 
 
 #: A signature after a quotation with a horizontal bar, as in collected reader voices: "..." ― Ana Ruiz

@@ -8,16 +8,17 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotex import resolver, turns
+from quotex.attribution import resolver
+from quotex.attribution.dialogue import turns
 from quotex.attribution.context import Attribution
-from quotex.attribution.shapes import CLAUSE_WORDS, WINDOW_BEFORE, WORD
-from quotex.cues import Cue
+from quotex.lang.en.shapes import CLAUSE_WORDS, WINDOW_BEFORE, WORD
+from quotex.lang.en.cues import Cue
 from quotex.records import Span
-from quotex.speakers import Mention, phrase_after, phrase_before
+from quotex.mentions.phrases import Mention, phrase_after, phrase_before
 
 if TYPE_CHECKING:
     from quotex.attribution.context import Context
-    from quotex.resolver import Document
+    from quotex.attribution.resolver import Document
 
 
 #: A clause boundary between a sentence's opening subject and a later verb (another subject may come).

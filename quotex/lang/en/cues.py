@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import regex
 
-from quotex.lexicon import load
+from quotex.lang.en.lexicon import load
 
 #: Words that may sit between a speaker and a speech verb: "Putin also said", "she has said".
 AUXILIARIES = (

@@ -24,7 +24,7 @@ from functools import cache
 
 import regex
 
-from quotex.lexicon import load
+from quotex.lang.en.lexicon import load
 from quotex.records import Span
 
 #: Characters after which a mark may open a quotation.

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-from quotex.cues import PARTY
+from quotex.lang.en.cues import PARTY
 
 #: A word of the gap between a quotation and its speaker phrase.
 LEAD_WORD = regex.compile(r"[\p{L}\p{M}\d'’.\-]+")

@@ -19,18 +19,19 @@ from itertools import islice
 
 import regex
 
-from quotex import antecedents, characters, descriptions, turns
+from quotex.attribution.dialogue import characters, turns
+from quotex.attribution.resolve import antecedents, descriptions
 from quotex.attribution.context import NARRATOR, Attribution
-from quotex.attribution.shapes import (ANTECEDENT_WINDOW, CHARACTER_DET, CLAUSE_WORDS, LAST_WORD, LOWER_WORDS,
-                                       NOT_BEFORE_SUBJECT, OPENING_PRONOUN, PARTY_STATE, PREV_WORD, SENTENCE_STOP,
-                                       SUBJECT_WORD, WINDOW_AFTER, WINDOW_BEFORE, WORD, description, only_lead,
-                                       participle, plain)
-from quotex.cues import Cue, cues
-from quotex.layout import Layout, char_before
-from quotex.lexicon import load
-from quotex.mentions import ORG_WORDS, VERBISH, Cast, Entity
+from quotex.lang.en.shapes import (ANTECEDENT_WINDOW, CHARACTER_DET, CLAUSE_WORDS, LAST_WORD, LOWER_WORDS,
+                                   NOT_BEFORE_SUBJECT, OPENING_PRONOUN, PARTY_STATE, PREV_WORD, SENTENCE_STOP,
+                                   SUBJECT_WORD, WINDOW_AFTER, WINDOW_BEFORE, WORD, description, only_lead,
+                                   participle, plain)
+from quotex.lang.en.cues import Cue, cues
+from quotex.text.layout import Layout, char_before
+from quotex.lang.en.lexicon import load
+from quotex.mentions.cast import ORG_WORDS, VERBISH, Cast, Entity
 from quotex.records import Span
-from quotex.speakers import DETERMINERS, OF_TAIL, Mention, coordinated, owner_phrase, phrase_before
+from quotex.mentions.phrases import DETERMINERS, OF_TAIL, Mention, coordinated, owner_phrase, phrase_before
 
 #: How far back the quote whose he/she a pronoun keeps following may stand (characters).
 CHAIN_REACH = 1500

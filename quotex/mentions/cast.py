@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from quotex.lexicon import Lexicon, load
+from quotex.lang.en.lexicon import Lexicon, load
 
 _CAP = r"(?:(?:\p{Lu}\.){2,}(?![\p{L}])|\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.)"
 _PART_WORD = r"(?:al|el|bin|da|de|del|della|der|di|du|la|le|van|von|y|ibn|ben)"

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from quotex.cues import cues
-from quotex.lexicon import load
+from quotex.lang.en.cues import cues
+from quotex.lang.en.lexicon import load
 
 #: The longest headline (with its deck), in characters.
 HEADLINE_MAX = 250

@@ -14,14 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from quotex import characters, resolver
+from quotex.attribution import resolver
+from quotex.attribution.dialogue import characters
 from quotex.attribution.context import NARRATOR, Attribution
-from quotex.mentions import Cast
+from quotex.mentions.cast import Cast
 from quotex.records import Span
-from quotex.speakers import Mention
+from quotex.mentions.phrases import Mention
 
 if TYPE_CHECKING:
-    from quotex.resolver import Document
+    from quotex.attribution.resolver import Document
 
 #: How many quotes back a story's narrator must have spoken to answer a question asked them.
 CONVERSATION = 30

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotex.attribution.shapes import ANTECEDENT_WINDOW, WORD, description
-from quotex.layout import Layout
-from quotex.mentions import ORG_WORDS, Entity
-from quotex.speakers import Mention
+from quotex.lang.en.shapes import ANTECEDENT_WINDOW, WORD, description
+from quotex.text.layout import Layout
+from quotex.mentions.cast import ORG_WORDS, Entity
+from quotex.mentions.phrases import Mention
 
 if TYPE_CHECKING:
-    from quotex.resolver import Document
+    from quotex.attribution.resolver import Document
 
 #: How far (characters) around a name a description's capitalized modifier is looked for.
 MODIFIER_REACH = 40

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import regex
 
-from quotex.cues import AUXILIARIES
-from quotex.mentions import ORG_WORDS, Cast
+from quotex.lang.en.cues import AUXILIARIES
+from quotex.mentions.cast import ORG_WORDS, Cast
 
 #: Words that open a description of a speaker: "the cosmonaut", "a spokesman", "two officials".
 DETERMINERS = frozenset(

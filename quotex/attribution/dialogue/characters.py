@@ -15,17 +15,17 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotex import turns
+from quotex.attribution.dialogue import turns
 from quotex.attribution.context import NARRATOR, Attribution
-from quotex.attribution.shapes import ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, SUBJECT_WORD, WORD
-from quotex.cues import Cues
-from quotex.lexicon import Lexicon
-from quotex.mentions import VERBISH
+from quotex.lang.en.shapes import ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, SUBJECT_WORD, WORD
+from quotex.lang.en.cues import Cues
+from quotex.lang.en.lexicon import Lexicon
+from quotex.mentions.cast import VERBISH
 from quotex.records import Span
-from quotex.speakers import Mention
+from quotex.mentions.phrases import Mention
 
 if TYPE_CHECKING:
-    from quotex.resolver import Document
+    from quotex.attribution.resolver import Document
 
 #: The k+1-th lower-case word after a determiner, for k = 0, 1, 2: "the |old| man", "the old |man|".
 LOWER_RUN = tuple(regex.compile(rf"\G(?:[\p{{Ll}}\-]+,?\s+){{{k}}}([\p{{Ll}}\-]+)(?![\p{{L}}'’])") for k in range(3))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 #: The package's data folder (read directly: ``importlib.resources`` alone costs 10 ms of start-up).
-DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "data")
 
 
 def data_text(name: str) -> str:

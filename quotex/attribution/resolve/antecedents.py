@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotex.attribution.shapes import (LAST_WORD, NOT_BEFORE_SUBJECT, OPENING_PRONOUN, PARTY_STATE, PREV_WORD,
-                                       WINDOW_BEFORE, WORD)
-from quotex.layout import char_before
-from quotex.mentions import ORG_WORDS, VERBISH, Name
-from quotex.speakers import Mention
+from quotex.lang.en.shapes import (LAST_WORD, NOT_BEFORE_SUBJECT, OPENING_PRONOUN, PARTY_STATE, PREV_WORD,
+                                   WINDOW_BEFORE, WORD)
+from quotex.text.layout import char_before
+from quotex.mentions.cast import ORG_WORDS, VERBISH, Name
+from quotex.mentions.phrases import Mention
 
 if TYPE_CHECKING:
-    from quotex.resolver import Document
+    from quotex.attribution.resolver import Document
 
 #: A lower-case article right before a name: "the Christian Monitor Breakfast" names a thing.
 _THE_BEFORE = regex.compile(r"(?<![\p{L}])(?:the|a|an)\s+$")

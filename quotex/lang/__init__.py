@@ -1,0 +1,1 @@
+"""What quotex knows of a language: its patterns and word lists, one folder each (:mod:`.en`)."""
