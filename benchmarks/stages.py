@@ -7,7 +7,7 @@ benchmark corpus, built if missing), interleaved, best of ``--reps``:
 
 * ``floor``: read, decode, one ``regex`` findall of quotation marks (the
   baseline of ``bench.py``);
-* ``quotations only``: read, decode, the tokenizer (``quotex.tokenizer.scan``)
+* ``quotations only``: read, decode, the tokenizer (``quotex.text.tokenizer.scan``)
   and one JSON line per quotation: what any extractor must do before
   attributing anything;
 * ``quotex.extract``: read, decode, the whole extraction and one JSON line per

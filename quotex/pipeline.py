@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import regex
 
-from quotex.attribution import resolver
+from quotex.attribution import ids, resolver
 from quotex.attribution.dialogue import characters, turns
 from quotex.attribution.context import Attribution, Context
 from quotex.attribution.rules import RULES
@@ -30,19 +30,31 @@ from quotex.text.tokenizer import scan
 #: Rules for a quotation no cue attributed, in order: the turn before goes on, the
 #: scene's other voice answers, the speaker of the quotation across narration.
 TURN_RULES: list[tuple[str, Callable[[Document, int], Attribution | None]]] = [
-    ("continuation", turns.continuation),
-    ("scene", turns.scene),
-    ("across-narration", turns.across_narration),
+    (ids.CONTINUED_PARAGRAPH, turns.continuation),  # and its other outcomes (ids.OUTCOMES)
+    (ids.SUBJECT_OF_PARAGRAPH_BEFORE, turns.scene),
+    (ids.ACROSS_NARRATION, turns.across_narration),
 ]
 
 #: Passes over the whole document once every quotation was looked at, in order.
 PASSES: list[tuple[str, Callable[[Document], None]]] = [
-    ("fill-dialogue", turns.fill_dialogue),  # untagged lines between tagged turns alternate
-    ("alternate-forward", turns.alternate_forward),  # and after the last tagged turn
-    ("name-narrator", characters.name_narrator),  # "I" gets the narrator's name when the text gives it
-    ("self-introductions", characters.self_introductions),  # '"I am Parson Tringham"'
-    ("join-aliases", characters.join_aliases),  # one person, one canonical name
+    (ids.DIALOGUE_TURN, turns.fill_dialogue),  # untagged lines between tagged turns alternate
+    (ids.ALTERNATE_FORWARD, turns.alternate_forward),  # and after the last tagged turn
+    (ids.NAME_NARRATOR, characters.name_narrator),  # "I" gets the narrator's name when the text gives it
+    (ids.SELF_INTRODUCTIONS, characters.self_introductions),  # '"I am Parson Tringham"'
+    (ids.JOIN_ALIASES, characters.join_aliases),  # one person, one canonical name
 ]
+
+
+def registered() -> dict[str, Callable[..., object]]:
+    """Every rule id a record may carry, and the one function that gives it."""
+    out: dict[str, Callable[..., object]] = {ids.HEADLINE: resolve}
+    table: list[tuple[str, Callable[..., object]]] = [*RULES, *TURN_RULES, *PASSES]
+    for rule_id, function in table:
+        for given in (rule_id, *ids.OUTCOMES.get(rule_id, ())):
+            assert given not in out, f"rule id {given!r} registered twice"
+            out[given] = function
+    return out
+
 
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 #: Words that announce a term, not speech: 'the so-called "reset"', 'a film titled "..."'.
@@ -65,9 +77,9 @@ def _term(text: str, span: Span, att: Attribution) -> bool:
     title_case = len(words) <= 8 and all(w[:1].isupper() for w in words if w[:1].isalpha() and len(w) > 3) \
         and any(w[:1].isupper() for w in words)
     if att.speaker is not None:
-        return title_case and (att.rule == "subject-verb-fragment"
+        return title_case and (att.rule == ids.SUBJECT_VERB_FRAGMENT
                                or bool(_TITLE_BEFORE.search(text, max(0, span.start - 12), span.start)))
-    if att.cue is not None and att.rule in ("quote-X-said", "quote-said-X"):
+    if att.cue is not None and att.rule in ids.TAG_AFTER:
         return False  # '"No," he said': a reply in its own tag, whoever "he" is
     if len(words) <= 4 and not inner.endswith((",", ".", "!", "?")):
         return True
@@ -111,7 +123,7 @@ def take_turn(doc: Document, i: int, att: Attribution) -> Attribution:
         cont = None  # '"...," New York City Public Advocate Trish James said': another voice
     if cont is not None and cont.speaker in turns.vocatives(doc, doc.spans[i]):
         # "Your mother would never forgive me, Lucy.": Lucy is spoken to, not speaking
-        other = doc.results[i - 1].speaker if cont.rule == "alternating-turn" else None
+        other = doc.results[i - 1].speaker if cont.rule in ids.ANSWERS else None
         cont.why.append(f"{cont.speaker!r} is addressed in the quote")
         cont.speaker, cont.confidence = other, (cont.confidence if other else 0.0)
         cont.entity = doc.results[i - 1].entity if other else None
@@ -123,7 +135,7 @@ def take_turn(doc: Document, i: int, att: Attribution) -> Attribution:
 
 def record(text: str, span: Span, att: Attribution) -> Quote:
     """The record of one attributed span."""
-    m = att.mention if att.rule and not att.rule.startswith(("continued", "alternating")) else None
+    m = att.mention if att.rule and att.rule not in ids.CARRIED_OVER else None
     return Quote(
         start=span.start,
         end=span.end,
@@ -134,7 +146,7 @@ def record(text: str, span: Span, att: Attribution) -> Quote:
         mention_end=m.end if m else None,
         cue=att.cue,
         addressees=att.addressees,
-        kind="term" if att.rule == "headline" or _term(text, span, att) else "direct",
+        kind="term" if att.rule == ids.HEADLINE or _term(text, span, att) else "direct",
         rule=att.rule,
         confidence=att.confidence,
     )
@@ -151,7 +163,7 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
     for i, span in enumerate(spans):
         if page.in_headline(span.start):
             # a headline trims what the body quotes with its cue: no speaker, no turn to continue
-            doc.results.append(Attribution(rule="headline", why=["in the headline"]))
+            doc.results.append(Attribution(rule=ids.HEADLINE, why=["in the headline"]))
         else:
             doc.results.append(take_turn(doc, i, attribute(doc, i)))
     for _, run in PASSES:

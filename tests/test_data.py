@@ -75,4 +75,6 @@ def test_confidence_table() -> None:
     assert kinds == {"name", "pronoun", "description", "none"}
     assert all(("*", k) in table for k in kinds)
     # 0.9 and above is kept for what was measured right at least 95% of the time
-    assert sorted(r for r, v in table.items() if v >= 0.9) == [("X-said-then-quote", "name"), ("quote-X-said", "name")]
+    # (quote-X-verbed was measured as part of quote-X-said, the rule it was split from)
+    assert sorted(r for r, v in table.items() if v >= 0.9) == [
+        ("X-said-then-quote", "name"), ("quote-X-said", "name"), ("quote-X-verbed", "name")]

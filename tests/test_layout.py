@@ -1,4 +1,4 @@
-"""Headline, byline and dateline detection (quotex.layout)."""
+"""Headline, byline and dateline detection (quotex.text.layout)."""
 from __future__ import annotations
 
 from quotex.text.layout import layout

@@ -17,6 +17,8 @@ RULES = [
     ('Jane Smith said that "we will win."', 0, "Jane Smith", "said", "X-said-quote"),
     ('"We will win," according to Jane Smith.', 0, "Jane Smith", "according to", "according-to-X"),
     ('"We will win." — Jane Smith', 0, "Jane Smith", None, "quote-dash-X"),
+    ('"I just love it," glowed Jane Smith.', 0, "Jane Smith", "glowed", "quote-verbed-X"),
+    ('"Well," Jane Smith smiled.', 0, "Jane Smith", "smiled", "quote-X-verbed"),
     ('Jane Smith was blunt: "We will win."', 0, "Jane Smith", None, "X-colon-quote"),
     ('Jane Smith described the talks as "very productive."', 0, "Jane Smith", "described", "X-said-quote"),
     ('Jane Smith called the talks "very productive."', 0, "Jane Smith", "called", "subject-verb-fragment"),

@@ -1,4 +1,4 @@
-"""Helpers of the news rules in quotex.attribution.shapes: phrases after a quote, -ing forms,
+"""Helpers of the news rules in quotex.lang.en.shapes: phrases after a quote, -ing forms,
 nouns that look like speech verbs, and the rule names they lead to."""
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ which resolves the speaker phrase a rule read (:func:`resolve_mention`: a
 name to its fullest form, a pronoun to the nearest compatible person, a
 description to the person it described) into an attribution. The pipeline
 that runs the rules is :mod:`quotex.pipeline`. A news page's headline, byline
-and dateline (:mod:`quotex.layout`) are no narration: names there are never
+and dateline (:mod:`quotex.text.layout`) are no narration: names there are never
 speakers or antecedents.
 """
 from __future__ import annotations

@@ -1,12 +1,12 @@
 """Characters of a story: who a noun, a pronoun or a reply stands for in dialogue.
 
-Functions of the document under attribution (:class:`quotex.resolver.Document`,
-their first argument), like :mod:`quotex.turns`. Fiction names
+Functions of the document under attribution (:class:`quotex.attribution.resolver.Document`,
+their first argument), like :mod:`quotex.attribution.dialogue.turns`. Fiction names
 its speakers by nouns ("the doctor", "his mother"), by what the others call
 them ("Jane, I don't like ..."), by introductions ("I am Parson Tringham",
 "Her name was Duchess") and by the turns of a conversation; these functions find
 the person each of those stands for. They act only where the resolver asks:
-mostly in documents written as dialogue (:func:`quotex.turns.written_as_dialogue`).
+mostly in documents written as dialogue (:func:`quotex.attribution.dialogue.turns.written_as_dialogue`).
 """
 from __future__ import annotations
 

@@ -7,14 +7,14 @@ pass fills short turns of dialogue from the end (the voice two turns later,
 the one a neighbouring turn addresses by name). These rules run only where the
 cue rules (:mod:`quotex.attribution.rules`) found nobody; each says why in
 ``why``. Each is a function of the document under attribution
-(:class:`quotex.resolver.Document`, its first argument).
+(:class:`quotex.attribution.resolver.Document`, its first argument).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from quotex.attribution import resolver
+from quotex.attribution import ids, resolver
 from quotex.attribution.dialogue import characters
 from quotex.attribution.context import NARRATOR, Attribution
 from quotex.mentions.cast import Cast
@@ -97,7 +97,7 @@ def fill_dialogue(doc: Document) -> None:
                 speaker = called.pop()
                 why = f"a neighbouring turn addresses {speaker!r}"
         if speaker is not None:
-            rule = "dialogue-turn"
+            rule = ids.DIALOGUE_TURN
             results[i] = Attribution(None, None, (), rule, speaker, doc.confidence(rule, "none"),
                                      results[i].why + [why], entity)
 
@@ -124,7 +124,7 @@ def alternate_forward(doc: Document) -> None:
         a, b = results[i - 2], results[i - 1]
         if a.speaker is None or b.speaker is None or same_voice(a.speaker, b.speaker):
             continue
-        rule = "dialogue-turn"
+        rule = ids.ALTERNATE_FORWARD
         results[i] = Attribution(None, None, (), rule, a.speaker, doc.confidence(rule, "none"),
                                  results[i].why + [f"after {a.speaker!r} and {b.speaker!r}, {a.speaker!r} again"],
                                  a.entity)
@@ -158,7 +158,7 @@ def scene(doc: Document, i: int) -> Attribution | None:
     mention = last_subject(doc, lo, hi)
     if mention is None or mention.kind == "description" and not written_as_dialogue(doc):
         return None  # in news "the senator" alone names nobody; in a story "the doctor stopped" does
-    return turn_of(doc, mention, "the paragraph before is about")
+    return turn_of(doc, mention, "the paragraph before is about", ids.SUBJECT_OF_PARAGRAPH_BEFORE)
 
 
 def last_subject(doc: Document, lo: int, hi: int) -> Mention | None:
@@ -166,12 +166,11 @@ def last_subject(doc: Document, lo: int, hi: int) -> Mention | None:
     return resolver.subject(doc, doc.sentence_start(max(lo, hi - SCENE_WINDOW), hi), hi)
 
 
-def turn_of(doc: Document, mention: Mention, why: str) -> Attribution | None:
-    """The quote is a turn of the person the narration's ``mention`` names."""
+def turn_of(doc: Document, mention: Mention, why: str, rule: str) -> Attribution | None:
+    """The quote is a turn of the person the narration's ``mention`` names (by ``rule``)."""
     speaker, how = resolver.resolve_mention(doc, mention)
     if speaker is None:
         return None
-    rule = "subject-of-paragraph-before"
     return Attribution(mention, None, (), rule, speaker, doc.confidence(rule, mention.kind),
                        [f"{why} {mention.text!r} -> {speaker!r} ({how})"], characters.resolved_entity(doc))
 
@@ -196,7 +195,7 @@ def across_narration(doc: Document, i: int) -> Attribution | None:
         if doc.paragraph_of(doc.spans[j].start) < pk - 4:
             break
         if other.speaker and not same_voice(other.speaker, pa.speaker):
-            rule = "alternating-turn"
+            rule = ids.ACROSS_NARRATION
             return Attribution(None, None, (), rule, other.speaker, doc.confidence(rule, "none"),
                                [f"answers {pa.speaker!r} across a line of narration: {other.speaker!r}"],
                                other.entity)
@@ -217,7 +216,7 @@ def after_the_turn(doc: Document, i: int) -> Attribution | None:
     mention = last_subject(doc, lo, hi)
     if mention is None or mention.kind != "name":
         return None
-    return turn_of(doc, mention, "the turn before ends on narration about")
+    return turn_of(doc, mention, "the turn before ends on narration about", ids.SUBJECT_AFTER_TURN)
 
 
 def continuation(doc: Document, i: int) -> Attribution | None:
@@ -234,7 +233,7 @@ def continuation(doc: Document, i: int) -> Attribution | None:
     ppar = doc.paragraph_of(prev.start)
     if par == ppar:
         # same paragraph: the words between are the previous quote's cue, or narration
-        rule = "continued-in-paragraph"
+        rule = ids.CONTINUED_IN_PARAGRAPH
         return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, doc.confidence(rule, "none"),
                            [f"continues {pa.speaker!r} in the same paragraph"], pa.entity)
     if par != ppar + 1 or doc.paragraphs[par] != span.start:
@@ -252,7 +251,7 @@ def continuation(doc: Document, i: int) -> Attribution | None:
         if jpar == ppar - 1:
             other = results[j].speaker
             if other and not same_voice(other, pa.speaker):
-                rule = "alternating-turn"
+                rule = ids.ALTERNATING_TURN
                 return Attribution(None, None, (), rule, other, doc.confidence(rule, "none"),
                                    [f"answers {pa.speaker!r}: back to {other!r}"], results[j].entity)
             break
@@ -261,7 +260,7 @@ def continuation(doc: Document, i: int) -> Attribution | None:
             written_as_dialogue(doc) and turn_of_dialogue(doc, turn[0]) and turn_of_dialogue(doc, span):
         for addressed in [e for s in turn for e in characters.called(doc, s)] if written_as_dialogue(doc) else []:  # "My dear Mr. Grey," / "I have not."
             if addressed != pa.entity:
-                rule = "alternating-turn"
+                rule = ids.ALTERNATING_TURN
                 other = doc.cast.entities[addressed].canonical
                 return Attribution(None, None, (), rule, other, doc.confidence(rule, "none"),
                                    [f"a reply to {pa.speaker!r}, who called {other!r}"], addressed)
@@ -271,12 +270,12 @@ def continuation(doc: Document, i: int) -> Attribution | None:
             if doc.paragraph_of(doc.spans[j].start) < ppar - 4:
                 break
             if other and not same_voice(other, pa.speaker):
-                rule = "alternating-turn"
+                rule = ids.ALTERNATING_TURN
                 return Attribution(None, None, (), rule, other, doc.confidence(rule, "none"),
                                    [f"a short reply to {pa.speaker!r}: back to {other!r}"], results[j].entity)
     if doc.text[prev.inner_start:prev.inner_end].rstrip()[-1:] == "?" and short_turn(doc, span):
         return answer_to_question(doc, i)
-    rule = "continued-paragraph"
+    rule = ids.CONTINUED_PARAGRAPH
     return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, doc.confidence(rule, "none"),
                        [f"continues {pa.speaker!r} from the paragraph before"], pa.entity)
 
@@ -294,12 +293,12 @@ def answer_to_question(doc: Document, i: int) -> Attribution | None:
             continue
         for addressed in characters.called(doc, doc.spans[j]):
             if addressed != pa.entity:
-                rule = "alternating-turn"
+                rule = ids.ALTERNATING_TURN
                 other = doc.cast.entities[addressed].canonical
                 return Attribution(None, None, (), rule, other, doc.confidence(rule, "none"),
                                    [f"answers the question of {pa.speaker!r}, who called {other!r}"], addressed)
     if pa.speaker != NARRATOR and any(r.speaker == NARRATOR for r in doc.results[max(0, i - CONVERSATION):i]):
-        rule = "alternating-turn"  # a story told in the first person: the one asked is the teller
+        rule = ids.ALTERNATING_TURN  # a story told in the first person: the one asked is the teller
         return Attribution(None, None, (), rule, NARRATOR, doc.confidence(rule, "none"),
                            [f"answers the question of {pa.speaker!r}: the narrator, who talks in this story"])
     return None

@@ -1,7 +1,7 @@
 """Antecedents in news: which name a "he" or "she" may stand for, and who reports.
 
-Functions of the document under attribution (:class:`quotex.resolver.Document`,
-their first argument), like :mod:`quotex.characters`. A name is an
+Functions of the document under attribution (:class:`quotex.attribution.resolver.Document`,
+their first argument), like :mod:`quotex.attribution.dialogue.characters`. A name is an
 antecedent when it names a person outside quotations and page furniture, and not
 as part of a body's name ("the Commission on Presidential Debates") or a thing's;
 it is a likely one when it is the subject of its clause, reports speech, is

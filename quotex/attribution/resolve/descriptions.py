@@ -1,8 +1,8 @@
 """Descriptions as speakers: who "the board", "the aide" or "the Texas senator" is.
 
-Functions of the document under attribution (:class:`quotex.resolver.Document`,
-their first argument), like :mod:`quotex.characters`. A description a rule found as the speaker is trimmed to
-its person's noun, tied to the organisation named before it ("the board" after
+Functions of the document under attribution (:class:`quotex.attribution.resolver.Document`,
+their first argument), like :mod:`quotex.attribution.dialogue.characters`. A description
+a rule found as the speaker is trimmed to its person's noun, tied to the organisation named before it ("the board" after
 "the Illinois Board of Elections"), checked against the modifiers the text gave
 a candidate person ("the Texas senator" is no senator the text never ties to
 Texas) or reported in the fuller form that introduced it ("the aide" after "a

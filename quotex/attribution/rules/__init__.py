@@ -2,13 +2,14 @@
 attribution decides.
 
 Each rule is a plain function ``(doc, ctx) -> Attribution | None``: ``doc`` is
-the document under attribution (:class:`quotex.resolver.Document`), ``ctx``
+the document under attribution (:class:`quotex.attribution.resolver.Document`), ``ctx``
 the quotation and its window (:class:`quotex.attribution.context.Context`).
 A rule returns None when its cue is not there (noting in ``ctx.att.why`` what
 it tried), or ``doc.finish(...)`` with the speaker phrase it read.
 
 A new rule is a function in :mod:`.after` (cues after the quotation) or
-:mod:`.before` (cues before it) and one line in :data:`RULES`, at the place
+:mod:`.before` (cues before it), its id in :mod:`quotex.attribution.ids`
+(what its records' ``rule`` says) and one line in :data:`RULES`, at the place
 its reliability earns; its records' confidence comes from
 ``quotex/data/confidence.tsv``.
 """
@@ -17,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from quotex.attribution.rules.after import quote_dash_x, quote_said_x, quote_x_said, tag_shape
+from quotex.attribution import ids
+from quotex.attribution.rules.after import quote_dash_x, quote_said_x, quote_verbed_x, quote_x_said, quote_x_verbed
 from quotex.attribution.rules.before import (according_to_x, subject_verb_fragment, x_colon_quote, x_said_quote,
                                              x_said_then_quote)
 
@@ -29,13 +31,14 @@ Rule = Callable[["Document", "Context"], "Attribution | None"]
 
 #: (rule id, function), most reliable first.
 RULES: list[tuple[str, Rule]] = [
-    ("quote-X-said", quote_x_said),  # "...," Putin said
-    ("quote-said-X", quote_said_x),  # "...," said Putin
-    ("quote-dash-X", quote_dash_x),  # "..." - Bernie Sanders
-    ("tag-shape", tag_shape),  # "...," glowed Carol.
-    ("X-said-quote", x_said_quote),  # Putin said: "..."
-    ("according-to-X", according_to_x),  # "...," according to Putin
-    ("X-colon-quote", x_colon_quote),  # Shaw was blunt: "..."
-    ("X-said-then-quote", x_said_then_quote),  # ..., Schiff said. "..."
-    ("subject-verb-fragment", subject_verb_fragment),  # Cruz called it "..."
+    (ids.QUOTE_X_SAID, quote_x_said),  # "...," Putin said
+    (ids.QUOTE_SAID_X, quote_said_x),  # "...," said Putin
+    (ids.QUOTE_DASH_X, quote_dash_x),  # "..." - Bernie Sanders
+    (ids.QUOTE_VERBED_X, quote_verbed_x),  # "...," glowed Carol.
+    (ids.QUOTE_X_VERBED, quote_x_verbed),  # "Well," he smiled.
+    (ids.X_SAID_QUOTE, x_said_quote),  # Putin said: "..."
+    (ids.ACCORDING_TO_X, according_to_x),  # "...," according to Putin
+    (ids.X_COLON_QUOTE, x_colon_quote),  # Shaw was blunt: "..."
+    (ids.X_SAID_THEN_QUOTE, x_said_then_quote),  # ..., Schiff said. "..."
+    (ids.SUBJECT_VERB_FRAGMENT, subject_verb_fragment),  # Cruz called it "..."
 ]

@@ -1,12 +1,12 @@
 """Cue rules that read the text after the quotation: "...," Putin said; "...,"
-said Putin; "..." - Bernie Sanders; "...," glowed Carol."""
+said Putin; "..." - Bernie Sanders; "...," glowed Carol; "...," he smiled."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 import regex
 
-from quotex.attribution import resolver
+from quotex.attribution import ids, resolver
 from quotex.attribution.context import Attribution
 from quotex.lang.en.shapes import (NOT_BEFORE_SUBJECT, PHRASE_CHAR, SENTENCE_STOP, WINDOW_AFTER, WORD, only_lead,
                                    participle, phrase_end, phrase_then_name)
@@ -70,7 +70,7 @@ def quote_x_said(doc: Document, ctx: Context) -> Attribution | None:
         return None
     if inner.endswith(".") and mention.text[:1].isupper() and mention.kind == "pronoun":
         return None  # '"We lost." He said nothing more.' starts a new sentence
-    return resolver.finish(doc, att, mention, m.verb, "quote-X-said", m.end, a_end)
+    return resolver.finish(doc, att, mention, m.verb, ids.QUOTE_X_SAID, m.end, a_end)
 
 
 def quote_said_x(doc: Document, ctx: Context) -> Attribution | None:
@@ -83,7 +83,7 @@ def quote_said_x(doc: Document, ctx: Context) -> Attribution | None:
                    f"{mention and mention.text!r}")
     if mention is None:
         return None
-    return resolver.finish(doc, att, mention, m.verb, "quote-said-X", None, None)
+    return resolver.finish(doc, att, mention, m.verb, ids.QUOTE_SAID_X, None, None)
 
 
 def quote_dash_x(doc: Document, ctx: Context) -> Attribution | None:
@@ -106,38 +106,52 @@ def quote_dash_x(doc: Document, ctx: Context) -> Attribution | None:
     if own_line and not fills and (name is None or not doc.cast.entities[name.entity].person):
         return None  # "- Reuters." after a paragraph ending in a quoted fragment: a wire credit
     att.why.append(f"dash: {mention.text!r}")
-    return resolver.finish(doc, att, mention, None, "quote-dash-X", None, None)
+    return resolver.finish(doc, att, mention, None, ids.QUOTE_DASH_X, None, None)
 
 
-def tag_shape(doc: Document, ctx: Context) -> Attribution | None:
-    """A quotation cut by a comma or a mark, then a verb in the past and a person's name
-    or he/she, then the sentence's end, has the shape of a dialogue tag whatever the verb
-    ('"I just love common workmen," glowed Carol.', '"Well," he smiled.'): the name speaks."""
-    span, inner, a_end, att = ctx.span, ctx.inner, ctx.a_end, ctx.att
-    if not span.closed or inner[-1:] not in (",", "!", "?", "—", "-"):
+def _tag_cut(ctx: Context) -> bool:
+    """The quotation is cut as a dialogue tag follows it: by a comma or a mark."""
+    return ctx.span.closed and ctx.inner[-1:] in (",", "!", "?", "—", "-")
+
+
+def quote_verbed_x(doc: Document, ctx: Context) -> Attribution | None:
+    """A quotation cut by a comma or a mark, then a verb in the past, a person's name and
+    the sentence's end, has the shape of a dialogue tag whatever the verb ('"I just love
+    common workmen," glowed Carol.'): the name speaks."""
+    span, a_end, att = ctx.span, ctx.a_end, ctx.att
+    if not _tag_cut(ctx):
         return None
     text = doc.text
     m = _TAG_INVERTED.match(text, span.end, a_end)
-    if m is not None:
-        name = doc.cast.name_at(m.end(), min(a_end, m.end() + 60))
-        if name is None or name.start != m.end() or not doc.cast.entities[name.entity].person \
-                or not _TAG_END.match(text, name.end, a_end):
+    if m is None:
+        return None
+    name = doc.cast.name_at(m.end(), min(a_end, m.end() + 60))
+    if name is None or name.start != m.end() or not doc.cast.entities[name.entity].person \
+            or not _TAG_END.match(text, name.end, a_end):
+        return None
+    mention = Mention(name.start, name.end, text[name.start:name.end], "name")
+    att.why.append(f"tag shape: {text[span.end:m.end()].strip()!r} -> {mention.text!r}")
+    return resolver.finish(doc, att, mention, m.group("verb"), ids.QUOTE_VERBED_X, None, None)
+
+
+def quote_x_verbed(doc: Document, ctx: Context) -> Attribution | None:
+    """The same with he/she or a person's name before the verb ('"Well," he smiled.')."""
+    span, a_end, att = ctx.span, ctx.a_end, ctx.att
+    if not _tag_cut(ctx):
+        return None
+    text = doc.text
+    m = _TAG_NORMAL.match(text, span.end, a_end)
+    if m is None:
+        return None
+    if m.group("pron"):
+        mention = Mention(m.start("pron"), m.end("pron"), m.group("pron"), "pronoun")
+    else:
+        name = doc.cast.name_at(m.start("verb") - 60, m.start("verb"))
+        if name is None or name.start != m.start("name") or not doc.cast.entities[name.entity].person:
             return None
         mention = Mention(name.start, name.end, text[name.start:name.end], "name")
-    else:
-        m = _TAG_NORMAL.match(text, span.end, a_end)
-        if m is None:
-            return None
-        if m.group("pron"):
-            mention = Mention(m.start("pron"), m.end("pron"), m.group("pron"), "pronoun")
-        else:
-            name = doc.cast.name_at(m.start("verb") - 60, m.start("verb"))
-            if name is None or name.start != m.start("name") or not doc.cast.entities[name.entity].person:
-                return None
-            mention = Mention(name.start, name.end, text[name.start:name.end], "name")
     att.why.append(f"tag shape: {text[span.end:m.end()].strip()!r} -> {mention.text!r}")
-    return resolver.finish(doc, att, mention, m.group("verb"), "quote-said-X" if mention.start > m.start("verb")
-                       else "quote-X-said", None, None)
+    return resolver.finish(doc, att, mention, m.group("verb"), ids.QUOTE_X_VERBED, None, None)
 
 
 def inverted_after_phrase(doc: Document, span: Span, a_end: int) -> Cue | None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotex.attribution import resolver
+from quotex.attribution import ids, resolver
 from quotex.attribution.dialogue import turns
 from quotex.attribution.context import Attribution
 from quotex.lang.en.shapes import CLAUSE_WORDS, WINDOW_BEFORE, WORD
@@ -26,11 +26,6 @@ _CLAUSE_BREAK = regex.compile(r"[;:]|\b(?:when|while|who|which|that|because|if|a
 
 #: The last clause joined by "and" in a sentence: its subject is the one a closing colon follows.
 _LAST_AND = regex.compile(r"(?r)[,;]?\s+and\s+(?=\p{Lu})")
-
-#: The rules that read a cue next to the quote (the others carry a speaker over).
-CUE_RULES = frozenset(["quote-X-said", "quote-said-X", "quote-dash-X", "X-said-quote", "X-said-colon-quote",
-                       "X-said-then-quote", "X-colon-quote", "according-to-X", "subject-verb-fragment"])
-
 
 def x_said_quote(doc: Document, ctx: Context) -> Attribution | None:
     span, sent, att = ctx.span, ctx.sent, ctx.att
@@ -65,8 +60,8 @@ def x_said_quote(doc: Document, ctx: Context) -> Attribution | None:
     att.why.append(f"before: {doc.text[sent:span.start].strip()[-80:]!r} -> {mention and mention.text!r}")
     if mention is None:
         return None
-    rule = "X-said-colon-quote" if doc.text[m.filler_end:span.start].strip().endswith(":") \
-        else "X-said-quote"
+    rule = ids.X_SAID_COLON_QUOTE if doc.text[m.filler_end:span.start].strip().endswith(":") \
+        else ids.X_SAID_QUOTE
     return resolver.finish(doc, att, mention, m.verb, rule, m.verb_end, span.start)
 
 
@@ -78,7 +73,7 @@ def according_to_x(doc: Document, ctx: Context) -> Attribution | None:
             mention = phrase_after(doc.cast, m.start("np"), m.end("np"))
             att.why.append(f"according to: {mention and mention.text!r}")
             if mention is not None:
-                return resolver.finish(doc, att, mention, "according to", "according-to-X", None, None)
+                return resolver.finish(doc, att, mention, "according to", ids.ACCORDING_TO_X, None, None)
     return None
 
 
@@ -116,7 +111,7 @@ def x_colon_quote(doc: Document, ctx: Context) -> Attribution | None:
     att.why.append(f"colon: {mention and mention.text!r}")
     if mention is None:
         return None
-    return resolver.finish(doc, att, mention, None, "X-colon-quote", None, None)
+    return resolver.finish(doc, att, mention, None, ids.X_COLON_QUOTE, None, None)
 
 
 def x_said_then_quote(doc: Document, ctx: Context) -> Attribution | None:
@@ -132,7 +127,7 @@ def x_said_then_quote(doc: Document, ctx: Context) -> Attribution | None:
     if mention is None or mention.kind == "description" and any(
             w.lower() in CLAUSE_WORDS for w in WORD.findall(mention.text)):
         return None  # "... to the Trump Administration if asked.": a clause, no speaker phrase
-    return resolver.finish(doc, att, mention, m.verb, "X-said-then-quote", None, None)
+    return resolver.finish(doc, att, mention, m.verb, ids.X_SAID_THEN_QUOTE, None, None)
 
 
 def subject_verb_fragment(doc: Document, ctx: Context) -> Attribution | None:
@@ -157,7 +152,7 @@ def subject_verb_fragment(doc: Document, ctx: Context) -> Attribution | None:
     att.why.append(f"fragment: subject {mention and mention.text!r}, verb {verb and verb.verb!r}")
     if mention is None:
         return None
-    return resolver.finish(doc, att, mention, verb.verb.lower() if verb else None, "subject-verb-fragment",
+    return resolver.finish(doc, att, mention, verb.verb.lower() if verb else None, ids.SUBJECT_VERB_FRAGMENT,
                        None, None)
 
 
@@ -168,4 +163,4 @@ def tag_of_quote_before(doc: Document, i: int, sent: int, span: Span) -> bool:
     if i == 0 or doc.paragraph_of(doc.spans[i - 1].start) != doc.paragraph_of(span.start):
         return False
     prev = doc.spans[i - 1]
-    return prev.end <= sent and not doc.text[prev.end:sent].strip() and doc.results[i - 1].rule in CUE_RULES
+    return prev.end <= sent and not doc.text[prev.end:sent].strip() and doc.results[i - 1].rule in ids.CUE_RULES
