@@ -9,10 +9,10 @@ no I/O and imports neither click nor rich.
 """
 from __future__ import annotations
 
-from quotex.records import FIELDS, KINDS, Quote, Span
+from quotex.records import FIELDS, KINDS, Quote, Span, Step
 
 __version__ = "1.0.0"
-__all__ = ["FIELDS", "KINDS", "Quote", "Span", "extract", "explain", "__version__"]
+__all__ = ["FIELDS", "KINDS", "Quote", "Span", "Step", "extract", "explain", "__version__"]
 
 
 def _check_text(text: object, name: str) -> None:
@@ -34,8 +34,12 @@ def extract(text: str, *, terms: bool = False) -> list[Quote]:
     return [q for q, _ in resolve(text) if terms or q.kind != "term"]
 
 
-def explain(text: str, *, terms: bool = False) -> list[tuple[Quote, list[str]]]:
-    """Like :func:`extract`, with the candidates each record's rules considered."""
+def explain(text: str, *, terms: bool = False) -> list[tuple[Quote, list[Step]]]:
+    """Like :func:`extract`, with the steps of reasoning behind each record, in order.
+
+    Each :class:`Step` is the line ``--explain`` prints (a ``str``) and holds the
+    ``rule`` that took it, the ``candidates`` it weighed and the speaker ``chosen``.
+    """
     from quotex.pipeline import resolve
 
     _check_text(text, "explain")

@@ -23,7 +23,7 @@ from quotex.attribution.context import Attribution, Context
 from quotex.attribution.rules import RULES
 from quotex.lang.en.shapes import WINDOW_AFTER, WINDOW_BEFORE
 from quotex.text.layout import layout
-from quotex.records import Quote, Span
+from quotex.records import Quote, Span, Step
 from quotex.attribution.resolver import Document
 from quotex.text.tokenizer import scan
 
@@ -103,11 +103,38 @@ def attribute(doc: Document, i: int) -> Attribution:
     """The first cue rule that decides quotation ``i``, else what they tried."""
     ctx = context(doc, i)
     doc.current = i
-    for _, rule in RULES:
+    for rule_id, rule in RULES:
+        tried = len(ctx.att.why)
         found = rule(doc, ctx)
+        steps(ctx.att.why, tried, rule_id if found is None else found.rule)
         if found is not None:
             return found
     return ctx.att
+
+
+def steps(why: list[str], start: int, rule: str | None) -> None:
+    """The lines ``why[start:]`` become steps of ``rule`` (a line already a step keeps its rule)."""
+    for k in range(start, len(why)):
+        line = why[k]
+        why[k] = line.of(rule) if isinstance(line, Step) else Step(line, rule)
+
+
+def decided(why: list[str], att: Attribution) -> None:
+    """The last of ``why`` is the step that chose ``att.speaker`` by ``att.rule``."""
+    if why and not (isinstance(why[-1], Step) and why[-1].chosen is not None):
+        phrases = (att.mention.text,) if att.mention is not None else ()
+        why[-1] = Step(why[-1], att.rule, phrases, att.speaker)
+
+
+def passed(doc: Document, rule: str) -> None:
+    """The lines a pass added at the end of the records' reasoning become its steps."""
+    for att in doc.results:
+        why, k = att.why, len(att.why)
+        while k and not isinstance(why[k - 1], Step):
+            k -= 1
+        if k < len(why):
+            steps(why, k, rule)
+            why[-1] = Step(why[-1], rule, (), att.speaker)
 
 
 def take_turn(doc: Document, i: int, att: Attribution) -> Attribution:
@@ -128,6 +155,8 @@ def take_turn(doc: Document, i: int, att: Attribution) -> Attribution:
         cont.speaker, cont.confidence = other, (cont.confidence if other else 0.0)
         cont.entity = doc.results[i - 1].entity if other else None
     if cont is not None and cont.speaker is not None:
+        steps(cont.why, 0, cont.rule)
+        decided(cont.why, cont)
         cont.why = att.why + cont.why
         return cont
     return att
@@ -152,7 +181,7 @@ def record(text: str, span: Span, att: Attribution) -> Quote:
     )
 
 
-def resolve(text: str) -> list[tuple[Quote, list[str]]]:
+def resolve(text: str) -> list[tuple[Quote, list[Step]]]:
     """Quote records for ``text`` with the reasoning behind each, in document order."""
     spans, paragraphs = scan(text)
     spans = [s for s in spans if _ALNUM.search(text, s.inner_start, s.inner_end)]
@@ -163,9 +192,11 @@ def resolve(text: str) -> list[tuple[Quote, list[str]]]:
     for i, span in enumerate(spans):
         if page.in_headline(span.start):
             # a headline trims what the body quotes with its cue: no speaker, no turn to continue
-            doc.results.append(Attribution(rule=ids.HEADLINE, why=["in the headline"]))
+            doc.results.append(Attribution(rule=ids.HEADLINE, why=[Step("in the headline", ids.HEADLINE)]))
         else:
             doc.results.append(take_turn(doc, i, attribute(doc, i)))
-    for _, run in PASSES:
+    for pass_id, run in PASSES:
         run(doc)
-    return [(record(text, span, att), att.why) for span, att in zip(spans, doc.results)]
+        passed(doc, pass_id)
+    return [(record(text, span, att), [line if isinstance(line, Step) else Step(line) for line in att.why])
+            for span, att in zip(spans, doc.results)]

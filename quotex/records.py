@@ -99,3 +99,32 @@ class Quote:
             "rule": self.rule,
             "confidence": self.confidence,
         }
+
+
+class Step(str):
+    """One step of the reasoning behind a record (:func:`quotex.explain`).
+
+    A ``str``, the line ``--explain`` prints ("after: '..., Putin said' -> 'Putin'"),
+    that also holds its parts: ``rule``, the id of the registered rule whose attempt
+    wrote it (``quotex.pipeline.registered()``; for the rule that decided, the id the
+    record names); ``candidates``, the speaker phrases the step weighed; ``chosen``,
+    the speaker it settled on (None when it settled on nobody or only noted what it
+    saw).
+    """
+
+    rule: str | None
+    candidates: tuple[str, ...]
+    chosen: str | None
+
+    def __new__(cls, line: str, rule: str | None = None, candidates: tuple[str, ...] = (),
+                chosen: str | None = None) -> Step:
+        step = super().__new__(cls, line)
+        step.rule, step.candidates, step.chosen = rule, tuple(candidates), chosen
+        return step
+
+    def __reduce__(self) -> tuple[type[Step], tuple[str, str | None, tuple[str, ...], str | None]]:
+        return (Step, (str(self), self.rule, self.candidates, self.chosen))
+
+    def of(self, rule: str | None) -> Step:
+        """The same step, written by ``rule`` when no rule was given it yet."""
+        return self if self.rule is not None else Step(str(self), rule, self.candidates, self.chosen)

@@ -30,7 +30,7 @@ from quotex.lang.en.cues import Cue, cues
 from quotex.text.layout import Layout, char_before
 from quotex.lang.en.lexicon import load
 from quotex.mentions.cast import ORG_WORDS, VERBISH, Cast, Entity
-from quotex.records import Span
+from quotex.records import Span, Step
 from quotex.mentions.phrases import DETERMINERS, OF_TAIL, Mention, coordinated, owner_phrase, phrase_before
 
 #: How far back the quote whose he/she a pronoun keeps following may stand (characters).
@@ -419,7 +419,8 @@ def finish(doc: Document, att: Attribution, mention: Mention, cue: str | None, r
         same = characters.voice_going_on(doc, mention)  # '"...," said my uncle. "..." he added': my uncle
     if same is not None:  # the tag of the quote before, read again: its speaker, not a new guess
         att.speaker, att.entity, att.confidence = same.speaker, same.entity, doc.confidence(rule, mention.kind)
-        att.why.append(f"{mention.kind} {mention.text!r} is the voice of the quote before -> {same.speaker!r}")
+        att.why.append(Step(f"{mention.kind} {mention.text!r} is the voice of the quote before -> {same.speaker!r}",
+                            rule, (mention.text,), same.speaker))
         return att
     speaker, how = resolve_mention(doc, mention)
     if mention.kind == "pronoun" and doc.entity is not None and turns.written_as_dialogue(doc) and \
@@ -440,7 +441,7 @@ def finish(doc: Document, att: Attribution, mention: Mention, cue: str | None, r
             how = f"the other voice of the dialogue, {speaker!r}"
     att.speaker = speaker
     att.entity = doc.entity
-    att.why.append(f"{mention.kind} {mention.text!r} -> {speaker!r} ({how})")
+    att.why.append(Step(f"{mention.kind} {mention.text!r} -> {speaker!r} ({how})", rule, (mention.text,), speaker))
     att.confidence = doc.confidence(rule, mention.kind) if speaker else 0.0
     if addr_start is not None and addr_end is not None and cue:
         to = _TO.match(doc.text, addr_start, addr_end)
