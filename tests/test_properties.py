@@ -27,24 +27,28 @@ PROPS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=_CH
 PROPS_SLOW = settings(max_examples=max(1, EXAMPLES // 2), deadline=None, suppress_health_check=_CHECKS)
 
 
+@pytest.mark.slow
 @PROPS
 @given(TEXTS)
 def test_any_text(text: str) -> None:
     check_text(text)
 
 
+@pytest.mark.slow
 @PROPS
 @given(news_text())
 def test_news_like_text(text: str) -> None:
     check_text(text)
 
 
+@pytest.mark.slow
 @PROPS_SLOW
 @given(wrapped_text())
 def test_hard_wrapped_text(text: str) -> None:
     check_text(text)
 
 
+@pytest.mark.slow
 @PROPS_SLOW
 @given(st.lists(st.one_of(news_text(), token_soup()), min_size=2, max_size=4),
        st.sampled_from(["\n", "\n\n", "", " ", "\r\n"]))
@@ -52,6 +56,7 @@ def test_documents_glued_together(parts: list[str], sep: str) -> None:
     check_text(sep.join(parts))
 
 
+@pytest.mark.slow
 @PROPS
 @given(st.lists(st.sampled_from(list(MARKS) + [" ", "a", "A ", "said", ",", ".", "\n", "\n\n"]),
                 min_size=1, max_size=6),
@@ -62,6 +67,7 @@ def test_repeated_units(unit: list[str], times: int) -> None:
     check_text("".join(unit) * times)
 
 
+@pytest.mark.slow
 @PROPS_SLOW
 @given(st.text(alphabet=ANY_CHAR, max_size=30), news_text())
 def test_lone_surrogates_and_controls_inside_quotes(noise: str, text: str) -> None:

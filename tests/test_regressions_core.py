@@ -10,12 +10,14 @@ from test_robustness import HOSTILE, Q, assert_linear, cost, rep
 import quotex
 
 
+@pytest.mark.slow
 def test_long_space_run_is_linear() -> None:
     """Fixed in 913a50e: a paragraph-break pattern started at every blank of a run (O(n^2))."""
     assert_linear(rep(" "), start=20_000)
     assert_linear(rep("\t", prefix="a"), start=20_000)
 
 
+@pytest.mark.slow
 def test_many_distinct_names_are_linear() -> None:
     """Fixed in 5568fe6/913a50e: each new one-word name scanned every entity; namesakes all compared."""
     def word(i: int) -> str:
@@ -38,6 +40,7 @@ CAPITAL_RUNS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(CAPITAL_RUNS))
 def test_long_capitalized_runs_are_linear(name: str) -> None:
     assert_linear(CAPITAL_RUNS[name])
@@ -60,6 +63,7 @@ def test_blanks_after_quotes_are_fast(name: str) -> None:
         assert len(text) / seconds > 50_000, f"{len(text)} chars in {seconds:.2f}s"
 
 
+@pytest.mark.slow
 def test_sentence_initial_names_are_linear() -> None:
     """Each one-word name opening a sentence searched the whole text for a lowercase twin (O(n^2))."""
     def word(i: int) -> str:
@@ -69,11 +73,13 @@ def test_sentence_initial_names_are_linear() -> None:
     assert_linear(lambda n: Q + " ".join(word(i) + " went." for i in range(max(1, n // 12))))
 
 
+@pytest.mark.slow
 def test_inverted_cues_are_linear() -> None:
     """'"Hi," said "Hi," said ...': every "Hi" opens a sentence (_in_lowercase scans the text)."""
     assert_linear(rep('"Hi," said '))
 
 
+@pytest.mark.slow
 def test_hostile_mix_of_everything() -> None:
     """All the shapes, glued into one document, one after the other."""
     def make(n: int) -> str:

@@ -155,6 +155,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_input_is_linear(name: str) -> None:
     assert_linear(HOSTILE[name])
