@@ -62,6 +62,8 @@ _TERM_MARKER = regex.compile(r"(?<![\p{L}])(?:so-called|so called|the word|the w
                              r"the slogan|the hashtag|titled|entitled|headlined)\s*$", regex.IGNORECASE)
 #: What stands before a title in marks: 'on "Meet the Press"', 'told NBC's "Today"'.
 _TITLE_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:on|in|of|to|from)|\p{L}['’]s)\s+$")
+#: A word right before the marks: the quotation goes on a clause ('called it "unethical"').
+_IN_CLAUSE = regex.compile(r"[\p{L}\p{N}][ \t\u00a0]*$")
 
 
 def _term(text: str, span: Span, att: Attribution) -> bool:
@@ -84,6 +86,15 @@ def _term(text: str, span: Span, att: Attribution) -> bool:
     if len(words) <= 4 and not inner.endswith((",", ".", "!", "?")):
         return True
     return title_case
+
+
+def kind(text: str, span: Span, att: Attribution) -> str:
+    """``term``, ``mixed`` (a fragment in marks inside the speaker's own clause) or ``direct``."""
+    if att.rule == ids.HEADLINE or _term(text, span, att):
+        return "term"
+    if att.speaker is not None and _IN_CLAUSE.search(text, max(0, span.start - 2), span.start):
+        return "mixed"  # 'Tom believes that the plans are "reckless"'
+    return "direct"
 
 
 def context(doc: Document, i: int) -> Context:
@@ -175,7 +186,7 @@ def record(text: str, span: Span, att: Attribution) -> Quote:
         mention_end=m.end if m else None,
         cue=att.cue,
         addressees=att.addressees,
-        kind="term" if att.rule == ids.HEADLINE or _term(text, span, att) else "direct",
+        kind=kind(text, span, att),
         rule=att.rule,
         confidence=att.confidence,
     )

@@ -12,9 +12,11 @@ from typing import Any
 #: Kinds of quote records.
 #:
 #: ``direct``   a quotation in marks with a speaker cue or the shape of speech;
+#: ``mixed``    a fragment in marks inside its speaker's own clause, a word right
+#:              before the marks ('Chu believes the plans are "dangerous"');
 #: ``term``     a short span in marks that is not speech (a scare quote, a title,
 #:              a nickname); left out of machine output unless asked for.
-KINDS = ("direct", "term")
+KINDS = ("direct", "mixed", "term")
 
 #: The output formats of ``quotex extract``.
 FORMATS = ("table", "json", "jsonl", "csv")

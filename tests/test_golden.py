@@ -7,8 +7,8 @@ Three tests per case:
 * ``test_invariants``: whatever ``quotex.extract`` returns for the text obeys the
   record invariants (with and without ``terms=True``); run on every case,
   known failures included;
-* ``test_case``: the ``direct`` records match the expected quotes (start, end,
-  speaker, and cue / addressees where the fixture gives them). Cases with
+* ``test_case``: the speech records (kind ``direct`` or ``mixed``) match the expected
+  quotes (start, end, kind, speaker, and cue / addressees where the fixture gives them). Cases with
   ``"expect": "fail"`` run as strict xfails: they fail the suite the day they pass.
 """
 from __future__ import annotations
@@ -32,6 +32,9 @@ GOLDEN = ROOT / "fixtures" / "golden"
 #: Every character quotex may treat as a quotation mark (also in tools/make_fixture.py).
 MARKS = frozenset("\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb"
                   "\u2039\u203a\u300c\u300d\u300e\u300f\u301d\u301e\u301f\uff02\uff07")
+
+#: The kinds of record a fixture lists: speech, whole ("direct") or a fragment in the speaker's clause ("mixed").
+SPEECH = ("direct", "mixed")
 
 CASE_KEYS = {"label", "comment", "text", "text_file", "quotes", "expect"}
 QUOTE_KEYS = {"start", "end", "quote", "speaker", "cue", "addressees", "kind", "closed"}
@@ -170,7 +173,7 @@ def test_fixture_consistent(case: Case) -> None:
         assert 0 <= start < end <= len(text), q
         span = text[start:end]
         assert span[0] in MARKS, f"{q}: does not start with a mark"
-        assert q.get("kind", "direct") == "direct", q
+        assert q.get("kind", "direct") in SPEECH, q
         assert q["speaker"] is None or isinstance(q["speaker"], str), q
         assert isinstance(q.get("addressees", []), list), q
         if q.get("closed", True):
@@ -203,7 +206,7 @@ def test_invariants(case: Case) -> None:
 @pytest.mark.parametrize("case", _params(strict=True))
 def test_case(case: Case) -> None:
     text = case.text
-    got = [q for q in quotex.extract(text) if q.kind == "direct"]
+    got = [q for q in quotex.extract(text) if q.kind in SPEECH]
     by_span = {(q["start"], q["end"]): q for q in case.quotes}
 
     def fields_for(exp: dict[str, Any] | None) -> list[str]:
@@ -212,7 +215,7 @@ def test_case(case: Case) -> None:
         return ["speaker"] + [f for f in ("cue", "addressees") if f in exp]
 
     def norm(rec: dict[str, Any], fields: Sequence[str]) -> tuple[Any, ...]:
-        vals = [rec["start"], rec["end"]]
+        vals = [rec["start"], rec["end"], rec.get("kind", "direct")]
         for f in fields:
             vals.append(sorted(rec.get(f) or []) if f == "addressees" else rec.get(f))
         return tuple(map(repr, vals))
@@ -223,7 +226,7 @@ def test_case(case: Case) -> None:
         expected_rows.append(norm(exp, f))
         exp_lines.append(_fmt_row(text, exp, f))
     for q in got:
-        rec = {"start": q.start, "end": q.end, "speaker": q.speaker, "cue": q.cue, "addressees": list(q.addressees)}
+        rec = {"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker, "cue": q.cue, "addressees": list(q.addressees)}
         f = fields_for(by_span.get((q.start, q.end)))
         actual_rows.append(norm(rec, f))
         act_lines.append(_fmt_row(text, rec, f))

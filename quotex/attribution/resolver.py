@@ -442,7 +442,8 @@ def finish(doc: Document, att: Attribution, mention: Mention, cue: str | None, r
     att.speaker = speaker
     att.entity = doc.entity
     att.why.append(Step(f"{mention.kind} {mention.text!r} -> {speaker!r} ({how})", rule, (mention.text,), speaker))
-    att.confidence = doc.confidence(rule, mention.kind) if speaker else 0.0
+    # two names joined by "and" are as sure as one name
+    att.confidence = doc.confidence(rule, "name" if how == TWO_NAMES else mention.kind) if speaker else 0.0
     if addr_start is not None and addr_end is not None and cue:
         to = _TO.match(doc.text, addr_start, addr_end)
         if doc.lex.verb_forms.get(att.cue or "", "") in doc.lex.addressee_lemmas:
@@ -559,6 +560,11 @@ def resolve_mention(doc: Document, mention: Mention) -> tuple[str | None, str]:
             nearest.gender = nearest.gender or gender  # what the pronoun tells of the name
             doc.entity = nearest.id
             return nearest.canonical, "pronoun"
+        lone = antecedents.lone_name(doc, mention) if nearest is None else None
+        if lone is not None:  # "Quandry gave a speech. '...,' she said": no one else to be "she"
+            ent = cast.entities[lone.entity]
+            ent.gender, ent.person, doc.entity = gender, True, ent.id
+            return ent.canonical, "pronoun: the one name of the sentence before"
         introduced = characters.introduced_before(doc, mention.start, gender)
         if introduced is not None:  # "conscious of a man behind. ... He leaned forward"
             return description(introduced.text), "pronoun -> the one character introduced before"
@@ -574,7 +580,7 @@ def resolve_mention(doc: Document, mention: Mention) -> tuple[str | None, str]:
         second = cast.name_at(mention.start + pair.start(2), mention.end)
         if first is not None and second is not None and first.entity != second.entity:
             # "Trump and Ryan": both, each by the fullest name
-            return f"{cast.canonical(first)} and {cast.canonical(second)}", "two names joined by 'and'"
+            return f"{cast.canonical(first)} and {cast.canonical(second)}", TWO_NAMES
     words = [w.lower() for w in WORD.findall(mention.text)]
     det = words[0] if words and words[0] in DETERMINERS else ""
     content = [w for w in words if w not in DETERMINERS]
@@ -641,6 +647,9 @@ def resolve_mention(doc: Document, mention: Mention) -> tuple[str | None, str]:
     if fuller is not None:
         return fuller, "description: as first introduced"
     return description(mention.text), "description"
+
+#: How a speaker phrase of two names joined by "and" resolved ("Trump and Ryan").
+TWO_NAMES = "two names joined by 'and'"
 
 #: Speech verbs that say the voice goes on ("...," he added): no change of turn.
 SAME_VOICE_VERBS = frozenset(["add", "continue", "go on", "resume", "repeat", "insist", "persist"])

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from quotex.lang.en.cues import AUXILIARIES
-from quotex.mentions.cast import ORG_WORDS, Cast
+from quotex.mentions.cast import ORG_WORDS, Cast, Name
 
 #: Words that open a description of a speaker: "the cosmonaut", "a spokesman", "two officials".
 DETERMINERS = frozenset(
@@ -38,6 +38,8 @@ _CLAUSE_INSIDE = frozenset("but who which whom whose be is was were are been has
 _AND_BETWEEN = regex.compile(r"^\p{Lu}.*\s+and\s+\p{Lu}")
 #: "and" between two names, titles allowed before the second: " and House Speaker |".
 _AND_BEFORE = regex.compile(r"\s+and\s+(?:\p{Lu}[\p{L}.\-]*\s+){0,3}$")
+#: "and" after a name, before the second of two people: "Ann Lee| and |Bo Park".
+_AND_AFTER = regex.compile(r"\s+and\s+")
 #: Relative words after which a clause about the described person runs on to the verb.
 _RELATIVE_WORDS = frozenset("who which whom whose".split())
 #: Nouns in -ly, which may end a description.
@@ -238,6 +240,26 @@ def coordinated(cast: Cast, start: int, pos: int) -> int | None:
     return first.start
 
 
+def joined_after(cast: Cast, first: Name, end: int) -> Mention | None:
+    """Two people after an inverted verb, joined by "and": '"...," answered |Ann Lee and Bo
+    Park|.' The second must be a person's name that ends the phrase; the pair is one
+    speaker phrase, which resolves to both names."""
+    text = cast.text
+    joint = _AND_AFTER.match(text, first.end, end)
+    lex = cast.lex
+    if joint is None or not cast.entities[first.entity].person \
+            or any(t.lower() in lex.titles or t.lower().rstrip(".") in lex.titles for t in first.tokens):
+        return None  # "said former Pennsylvania Gov.| and ... Chairman Ed Rendell": one person
+    second = cast.name_at(joint.end(), min(end, joint.end() + 80))
+    if second is None or second.entity == first.entity or not cast.entities[second.entity].person \
+            or not STOP_AFTER.match(text, second.end, end):
+        return None
+    lead = _WORDS.findall(text, joint.end(), second.start)
+    if any(not (w[:1].isupper() or w.lower() in lex.roles) for w in lead):
+        return None  # "Ann Lee and the rest of| Bo Park's staff"
+    return Mention(first.start, second.end, text[first.start:second.end], "description")
+
+
 def _object_of(text: str, start: int, pos: int) -> bool:
     """The name at ``pos`` is the object of a preposition, not a speaker: "chair of
     the| Platform Committee", "a lobbyist in| Brooklyn", "a lawyer at| Smith Jones"."""
@@ -331,7 +353,8 @@ def phrase_after(cast: Cast, start: int, end: int) -> Mention | None:
         lead = _WORDS.findall(text[ws:first.start])
         if len(lead) <= 5 and not any(x.lower() in _NOT_IN_LEAD and not _office_of(cast, lead, k)
                                       for k, x in enumerate(lead)):
-            return Mention(first.start, first.end, text[first.start:first.end], "name")
+            return joined_after(cast, first, end) \
+                or Mention(first.start, first.end, text[first.start:first.end], "name")
     elif first is not None and name is not None and name.start == ws:
         role = role_after(cast, name.end, end)  # "said Trump's spokeswoman"
         if role is not None:

@@ -144,8 +144,12 @@ class _Pairing:
         return self.text[i + 1:i + 2] in (" ", "\t") and (i == 0 or self.text[i - 1].isspace())
 
     def top_accepts(self, glyph: str, fam: str) -> int:
-        """Index of the open mark this glyph may close, or -1."""
+        """Index of the open mark this glyph may close, or -1.
+
+        A straight double mark that finds no double opener closes the nearest straight
+        single one: 'We have to go now," he said (a typed quotation with mixed marks)."""
         stack = self.stack
+        mixed = -1
         for k in range(len(stack) - 1, max(-1, len(stack) - 1 - MAX_LOOKBACK), -1):
             entry = stack[k]
             if glyph in self.t.closers.get(entry.glyph, ()) or (
@@ -154,7 +158,9 @@ class _Pairing:
                 return k
             if entry.family != "single" or fam == "single":
                 return -1  # only stray singles (apostrophes) may be skipped over
-        return -1
+            if glyph == '"' and entry.glyph == "'" and mixed < 0:
+                mixed = k
+        return mixed
 
     def role(self, i: int, glyph: str, fam: str) -> tuple[bool, bool]:
         """(may open, may close) for the mark at ``i``."""

@@ -50,6 +50,8 @@ _OF_PLACE_AFTER = regex.compile(r"\s+of\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-
                                  r"(?:,\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)?)?")
 #: What follows the speaker an inverted verb names: "..., said Jake Horowitz, an editor."
 _CLAUSE_END = regex.compile(r"\s*(?:[,.;:!?()\[\]—–\-]|$)")
+#: A he or she, or its other forms, standing before a pronoun: then the pronoun may be theirs.
+_GENDERED = regex.compile(r"(?<![\p{L}'’])(?i:he|she|him|her|his|hers|himself|herself)(?![\p{L}'’])")
 #: How far before a name an inverted speech verb is looked for: "said Rep. Jim Clyburn".
 INVERTED_LEAD = 40
 #: Title words between an inverted speech verb and a name: "said| Vermont Sen. |Bernie Sanders".
@@ -170,3 +172,26 @@ def reporter(doc: Document, names: list[Name], k: int, gender: str | None) -> Na
         if n.entity != chosen.entity and antecedent(doc, n, gender) and speech_subject(doc, n):
             return n
     return chosen
+
+
+def lone_name(doc: Document, mention: Mention) -> Name | None:
+    """The one person a pronoun can stand for when no known person fits: the single
+    name of the sentence before (or of the pronoun's own sentence), a one-word name whose
+    gender no list knows, subject of its clause ("Quandry gave a speech. '...,' she said").
+    None when two names stand there, or the name is a body's (an acronym, an
+    organisation's word, "the" before it)."""
+    own = doc.sentence_start(max(0, mention.start - WINDOW_BEFORE), mention.start)
+    stop = doc.end_before(own)
+    lo = doc.sentence_start(max(0, stop - WINDOW_BEFORE), max(0, stop - 1)) if stop else own
+    names = [n for n in doc.cast.names_before(mention.start, mention.start - lo) if n.start >= lo]
+    if not names or len({n.entity for n in names}) != 1:
+        return None
+    n = names[0]
+    ent = doc.cast.entities[n.entity]
+    if any(not doc.quoted(m.start()) for m in _GENDERED.finditer(doc.text, lo, mention.start)):
+        return None  # "Sawston psychology had long been his specialty.": he is someone else
+    if n.quoted or doc.page.furniture(n.start) or ent.gender is not None or verb_after(doc, n) is None \
+            or any(t.lower() in ORG_WORDS or t.isupper() for t in n.tokens) \
+            or _THE_BEFORE.search(doc.text, max(0, n.start - 5), n.start):
+        return None
+    return n
