@@ -26,8 +26,8 @@ from quotex.lang.en.shapes import (ANTECEDENT_WINDOW, CHARACTER_DET, CLAUSE_WORD
                                    NOT_BEFORE_SUBJECT, OPENING_PRONOUN, PARTY_AFTER_NAME, PREV_WORD,
                                    SUBJECT_WORD, WINDOW_AFTER, WINDOW_BEFORE, WORD, description, only_lead,
                                    participle, plain)
-from quotex.lang.en.cues import Cue, cues
-from quotex.lang.en.lexicon import load
+from quotex.lang import Language
+from quotex.lang.en.cues import Cue
 from quotex.text.layout import Layout, char_before
 from quotex.text.sentences import SENTENCE_END, SENTENCE_STOP
 from quotex.mentions.cast import ORG_WORDS, VERBISH, Cast, Entity
@@ -102,8 +102,10 @@ _THAT_BEFORE = regex.compile(r"(?<![\p{L}])that\s+$")
 class Document:
     """One document under attribution: its text, spans, paragraphs and cast."""
 
-    def __init__(self, text: str, spans: list[Span], paragraphs: list[int], page: Layout | None = None) -> None:
+    def __init__(self, text: str, spans: list[Span], paragraphs: list[int], language: Language,
+                 page: Layout | None = None) -> None:
         self.text = text
+        self.language = language
         self.page = page or Layout()  # headline, bylines, datelines: their names never speak
         self.near_names: dict[int, descriptions.NearNames] = {}  # by entity id, filled as descriptions are checked
         self._dialogue: bool | None = None  # written as dialogue (turns.written_as_dialogue)
@@ -117,8 +119,8 @@ class Document:
         self.current = 0  # the index of the quote under attribution
         self._names_given: list[tuple[int, str, int]] | None = None  # "Her name was Duchess"
         self.described: dict[str, int] = {}  # the entity each "the <noun>" last resolved to
-        self.lex = load()
-        self.cues = cues()
+        self.lex = language.lexicon()
+        self.cues = language.cues()
 
     def paragraph_of(self, pos: int) -> int:
         return bisect.bisect_right(self.paragraphs, pos) - 1
