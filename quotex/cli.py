@@ -45,7 +45,7 @@ Examples:
 Records (jsonl, json, csv) have the keys file, id (null unless the input is
 a JSON Lines corpus), then start, end, quote, speaker, mention, mention_start,
 mention_end, cue, addressees, kind, rule, confidence; with --explain also
-candidates; with --context also context, context_start, context_end.
+candidates and steps; with --context also context, context_start, context_end.
 --fields picks and orders them. Offsets index the decoded text;
 text[start:end] includes the marks.
 

@@ -10,12 +10,16 @@ from collections.abc import Sequence
 
 from quotex.records import FIELDS, Quote
 
-#: Keys ``--context`` adds to a record, in this order (after ``confidence``
-#: and ``candidates``).
+#: Keys ``--context`` adds to a record, in this order (after ``confidence``,
+#: ``candidates`` and ``steps``).
 CONTEXT_FIELDS = ("context", "context_start", "context_end")
 
+#: Keys ``--explain`` adds to a record: the lines of reasoning, and the same as steps
+#: (rule, candidates, chosen).
+EXPLAIN_FIELDS = ("candidates", "steps")
+
 #: Every key a record can have, in output order.
-ALL_FIELDS = ("file", "id", *FIELDS, "candidates", *CONTEXT_FIELDS)
+ALL_FIELDS = ("file", "id", *FIELDS, *EXPLAIN_FIELDS, *CONTEXT_FIELDS)
 
 #: ``--context paragraph``.
 PARAGRAPH = "paragraph"
@@ -23,7 +27,7 @@ PARAGRAPH = "paragraph"
 def parse_fields(spec: str, *, explain: bool = False, context: bool = False) -> tuple[str, ...]:
     """The keys of ``--fields a,b,c``, in the order given. ValueError for an
     unknown or repeated key, an empty list, or a key whose option is missing
-    (``candidates`` needs ``--explain``, ``context*`` needs ``--context``)."""
+    (``candidates`` and ``steps`` need ``--explain``, ``context*`` needs ``--context``)."""
     names = [name.strip() for name in spec.split(",")]
     if not any(names):
         raise ValueError(f"no field given; valid fields: {', '.join(ALL_FIELDS)}")
@@ -35,8 +39,8 @@ def parse_fields(spec: str, *, explain: bool = False, context: bool = False) -> 
         if name in seen:
             raise ValueError(f"field {name!r} given twice")
         seen.add(name)
-        if name == "candidates" and not explain:
-            raise ValueError("field 'candidates' needs --explain")
+        if name in EXPLAIN_FIELDS and not explain:
+            raise ValueError(f"field {name!r} needs --explain")
         if name in CONTEXT_FIELDS and not context:
             raise ValueError(f"field {name!r} needs --context")
     return tuple(names)

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from quotex.errors import OutputError, describe_os_error
-from quotex.records import FIELDS, Quote
+from quotex.records import FIELDS, Quote, Step
 
 if TYPE_CHECKING:
     from quotex.inputs import Document
@@ -265,13 +265,22 @@ def output_target(path: str) -> tuple[Sink, tuple[int, int] | None]:
 def record(doc: Document, quote: Quote, candidates: Sequence[str] | None = None) -> dict[str, Any]:
     """The output record: ``file``, ``id`` (None for plain files), every Quote field.
 
-    With ``candidates`` (``--explain``) a last key ``candidates`` is added.
+    With ``candidates`` (``--explain``) the keys ``candidates`` (the lines) and
+    ``steps`` (each line's rule, candidates and the speaker chosen) are added.
     """
     rec: dict[str, Any] = {"file": doc.source, "id": doc.id}
     rec.update(quote.to_dict())
     if candidates is not None:
-        rec["candidates"] = list(candidates)
+        rec["candidates"] = [str(line) for line in candidates]
+        rec["steps"] = [step_dict(line) for line in candidates]
     return rec
+
+
+def step_dict(line: str) -> dict[str, Any]:
+    """One step of ``--explain`` as a record value: its rule, candidates and the one chosen."""
+    if isinstance(line, Step):
+        return {"rule": line.rule, "candidates": list(line.candidates), "chosen": line.chosen}
+    return {"rule": None, "candidates": [], "chosen": None}
 
 
 def _explained(quotes: Sequence[Quote], explanations: Sequence[Sequence[str]] | None,
@@ -309,7 +318,7 @@ class JsonlWriter:
             return list(self.fields)
         from quotex.fields import CONTEXT_FIELDS
 
-        return (["file", "id", *FIELDS] + (["candidates"] if self.explain else [])
+        return (["file", "id", *FIELDS] + (["candidates", "steps"] if self.explain else [])
                 + (list(CONTEXT_FIELDS) if self.context is not None else []))
 
     def records(self, doc: Document, quotes: Sequence[Quote],
@@ -379,7 +388,7 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
+        return "; ".join(json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else str(v) for v in value)
     return str(value)
 
 

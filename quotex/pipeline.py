@@ -3,13 +3,16 @@
     scan        the tokenizer finds the quoted spans and the paragraphs
     layout      a news page's headline, bylines and datelines
     document    the cast of names, the lexicon and the cues (resolver.Document)
-    cue rules   per quotation, the rules of attribution.rules.RULES in order:
-                the first that reads a cue and a speaker phrase decides
+    cue rules   per quotation, the language's cue rules in order (for English,
+                ENGLISH.rules = attribution.rules.RULES): the first that reads
+                a cue and a speaker phrase decides
     turn rules  a quotation no cue attributes may continue a turn (TURN_RULES)
     passes      whole-document passes over the attributions (PASSES)
     records     one Quote per span, with the reasoning behind it
 
 Every step is a registered function; this module only runs them in order.
+The language (:class:`quotex.lang.Language`, English by default) brings the
+lexicon, the cue finder and the cue rules.
 """
 from __future__ import annotations
 
@@ -20,7 +23,8 @@ import regex
 from quotex.attribution import ids, resolver
 from quotex.attribution.dialogue import characters, turns
 from quotex.attribution.context import Attribution, Context
-from quotex.attribution.rules import RULES
+from quotex.lang import Language
+from quotex.lang.en.language import ENGLISH
 from quotex.lang.en.shapes import WINDOW_AFTER, WINDOW_BEFORE
 from quotex.text.layout import layout
 from quotex.records import Quote, Span, Step
@@ -45,10 +49,10 @@ PASSES: list[tuple[str, Callable[[Document], None]]] = [
 ]
 
 
-def registered() -> dict[str, Callable[..., object]]:
+def registered(language: Language = ENGLISH) -> dict[str, Callable[..., object]]:
     """Every rule id a record may carry, and the one function that gives it."""
     out: dict[str, Callable[..., object]] = {ids.HEADLINE: resolve}
-    table: list[tuple[str, Callable[..., object]]] = [*RULES, *TURN_RULES, *PASSES]
+    table: list[tuple[str, Callable[..., object]]] = [*language.rules, *TURN_RULES, *PASSES]
     for rule_id, function in table:
         for given in (rule_id, *ids.OUTCOMES.get(rule_id, ())):
             assert given not in out, f"rule id {given!r} registered twice"
@@ -111,10 +115,10 @@ def context(doc: Document, i: int) -> Context:
 
 
 def attribute(doc: Document, i: int) -> Attribution:
-    """The first cue rule that decides quotation ``i``, else what they tried."""
+    """The first cue rule of the document's language that decides quotation ``i``, else what they tried."""
     ctx = context(doc, i)
     doc.current = i
-    for rule_id, rule in RULES:
+    for rule_id, rule in doc.language.rules:
         tried = len(ctx.att.why)
         found = rule(doc, ctx)
         steps(ctx.att.why, tried, rule_id if found is None else found.rule)
@@ -192,14 +196,14 @@ def record(text: str, span: Span, att: Attribution) -> Quote:
     )
 
 
-def resolve(text: str) -> list[tuple[Quote, list[Step]]]:
-    """Quote records for ``text`` with the reasoning behind each, in document order."""
+def resolve(text: str, language: Language = ENGLISH) -> list[tuple[Quote, list[Step]]]:
+    """Quote records for ``text`` (written in ``language``) with the reasoning behind each, in document order."""
     spans, paragraphs = scan(text)
     spans = [s for s in spans if _ALNUM.search(text, s.inner_start, s.inner_end)]
     if not spans:
         return []
     page = layout(text)
-    doc = Document(text, spans, paragraphs, page)
+    doc = Document(text, spans, paragraphs, language, page)
     for i, span in enumerate(spans):
         if page.in_headline(span.start):
             # a headline trims what the body quotes with its cue: no speaker, no turn to continue

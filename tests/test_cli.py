@@ -155,10 +155,27 @@ def test_explain_adds_candidates(runner: CliRunner, write: Write) -> None:
     result = runner.invoke(cli, ["extract", "--explain", str(path)])
     assert result.exit_code == 0
     [rec] = jsonl(result.stdout)
-    assert list(rec) == [*KEYS, "candidates"]
+    assert list(rec) == [*KEYS, "candidates", "steps"]
     assert isinstance(rec["candidates"], list) and rec["rule"]
+    # the steps, one per line of candidates: the last chose the record's speaker by its rule
+    assert len(rec["steps"]) == len(rec["candidates"])
+    assert all(list(step) == ["rule", "candidates", "chosen"] for step in rec["steps"])
+    assert (rec["steps"][-1]["rule"], rec["steps"][-1]["chosen"]) == (rec["rule"], rec["speaker"])
     table = runner.invoke(cli, ["extract", "--explain", "-f", "table", str(path)])
     assert "rule / candidates" in table.stdout and str(rec["rule"])[:10] in table.stdout
+
+
+def test_explain_steps_are_the_same_from_workers_and_in_csv(runner: CliRunner, write: Write) -> None:
+    # over the first batch's 4 kB each, so that workers read them
+    text = SIMPLE + "The crowd waited in the rain. " * 150 + '\n"We always do," said Tom Hale.\n'
+    paths = [str(write(f"{name}.txt", text)) for name in "abc"]
+    serial = jsonl(runner.invoke(cli, ["extract", "--explain", "--jobs", "1", *paths]).stdout)
+    workers = jsonl(runner.invoke(cli, ["extract", "--explain", "--jobs", "2", *paths]).stdout)
+    assert [r["steps"] for r in workers] == [r["steps"] for r in serial]
+    assert {s["chosen"] for r in serial for s in r["steps"]} >= {"Jane Smith", "Tom Hale"}
+    table = runner.invoke(cli, ["extract", "--explain", "-f", "csv", "--fields", "steps", paths[0]])
+    rows = table.stdout.splitlines()
+    assert rows[0] == "steps" and '""chosen"": ""Tom Hale""' in rows[-1]
 
 
 def test_table_is_plain_off_a_terminal(runner: CliRunner, write: Write) -> None:

@@ -6,6 +6,7 @@ import pytest
 
 import quotex
 from quotex.attribution.dialogue import characters, turns
+from quotex.lang.en.language import ENGLISH
 from quotex.lang.en.lexicon import load
 from quotex.mentions.cast import Cast
 from quotex.attribution.resolver import Document
@@ -15,7 +16,7 @@ from quotex.text.tokenizer import scan
 
 def _doc(text: str) -> Document:
     spans, paragraphs = scan(text)
-    return Document(text, spans, paragraphs)
+    return Document(text, spans, paragraphs, ENGLISH)
 
 
 DIALOGUE = ('"Where were you?" asked Edith Lane.\n\n"In the garden," said Robert.\n\n'

@@ -29,7 +29,7 @@ import regex
 
 import quotex
 from quotex.lang.en.lexicon import load
-from quotex.mentions.phrases import DETERMINERS, PRONOUNS
+from quotex.lang.en.words import DESCRIPTION_DETERMINERS, PRONOUNS
 
 _IGNORED = frozenset("the a an of former then jr sr".split()) | PRONOUNS
 
@@ -61,7 +61,7 @@ def mention_kind(q: quotex.Quote) -> str:
     first = q.mention.split()[0].lower()
     if first in PRONOUNS:
         return "pronoun"
-    return "description" if first in DETERMINERS else "name"
+    return "description" if first in DESCRIPTION_DETERMINERS else "name"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,15 +23,17 @@ from quotex.attribution.dialogue import characters, turns
 from quotex.attribution.resolve import antecedents, descriptions
 from quotex.attribution.context import NARRATOR, Attribution
 from quotex.lang.en.shapes import (ANTECEDENT_WINDOW, CHARACTER_DET, CLAUSE_WORDS, LAST_WORD, LOWER_WORDS,
-                                   NOT_BEFORE_SUBJECT, OPENING_PRONOUN, PARTY_STATE, PREV_WORD, SENTENCE_STOP,
+                                   NOT_BEFORE_SUBJECT, OPENING_PRONOUN, PARTY_AFTER_NAME, PREV_WORD,
                                    SUBJECT_WORD, WINDOW_AFTER, WINDOW_BEFORE, WORD, description, only_lead,
                                    participle, plain)
-from quotex.lang.en.cues import Cue, cues
+from quotex.lang import Language
+from quotex.lang.en.cues import Cue
 from quotex.text.layout import Layout, char_before
-from quotex.lang.en.lexicon import load
+from quotex.text.sentences import SENTENCE_END, SENTENCE_STOP
 from quotex.mentions.cast import ORG_WORDS, VERBISH, Cast, Entity
 from quotex.records import Span, Step
-from quotex.mentions.phrases import DETERMINERS, OF_TAIL, Mention, coordinated, owner_phrase, phrase_before
+from quotex.lang.en.words import DESCRIPTION_DETERMINERS
+from quotex.mentions.phrases import OF_TAIL, Mention, coordinated, owner_phrase, phrase_before
 
 #: How far back the quote whose he/she a pronoun keeps following may stand (characters).
 CHAIN_REACH = 1500
@@ -41,7 +43,8 @@ _PLURAL_NOUN = regex.compile(r"[ \u00a0]+(\p{Ll}+s)(?![\p{L}'’])")
 MAX_SUBJECTS = 16
 
 
-_INITIALS = regex.compile(r"(?:\p{L}\.)+")
+#: Letters each with its dot, as initials read once lower-cased: "u.s.".
+_DOTTED_LETTERS = regex.compile(r"(?:\p{L}\.)+")
 _ADDRESSEE_STOP = regex.compile(r"[.;:!?\"“”]|\bwho\b|\bthat\b|\babout\b|\bon\b|\bin\b")
 _ADDRESSEE_WORDS = regex.compile(
     r"\s+((?:the\s+)?(?:[\p{L}\-]+\s+){0,2}?(?:reporters|journalists|crew|audience|crowd|supporters|"
@@ -94,14 +97,15 @@ _NOUN_BEFORE = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{L}\-]+\s+)?$"
 _WITH_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:with|and)\s+|[,–—]\s+)(?:the\s+)?(?:[\p{Lu}][\p{L}.\-]*\s+){0,3}$")
 #: A complementizer before a clause's subject: "and that| she has learned".
 _THAT_BEFORE = regex.compile(r"(?<![\p{L}])that\s+$")
-_SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 
 
 class Document:
     """One document under attribution: its text, spans, paragraphs and cast."""
 
-    def __init__(self, text: str, spans: list[Span], paragraphs: list[int], page: Layout | None = None) -> None:
+    def __init__(self, text: str, spans: list[Span], paragraphs: list[int], language: Language,
+                 page: Layout | None = None) -> None:
         self.text = text
+        self.language = language
         self.page = page or Layout()  # headline, bylines, datelines: their names never speak
         self.near_names: dict[int, descriptions.NearNames] = {}  # by entity id, filled as descriptions are checked
         self._dialogue: bool | None = None  # written as dialogue (turns.written_as_dialogue)
@@ -115,8 +119,8 @@ class Document:
         self.current = 0  # the index of the quote under attribution
         self._names_given: list[tuple[int, str, int]] | None = None  # "Her name was Duchess"
         self.described: dict[str, int] = {}  # the entity each "the <noun>" last resolved to
-        self.lex = load()
-        self.cues = cues()
+        self.lex = language.lexicon()
+        self.cues = language.cues()
 
     def paragraph_of(self, pos: int) -> int:
         return bisect.bisect_right(self.paragraphs, pos) - 1
@@ -134,10 +138,10 @@ class Document:
     def sentence_start(self, lo: int, hi: int) -> int:
         """Where the sentence ending at ``hi`` starts, not before ``lo``."""
         start = lo
-        for m in _SENTENCE_END.finditer(self.text, lo, hi):
+        for m in SENTENCE_END.finditer(self.text, lo, hi):
             word = LAST_WORD.search(self.text, max(lo, m.start() - 12), m.start())
             tok = word.group(1).lower() if word else ""
-            if tok in self.lex.titles or tok[:-1] in self.lex.abbreviations or _INITIALS.fullmatch(tok):
+            if tok in self.lex.titles or tok[:-1] in self.lex.abbreviations or _DOTTED_LETTERS.fullmatch(tok):
                 continue  # "Mr. Putin", "U.S. officials"
             start = m.end()
         return start
@@ -184,7 +188,7 @@ def unread_cue(doc: Document, i: int, speaker: str | None) -> bool:
     if m is None or not only_lead(doc.text[span.end:m.np_start]):
         return False
     words = WORD.findall(doc.text, m.np_start, m.verb_start)
-    if not words or not (words[0][:1].isupper() or words[0].lower() in DETERMINERS) \
+    if not words or not (words[0][:1].isupper() or words[0].lower() in DESCRIPTION_DETERMINERS) \
             or words[0].lower() in doc.lex.pronoun_gender or any(w.lower() in CLAUSE_WORDS for w in words):
         return False  # no speaker phrase: '"...," it further wrote', '"...," and donations began'
     return not any(w in known for w in words if w[:1].isupper())
@@ -224,7 +228,7 @@ def heads_clause(doc: Document, start: int, pos: int) -> bool:
     lex = doc.lex
     for w in reversed(WORD.findall(doc.text, start, pos)):
         low = w.lower()
-        if w[:1].isupper() or low in lex.titles or low in lex.roles or low in DETERMINERS:
+        if w[:1].isupper() or low in lex.titles or low in lex.roles or low in DESCRIPTION_DETERMINERS:
             continue
         return low not in _OBJECT_BEFORE_COLON
     return True
@@ -398,7 +402,7 @@ def subject(doc: Document, start: int, end: int, limit: int | None = None) -> Me
         if group is not None and group.group(1).lower() in doc.lex.roles:
             # "Sanders protesters interrupted": the group speaks, not the name that modifies it
             mention = Mention(mention.start, group.end(), text[mention.start:group.end()], "description")
-        party = PARTY_STATE.match(text, mention.end, limit) if mention.kind == "name" else None
+        party = PARTY_AFTER_NAME.match(text, mention.end, limit) if mention.kind == "name" else None
         verb = VERBISH.match(text, mention.end, limit) \
             or (VERBISH.match(text, party.end(), limit) if party else None)
         if verb is not None and not (verb.group().endswith("s") and _PLURAL_THEN_CLAUSE.match(text, verb.end())):
@@ -582,8 +586,8 @@ def resolve_mention(doc: Document, mention: Mention) -> tuple[str | None, str]:
             # "Trump and Ryan": both, each by the fullest name
             return f"{cast.canonical(first)} and {cast.canonical(second)}", TWO_NAMES
     words = [w.lower() for w in WORD.findall(mention.text)]
-    det = words[0] if words and words[0] in DETERMINERS else ""
-    content = [w for w in words if w not in DETERMINERS]
+    det = words[0] if words and words[0] in DESCRIPTION_DETERMINERS else ""
+    content = [w for w in words if w not in DESCRIPTION_DETERMINERS]
     if det == "the" and content and not _INNER_POSSESSIVE.search(mention.text):
         # (not "the former vice president's spokeswoman": someone of the owner's, never the owner)
         head = content[-1]

@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 import regex
 
 from quotex.lang.en.lexicon import Lexicon, load
+from quotex.text.sentences import SENTENCE_OPENERS
 
 _CAP = r"(?:(?:\p{Lu}\.){2,}(?![\p{L}])|\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.)"
 _PART_WORD = r"(?:al|el|bin|da|de|del|della|der|di|du|la|le|van|von|y|ibn|ben)"
@@ -44,7 +45,6 @@ _HYPHEN_LEAD_BEHIND = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’\-]){_LEAD_PARTICL
 #: Where the words of a run are separated.
 _RUN_GAP = regex.compile("[ \u00a0]")
 #: Characters after which a capitalized word opens a sentence.
-_SENTENCE_OPENERS = frozenset(".!?\"“”‘’—")
 _NONSPACE = regex.compile(r"\S+")
 _INITIALS = regex.compile(r"(?:\p{Lu}\.)+")
 _POSSESSIVE = regex.compile(r"['’]s$")
@@ -222,7 +222,7 @@ class Cast:
             return False  # the common case, in a sentence: "said Trump"
         window = text[max(0, pos - 4):pos]
         before = window.rstrip()
-        return not before or before[-1] in _SENTENCE_OPENERS or "\n" in window[len(before):]
+        return not before or before[-1] in SENTENCE_OPENERS or "\n" in window[len(before):]
 
     def _common_opener(self, pos: int, word: str) -> bool:
         """A lone capitalized word opening a sentence that the text also writes in lower case."""

@@ -15,12 +15,9 @@ from dataclasses import dataclass
 import regex
 
 from quotex.lang.en.cues import AUXILIARIES
+from quotex.lang.en.words import DESCRIPTION_DETERMINERS, PRONOUNS
 from quotex.mentions.cast import ORG_WORDS, Cast, Name
 
-#: Words that open a description of a speaker: "the cosmonaut", "a spokesman", "two officials".
-DETERMINERS = frozenset(
-    "the a an another one two three several some many other his her their its our my this these those".split())
-PRONOUNS = frozenset("he she they i we".split())
 #: Determiners that take "of" before their noun: "one of those advisers".
 _QUANTIFIERS = frozenset("one two three several some many another".split())
 #: Words that end a speaker phrase read after a verb: "said Smith in a statement".
@@ -167,11 +164,11 @@ def _phrase_at(cast: Cast, start: int, end: int, strict: bool) -> Mention | None
     k = len(words) - 1
     lowest = max(0, len(words) - 6)
     while k >= lowest:
-        if words[k][2].lower() in DETERMINERS and k == len(words) - 1:
+        if words[k][2].lower() in DESCRIPTION_DETERMINERS and k == len(words) - 1:
             return None  # '"...," was the| answer': a determiner alone is no speaker
-        if words[k][2].lower() in DETERMINERS and k >= 2 and words[k - 1][2].lower() in _PREPOSITIONS:
+        if words[k][2].lower() in DESCRIPTION_DETERMINERS and k >= 2 and words[k - 1][2].lower() in _PREPOSITIONS:
             lowest = max(0, k - 6)  # "a source familiar with the matter": the phrase goes on left
-        elif words[k][2].lower() in DETERMINERS:
+        elif words[k][2].lower() in DESCRIPTION_DETERMINERS:
             opens_clause = k == 0 or bool(_CLAUSE_OPENING.search(text, start, words[k][0]))
             if strict and low not in cast.lex.roles and low not in ORG_WORDS and not opens_clause \
                     and not _role_then_tail(cast, words[k + 1:]):
@@ -359,7 +356,7 @@ def phrase_after(cast: Cast, start: int, end: int) -> Mention | None:
         role = role_after(cast, name.end, end)  # "said Trump's spokeswoman"
         if role is not None:
             return Mention(ws, role.end(), text[ws:role.end()], "description")
-    if low in DETERMINERS or low in cast.lex.roles:
+    if low in DESCRIPTION_DETERMINERS or low in cast.lex.roles:
         named = _named_after_comma(cast, ws, end)
         if named is not None:  # "said the head of Roscosmos, Dmitry Rogozin"
             return named

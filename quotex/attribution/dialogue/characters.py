@@ -23,6 +23,7 @@ from quotex.lang.en.lexicon import Lexicon
 from quotex.mentions.cast import VERBISH
 from quotex.records import Span
 from quotex.mentions.phrases import Mention
+from quotex.text.sentences import CLAUSE_STOP
 
 if TYPE_CHECKING:
     from quotex.attribution.resolver import Document
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
 LOWER_RUN = tuple(regex.compile(rf"\G(?:[\p{{Ll}}\-]+,?\s+){{{k}}}([\p{{Ll}}\-]+)(?![\p{{L}}'’])") for k in range(3))
 #: An indefinite article: how a story brings in a character it does not name.
 _INDEFINITE = regex.compile(r"(?<![\p{L}'’])an?\s+", regex.IGNORECASE)
-#: Where a sentence of narration (or its run up to a quotation) ends.
-_CLAUSE_STOP = regex.compile(r"[.!?;:,\"“”]")
 #: How far after a he/she its sentence is read for the people it acts on.
 CLAUSE_REACH = 120
 #: ", or " between a name and another name for the same person: "Caroline|, or |Sister Carrie,".
@@ -163,7 +162,7 @@ def named_after_in_clause(doc: Document, mention: Mention) -> set[int]:
     the quotation ("He beckoned Kronborg into the living-room and said sternly:"): the
     object of his verb is not "he" (up to a comma: "If he wins, Trump ..." may be Trump)."""
     text = doc.text
-    stop = _CLAUSE_STOP.search(text, mention.end, min(len(text), mention.end + CLAUSE_REACH))
+    stop = CLAUSE_STOP.search(text, mention.end, min(len(text), mention.end + CLAUSE_REACH))
     end = stop.start() if stop else min(len(text), mention.end + CLAUSE_REACH)
     i = doc.current
     if doc.quoted(mention.start) or i >= len(doc.spans) or mention.start > doc.spans[i].start:

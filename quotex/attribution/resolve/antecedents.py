@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotex.lang.en.shapes import (LAST_WORD, NOT_BEFORE_SUBJECT, OPENING_PRONOUN, PARTY_STATE, PREV_WORD,
+from quotex.lang.en.shapes import (LAST_WORD, NOT_BEFORE_SUBJECT, OPENING_PRONOUN, PARTY_AFTER_NAME, PREV_WORD,
                                    WINDOW_BEFORE, WORD)
 from quotex.text.layout import char_before
 from quotex.mentions.cast import ORG_WORDS, VERBISH, Name
@@ -123,7 +123,7 @@ def verb_after(doc: Document, n: Name) -> regex.Match[str] | None:
     D.C., explained", "Mitch McConnell, R-Ky., delivered"."""
     text = doc.text
     hi = min(len(text), n.end + 160)
-    place = _OF_PLACE_AFTER.match(text, n.end, hi) or PARTY_STATE.match(text, n.end, hi)
+    place = _OF_PLACE_AFTER.match(text, n.end, hi) or PARTY_AFTER_NAME.match(text, n.end, hi)
     return VERBISH.match(text, n.end, hi) or (VERBISH.match(text, place.end(), hi) if place else None)
 
 

@@ -19,6 +19,7 @@ import regex
 
 from quotex.lang.en.shapes import ANTECEDENT_WINDOW, WORD, description
 from quotex.text.layout import Layout
+from quotex.text.sentences import SENTENCE_CUT
 from quotex.mentions.cast import ORG_WORDS, Entity
 from quotex.mentions.phrases import Mention
 
@@ -27,8 +28,6 @@ if TYPE_CHECKING:
 
 #: How far (characters) around a name a description's capitalized modifier is looked for.
 MODIFIER_REACH = 40
-#: Where a sentence ends, for the words around a name: a stop and a blank, or a line break.
-_SENTENCE_CUT = regex.compile(r"(?<!\b\p{Lu}\p{Ll}{0,3})[.!?][\"”’]*\s|\n")
 #: A run of letters: a capitalized modifier without a hyphen is found as one.
 _LETTERS = regex.compile(r"\p{L}+")
 
@@ -101,8 +100,8 @@ def words_near_names(doc: Document, ent: Entity) -> NearNames:
         n = cast.names[k]
         if n.quoted:
             continue
-        before = _SENTENCE_CUT.split(text[max(0, n.start - MODIFIER_REACH):n.start])[-1]
-        after = _SENTENCE_CUT.split(text[n.end:n.end + MODIFIER_REACH])[0]
+        before = SENTENCE_CUT.split(text[max(0, n.start - MODIFIER_REACH):n.start])[-1]
+        after = SENTENCE_CUT.split(text[n.end:n.end + MODIFIER_REACH])[0]
         around = f"{before} {after}"
         seen.texts.append(around)
         seen.words.update(_LETTERS.findall(around))

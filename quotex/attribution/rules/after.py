@@ -8,11 +8,12 @@ import regex
 
 from quotex.attribution import ids, resolver
 from quotex.attribution.context import Attribution
-from quotex.lang.en.shapes import (NOT_BEFORE_SUBJECT, PHRASE_CHAR, SENTENCE_STOP, WINDOW_AFTER, WORD, only_lead,
-                                   participle, phrase_end, phrase_then_name)
+from quotex.lang.en.shapes import (NOT_BEFORE_SUBJECT, PHRASE_CHAR, WINDOW_AFTER, WORD, only_lead, participle,
+                                   phrase_end, phrase_then_name)
 from quotex.lang.en.cues import Cue
 from quotex.records import Span
 from quotex.mentions.phrases import Mention, phrase_after, phrase_before
+from quotex.text.sentences import SENTENCE_STOP
 
 if TYPE_CHECKING:
     from quotex.attribution.context import Context

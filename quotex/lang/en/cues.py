@@ -29,12 +29,12 @@ AUXILIARIES = (
 FILLER = r"(?:[^.!?;\"“”«»„]{0,90}?)"
 
 #: Words after which a verb form is a noun: "the report", "a tweet", "his reply".
-DETERMINERS = "the a an his her its their this that our my your".split()
+NOUN_DETERMINERS = "the a an his her its their this that our my your".split()
 
 #: A lawmaker's party and state: "R-Fla.", "D-N.Y.", "I-Vt.", "D-New York".
 PARTY = r"[RDI]-\p{Lu}[\p{L}.]{0,6}(?:\s\p{Lu}[\p{L}.]{0,6})?"
 #: The same in brackets, as one piece of a speaker phrase: "Sen. Marco Rubio (R-Fla.)".
-PARTY_STATE = r"\(" + PARTY + r"\)"
+PARTY_IN_BRACKETS = r"\(" + PARTY + r"\)"
 
 #: How many characters a speaker phrase may run between a quote and its verb.
 MAX_PHRASE = 140
@@ -44,7 +44,7 @@ _LOWER_WORD = regex.compile(r"(?<![\p{L}'’])\p{Ll}+(?![\p{L}'’\-])")
 #: The second word of a two-word verb ("pointed out"), after any blanks.
 _NEXT_WORD = regex.compile(r"\s+(\p{Ll}+)(?![\p{L}'’\-])")
 #: Succeeds where the word before is not a determiner.
-_NOT_AFTER_DETERMINER = regex.compile(rf"(?<!\b(?:{'|'.join(DETERMINERS)})\s)")
+_NOT_AFTER_DETERMINER = regex.compile(rf"(?<!\b(?:{'|'.join(NOUN_DETERMINERS)})\s)")
 
 
 class Cue(NamedTuple):
@@ -88,7 +88,7 @@ class Cues:
         abbreviations = sorted(lex.abbreviations, key=len, reverse=True)
         # a speaker phrase runs to the end of its clause; the dots of "Mr." and "Jr." do not end it
         # a lawmaker's party and state in brackets is one piece of the phrase: "Sen. Marco Rubio (R-Fla.)"
-        np_char = r"(?:" + PARTY_STATE + r"|[^.!?;:\"“”«»„\n]|(?<=\b(?i:" + \
+        np_char = r"(?:" + PARTY_IN_BRACKETS + r"|[^.!?;:\"“”«»„\n]|(?<=\b(?i:" + \
             "|".join(regex.escape(a) for a in abbreviations) + r"|\p{Lu}))\.(?=[\s,])" + \
             r"|(?<=\b\p{Lu})\.(?=\p{Lu}\.))"  # the inner dots of initials: "Assistant U.S. Attorney"
         aux = "(?:" + "|".join(AUXILIARIES) + ")"

@@ -17,9 +17,6 @@ PHRASE_CHAR = r"(?:[^.!?;:\"“”«»„\n]|(?<=(?<![\p{L}])\p{Lu})\.)"
 #: The rest of a speaker phrase.
 PHRASE_REST = regex.compile(PHRASE_CHAR + "*")
 
-#: A stop that ends a sentence or a clause before a blank.
-SENTENCE_STOP = regex.compile(r"[.!?;:](?=\s)")
-
 #: How far (characters) the resolver looks after a quote for its cue (before it: WINDOW_BEFORE).
 WINDOW_AFTER = 220
 
@@ -68,7 +65,7 @@ OPENING_PRONOUN = regex.compile(r"(?:He|She)(?![\p{L}'’])")
 #: The last word before a position (a comma or blanks may follow it).
 PREV_WORD = regex.compile(r"([\p{L}]+)[\s,]*$")
 #: A lawmaker's party and state after the name: ", R-Ky.,", " (D-N.Y.)".
-PARTY_STATE = regex.compile(r",?\s*\(?" + PARTY + r"\)?,?")
+PARTY_AFTER_NAME = regex.compile(r",?\s*\(?" + PARTY + r"\)?,?")
 #: The last word of a stretch.
 LAST_WORD = regex.compile(r"(\S+)\s*$")
 #: Words after which a name is an object, not a subject: "asked by X", "a letter to X".

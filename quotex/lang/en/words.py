@@ -1,0 +1,9 @@
+"""English words the rules share: short closed classes, too small and too
+grammatical for a data file (the lexicons are in ``quotex/data``)."""
+from __future__ import annotations
+
+#: Words that open a description of a speaker: "the cosmonaut", "a spokesman", "two officials".
+DESCRIPTION_DETERMINERS = frozenset(
+    "the a an another one two three several some many other his her their its our my this these those".split())
+#: The pronouns a speaker phrase may be.
+PRONOUNS = frozenset("he she they i we".split())
