@@ -25,7 +25,7 @@ from quotex.attribution.dialogue import characters, turns
 from quotex.attribution.context import Attribution, Context
 from quotex.lang import Language
 from quotex.lang.en.language import ENGLISH
-from quotex.lang.en.shapes import WINDOW_AFTER, WINDOW_BEFORE
+from quotex.lang.en.shapes import IN_CLAUSE, TERM_MARKER, TITLE_BEFORE, WINDOW_AFTER, WINDOW_BEFORE
 from quotex.text.layout import layout
 from quotex.records import Quote, Span, Step
 from quotex.attribution.resolver import Document
@@ -61,13 +61,6 @@ def registered(language: Language = ENGLISH) -> dict[str, Callable[..., object]]
 
 
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
-#: Words that announce a term, not speech: 'the so-called "reset"', 'a film titled "..."'.
-_TERM_MARKER = regex.compile(r"(?<![\p{L}])(?:so-called|so called|the word|the words|the term|the phrase|"
-                             r"the slogan|the hashtag|titled|entitled|headlined)\s*$", regex.IGNORECASE)
-#: What stands before a title in marks: 'on "Meet the Press"', 'told NBC's "Today"'.
-_TITLE_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:on|in|of|to|from)|\p{L}['’]s)\s+$")
-#: A word right before the marks: the quotation goes on a clause ('called it "unethical"').
-_IN_CLAUSE = regex.compile(r"[\p{L}\p{N}][ \t\u00a0]*$")
 
 
 def _term(text: str, span: Span, att: Attribution) -> bool:
@@ -76,7 +69,7 @@ def _term(text: str, span: Span, att: Attribution) -> bool:
     Marked as such ("the so-called ..."), or short and attributed by no cue, or in
     title case with at most the weak clause-subject rule behind it.
     """
-    if _TERM_MARKER.search(text, max(0, span.start - 20), span.start):
+    if TERM_MARKER.search(text, max(0, span.start - 20), span.start):
         return True
     inner = text[span.inner_start:span.inner_end].strip()
     words = inner.split()
@@ -84,7 +77,7 @@ def _term(text: str, span: Span, att: Attribution) -> bool:
         and any(w[:1].isupper() for w in words)
     if att.speaker is not None:
         return title_case and (att.rule == ids.SUBJECT_VERB_FRAGMENT
-                               or bool(_TITLE_BEFORE.search(text, max(0, span.start - 12), span.start)))
+                               or bool(TITLE_BEFORE.search(text, max(0, span.start - 12), span.start)))
     if att.cue is not None and att.rule in ids.TAG_AFTER:
         return False  # '"No," he said': a reply in its own tag, whoever "he" is
     if len(words) <= 4 and not inner.endswith((",", ".", "!", "?")):
@@ -96,7 +89,7 @@ def kind(text: str, span: Span, att: Attribution) -> str:
     """``term``, ``mixed`` (a fragment in marks inside the speaker's own clause) or ``direct``."""
     if att.rule == ids.HEADLINE or _term(text, span, att):
         return "term"
-    if att.speaker is not None and _IN_CLAUSE.search(text, max(0, span.start - 2), span.start):
+    if att.speaker is not None and IN_CLAUSE.search(text, max(0, span.start - 2), span.start):
         return "mixed"  # 'Tom believes that the plans are "reckless"'
     return "direct"
 

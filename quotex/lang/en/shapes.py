@@ -86,6 +86,14 @@ WORD = regex.compile(r"[\p{L}\-]+")
 CONTROL = regex.compile(r"[\p{Cc}\p{Cf}]")
 LOWER_DETERMINERS = frozenset("the a an his her their our my its".split())
 
+#: Words that announce a term, not speech: 'the so-called "reset"', 'a film titled "..."'.
+TERM_MARKER = regex.compile(r"(?<![\p{L}])(?:so-called|so called|the word|the words|the term|the phrase|"
+                            r"the slogan|the hashtag|titled|entitled|headlined)\s*$", regex.IGNORECASE)
+#: What stands before a title in marks: 'on "Meet the Press"', 'told NBC's "Today"'.
+TITLE_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:on|in|of|to|from)|\p{L}['’]s)\s+$")
+#: A word right before the marks, on the same line: the quotation goes on a clause ('called it "unethical"').
+IN_CLAUSE = regex.compile(r"[\p{L}\p{N}][ \t\u00a0]*$")
+
 
 def description(phrase: str) -> str:
     """A description as a speaker, one spelling wherever it stands: "The parson" opening
