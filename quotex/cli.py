@@ -226,7 +226,7 @@ def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
     results: Iterator[Any]
     if dask is not None:
         results = _dask_results(opts, reporter, dask, terms=terms, explain=explain,
-                                min_confidence=min_confidence, keep_text=keep_text)
+                                min_confidence=min_confidence, keep_text=keep_text, skip=skip)
         min_confidence = None  # applied on the workers
     else:
         if reporter.show_progress:
@@ -284,8 +284,8 @@ def _dask_module() -> Any:
 
 
 def _dask_results(opts: InputOptions, reporter: Reporter, dask: DaskOptions, *, terms: bool,
-                  explain: bool, min_confidence: float | None,
-                  keep_text: bool) -> Iterator[Any]:
+                  explain: bool, min_confidence: float | None, keep_text: bool,
+                  skip: tuple[tuple[int, int], ...]) -> Iterator[Any]:
     """The Results, Problems (and, for ``--output-dir``, per-part Stats) of a
     run on a Dask cluster, in input order."""
     os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")  # before distributed is imported
@@ -301,7 +301,7 @@ def _dask_results(opts: InputOptions, reporter: Reporter, dask: DaskOptions, *, 
 
     return cast(Iterator[Any], qd.run(
         opts.paths, read, settings, address=dask.address, jobs=_jobs(opts),
-        partition_size=dask.partition_size, output_dir=dask.output_dir, gzipped=dask.gzip,
+        partition_size=dask.partition_size, output_dir=dask.output_dir, gzipped=dask.gzip, skip=skip,
         start=start, done=reporter.partition_done, notice=reporter.note))
 
 

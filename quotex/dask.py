@@ -50,7 +50,7 @@ import os
 import posixpath
 import re
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO, Union, cast
 
@@ -153,13 +153,16 @@ def _cannot(what: str, path: str, e: BaseException) -> Problem:
     return Problem(path, f"{what}: {_one_line(e) or type(e).__name__}")
 
 
-def _local_files(path: str, opts: ReadOptions) -> Iterator[Piece | Problem]:
+def _local_files(path: str, opts: ReadOptions,
+                 skip: Collection[tuple[int, int]]) -> Iterator[Piece | Problem]:
     import stat
 
     for entry in inputs.list_files([path], recursive=opts.recursive, include=opts.include,
                                    exclude=opts.exclude):
         if isinstance(entry, Problem):
             yield entry
+        elif (entry[2].st_dev, entry[2].st_ino) in skip:  # the -o file, found in a folder
+            continue
         elif not stat.S_ISREG(entry[2].st_mode):
             yield Problem(entry[0], "not a regular file: Dask workers cannot read it; skipped")
         else:
@@ -245,12 +248,14 @@ def _base(name: str) -> str:
     return posixpath.basename(name.rstrip("/"))
 
 
-def list_inputs(paths: Sequence[str], opts: ReadOptions) -> list[Piece | Problem]:
+def list_inputs(paths: Sequence[str], opts: ReadOptions,
+                skip: Collection[tuple[int, int]] = ()) -> list[Piece | Problem]:
     """The files ``paths`` stand for, in the order of a local run, and the
-    Problems a local run would report while listing them."""
+    Problems a local run would report while listing them; local files whose
+    (device, inode) is in ``skip`` (the output file) are passed over."""
     out: list[Piece | Problem] = []
     for path in paths:
-        out.extend(_url_files(path, opts) if is_url(path) else _local_files(path, opts))
+        out.extend(_url_files(path, opts) if is_url(path) else _local_files(path, opts, skip))
     return out
 
 
@@ -486,10 +491,10 @@ def _first_lines(partitions: Sequence[Partition], opts: ReadOptions) -> list[Any
     return firsts
 
 
-def _input_items(urlpath: str | Sequence[str], opts: ReadOptions,
-                 partition_size: int | str | None, threads: int) -> tuple[list[Partition], int]:
+def _input_items(urlpath: str | Sequence[str], opts: ReadOptions, partition_size: int | str | None,
+                 threads: int, skip: Collection[tuple[int, int]] = ()) -> tuple[list[Partition], int]:
     paths = [urlpath] if isinstance(urlpath, str) else list(urlpath)
-    items = list_inputs(paths, opts)
+    items = list_inputs(paths, opts, skip)
     total = sum(p.size for p in items if isinstance(p, Piece))
     if partition_size is None or partition_size == "auto":
         size = auto_partition_size(total, threads)
@@ -724,6 +729,7 @@ def _failed(partition: Partition, error: BaseException) -> list[Problem]:
 
 def run(paths: Sequence[str], opts: ReadOptions, settings: Settings, *, address: str, jobs: int,
         partition_size: int | None, output_dir: str | None = None, gzipped: bool = False,
+        skip: Collection[tuple[int, int]] = (),
         start: Callable[[int, int], None] = lambda total, count: None,
         done: Callable[[], None] = lambda: None,
         notice: Callable[[str], None] = lambda text: None) -> Iterator[Result | Problem | Stats]:
@@ -731,7 +737,7 @@ def run(paths: Sequence[str], opts: ReadOptions, settings: Settings, *, address:
     input order, computed on the cluster. With ``output_dir`` the workers
     write the parts and only each partition's Problems and counts (a
     :class:`~quotex.stats.Stats`) come back; ``_SUCCESS`` is written once
-    every part is. ``start(total bytes, partitions)`` is called once the
+    every part is; ``skip`` as :func:`list_inputs` takes it. ``start(total bytes, partitions)`` is called once the
     inputs are listed, ``done()`` as each partition finishes, ``notice(line)``
     with the address of a LocalCluster's dashboard."""
     cluster = _Cluster(address, jobs)
@@ -739,7 +745,7 @@ def run(paths: Sequence[str], opts: ReadOptions, settings: Settings, *, address:
         notice(f"quotex: Dask dashboard at {cluster.dashboard}")
     futures: list[Any] = []
     try:
-        partitions, total = _input_items(list(paths), opts, partition_size, cluster.threads())
+        partitions, total = _input_items(list(paths), opts, partition_size, cluster.threads(), skip)
         firsts = _first_lines(partitions, opts)
         if output_dir is not None:
             _prepare(output_dir)
