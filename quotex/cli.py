@@ -255,8 +255,8 @@ def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
             if min_confidence is not None:
                 item = batch.confident(item, min_confidence)
             yield item
-            reporter.advance(item.doc.source, item.quotes, item.doc.size,
-                             new_document=item.doc.base == 0)
+            reporter.advance(item.doc.source, item.quotes, item.doc.size if dask is None else 0,
+                             new_document=item.doc.base == 0)  # (--dask: bytes count per partition)
     finally:
         for gen in (results, items):
             close = getattr(gen, "close", None)

@@ -650,10 +650,10 @@ def quiet_logs() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
-def _in_order(futures: list[Any], done: Callable[[], None], loop: Any) -> Iterator[tuple[int, Any]]:
+def _in_order(futures: list[Any], done: Callable[[int], None], loop: Any) -> Iterator[tuple[int, Any]]:
     """``(index, result or exception)`` of each future in list order, as soon
-    as it and those before it are done; ``done`` is called as each finishes,
-    in any order. A future is released once its result is taken."""
+    as it and those before it are done; ``done(index)`` is called as each
+    finishes, in any order. A future is released once its result is taken."""
     from distributed import as_completed
 
     index = {f.key: i for i, f in enumerate(futures) if f is not None}
@@ -661,7 +661,7 @@ def _in_order(futures: list[Any], done: Callable[[], None], loop: Any) -> Iterat
     following = 0
     for fut in as_completed([f for f in futures if f is not None], loop=loop):
         finished[index[fut.key]] = True
-        done()
+        done(index[fut.key])
         while following < len(futures) and finished[following]:
             current = futures[following]
             futures[following] = None
@@ -731,14 +731,14 @@ def run(paths: Sequence[str], opts: ReadOptions, settings: Settings, *, address:
         partition_size: int | None, output_dir: str | None = None, gzipped: bool = False,
         skip: Collection[tuple[int, int]] = (),
         start: Callable[[int, int], None] = lambda total, count: None,
-        done: Callable[[], None] = lambda: None,
+        done: Callable[[int], None] = lambda nbytes: None,
         notice: Callable[[str], None] = lambda text: None) -> Iterator[Result | Problem | Stats]:
     """``quotex extract --dask``: the Results and Problems of ``paths`` in
     input order, computed on the cluster. With ``output_dir`` the workers
     write the parts and only each partition's Problems and counts (a
     :class:`~quotex.stats.Stats`) come back; ``_SUCCESS`` is written once
     every part is; ``skip`` as :func:`list_inputs` takes it. ``start(total bytes, partitions)`` is called once the
-    inputs are listed, ``done()`` as each partition finishes, ``notice(line)``
+    inputs are listed, ``done(input bytes)`` as each partition finishes, ``notice(line)``
     with the address of a LocalCluster's dashboard."""
     cluster = _Cluster(address, jobs)
     if cluster.dashboard is not None:
@@ -758,7 +758,8 @@ def run(paths: Sequence[str], opts: ReadOptions, settings: Settings, *, address:
         start(total, len(partitions))
         futures = list(cluster.client.compute(tasks))
         missing: dict[str, _Missing] = {}
-        for i, value in _in_order(futures, done, cluster.client.loop):
+        sizes = [sum(p.nbytes for p in part if isinstance(p, Piece)) for part in partitions]
+        for i, value in _in_order(futures, lambda i: done(sizes[i]), cluster.client.loop):
             if isinstance(value, BaseException):
                 _check_connected(cluster, address)
                 yield from _failed(partitions[i], value)

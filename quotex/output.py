@@ -529,10 +529,12 @@ class Reporter:
                                              unit="partitions" if partitions else "documents")
         self._started = self.clock()
 
-    def partition_done(self) -> None:
-        """A Dask partition finished (in any order): count it, maybe redraw."""
-        if self.partitions_done is not None:
+    def partition_done(self, size: int) -> None:
+        """A Dask partition of ``size`` input bytes finished (in any order):
+        count it and its bytes, maybe redraw."""
+        if self.partitions_done is not None and self._progress is not None:
             self.partitions_done += 1
+            self._progress.update(self._task, advance=size)
             self._maybe_draw()
 
     def _docs(self) -> str:

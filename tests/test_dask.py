@@ -251,8 +251,9 @@ def test_progress_counts_partitions() -> None:
     stderr = io.StringIO()
     reporter = Reporter(stderr, progress=True, delay=0)
     reporter.start(1000, 3, partitions=True)
-    reporter.partition_done()
-    assert "partitions 1 of 3" in reporter.bar_line()
+    reporter.partition_done(400)
+    line = reporter.bar_line()
+    assert "partitions 1 of 3" in line and "0.4/1.0 kB" in line
 
 
 def test_import_quotex_does_not_import_dask() -> None:
