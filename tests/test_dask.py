@@ -120,17 +120,18 @@ def test_output_dir_parts_concatenate_to_the_records(tmp_path: Path,
     assert code == 1 and "not empty" in err
 
 
-def test_a_killed_worker_loses_and_repeats_nothing(tmp_path: Path,
+@pytest.mark.parametrize("task", ["extract_partition", "write_partition"])
+def test_a_killed_worker_loses_and_repeats_nothing(task: str, tmp_path: Path,
                                                    address: tuple[str, object]) -> None:
     folder = _text_folder(tmp_path, copies=8)
     armed, fired = tmp_path / "armed", tmp_path / "fired"
     armed.touch()
 
     class KillOnce(distributed.WorkerPlugin):  # type: ignore[misc]
-        """The first worker to start a partition kills its own process."""
+        """The first worker to start one of the run's partitions kills its own process."""
 
         def transition(self, key: object, start: str, finish: str, **kwargs: object) -> None:
-            if finish == "executing" and "extract_partition" in str(key):
+            if finish == "executing" and task in str(key):
                 try:
                     os.rename(armed, fired)  # only one worker wins the rename
                 except OSError:
@@ -138,15 +139,23 @@ def test_a_killed_worker_loses_and_repeats_nothing(tmp_path: Path,
                 os.kill(os.getpid(), 9)
 
     client = address[1]
+    _, want, _ = _run(["--jobs", "1", "--format", "jsonl", str(folder)])
     client.register_plugin(KillOnce(), name="quotex-kill-once")
     try:
-        code, out, err = _same_as_local(["--format", "jsonl", str(folder)], address[0],
-                                        "--partition-size", "150")
+        if task == "extract_partition":
+            code, got, err = _run(["--dask", address[0], "--partition-size", "150", str(folder)])
+        else:
+            out = tmp_path / "parts"
+            code, stdout, err = _run(["--dask", address[0], "--partition-size", "150",
+                                      "--output-dir", str(out), str(folder)])
+            parts = sorted(p for p in os.listdir(out) if p.startswith("part-"))
+            assert (out / "_SUCCESS").exists() and stdout == ""
+            got = b"".join((out / p).read_bytes() for p in parts).decode("utf-8")
     finally:
         client.unregister_worker_plugin("quotex-kill-once")
     assert fired.exists() and not armed.exists()
-    assert code == 0 and len(out.splitlines()) == 8 * 6 and err == ""
-    client.wait_for_workers(2, timeout=30)
+    assert code == 0 and err == "" and got == want and len(want.splitlines()) == 8 * 6
+    client.wait_for_workers(2, timeout=60)
 
 
 def _free_port() -> int:
