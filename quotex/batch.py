@@ -67,6 +67,14 @@ class Result:
     explanations: list[list[str]] | None = None
 
 
+def confident(result: Result, minimum: float) -> Result:
+    """``--min-confidence``: ``result`` without its quotes below ``minimum``."""
+    from quotex.fields import keep_confident
+
+    quotes, explanations = keep_confident(result.quotes, result.explanations, minimum)
+    return Result(result.doc, quotes, explanations)
+
+
 # What a worker returns for one document: its quotes and explanations, or the
 # message of the exception that stopped it.
 _Outcome = Union[tuple[list[Quote], Union[list[list[str]], None]], str]

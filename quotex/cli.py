@@ -80,6 +80,21 @@ def _check_size(ctx: click.Context, param: click.Parameter, value: str) -> int:
         raise click.BadParameter(str(err)) from None
 
 
+def _check_partition_size(ctx: click.Context, param: click.Parameter, value: str) -> int | None:
+    """``--partition-size``: a size, or None for ``auto``."""
+    if value.strip().lower() == "auto":
+        return None
+    from quotex.inputs import parse_size
+
+    try:
+        size = parse_size(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err).replace("0 for no limit", "auto")) from None
+    if size <= 0:
+        raise click.BadParameter("a partition holds at least one byte (or give auto)")
+    return size
+
+
 _INPUT_OPTIONS = [
     click.argument("paths", nargs=-1, required=True, metavar="PATH..."),
     click.option("-r", "--recursive", is_flag=True,
@@ -184,28 +199,49 @@ def _reporter(progress: bool | None, color: str = "auto") -> Reporter:
                     color=_colour(color))
 
 
+@dataclass(frozen=True)
+class DaskOptions:
+    """``--dask ADDRESS`` and the options that go with it."""
+
+    address: str
+    partition_size: int | None  # None: auto
+    output_dir: str | None = None
+    gzip: bool = False
+    fields: tuple[str, ...] | None = None  # for the parts of --output-dir
+    context: int | str | None = None
+
+
 def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
              explain: bool = False, skip: tuple[tuple[int, int], ...] = (),
              min_confidence: float | None = None,
-             keep_text: bool = False) -> Generator[Result, None, None]:
+             keep_text: bool = False, dask: DaskOptions | None = None) -> Generator[Result, None, None]:
     """Extracted documents in input order; problems go to the reporter.
     ``min_confidence`` drops the quotes below it (before they are counted);
-    ``keep_text`` keeps each document's text in its Result (``--context``)."""
+    ``keep_text`` keeps each document's text in its Result (``--context``).
+    With ``dask`` the work runs on a Dask cluster (with ``--output-dir``
+    nothing is yielded: the workers write the records)."""
     from quotex import batch, inputs
 
-    if reporter.show_progress:
-        reporter.start(inputs.total_bytes(opts.paths, recursive=opts.recursive,
-                                          include=opts.include, exclude=opts.exclude),
-                       inputs.total_documents(opts.paths, recursive=opts.recursive,
-                                              include=opts.include, exclude=opts.exclude,
-                                              input_format=opts.input_format))
-    items = inputs.iter_documents(
-        opts.paths, recursive=opts.recursive, include=opts.include, exclude=opts.exclude,
-        encoding=opts.encoding, text_field=opts.text_field, id_field=opts.id_field,
-        stdin=_binary(sys.stdin) if sys.stdin is not None else None, skip=skip,
-        input_format=opts.input_format, max_record_size=opts.max_record_size)
-    results = batch.run(items, jobs=_jobs(opts), terms=terms, explain=explain,
-                        keep_text=keep_text)
+    items: Iterator[inputs.Document | inputs.Problem] | None = None
+    results: Iterator[Any]
+    if dask is not None:
+        results = _dask_results(opts, reporter, dask, terms=terms, explain=explain,
+                                min_confidence=min_confidence, keep_text=keep_text, skip=skip)
+        min_confidence = None  # applied on the workers
+    else:
+        if reporter.show_progress:
+            reporter.start(inputs.total_bytes(opts.paths, recursive=opts.recursive,
+                                              include=opts.include, exclude=opts.exclude),
+                           inputs.total_documents(opts.paths, recursive=opts.recursive,
+                                                  include=opts.include, exclude=opts.exclude,
+                                                  input_format=opts.input_format))
+        items = inputs.iter_documents(
+            opts.paths, recursive=opts.recursive, include=opts.include, exclude=opts.exclude,
+            encoding=opts.encoding, text_field=opts.text_field, id_field=opts.id_field,
+            stdin=_binary(sys.stdin) if sys.stdin is not None else None, skip=skip,
+            input_format=opts.input_format, max_record_size=opts.max_record_size)
+        results = batch.run(items, jobs=_jobs(opts), terms=terms, explain=explain,
+                            keep_text=keep_text)
     seen = 0
     try:
         for item in results:
@@ -213,11 +249,14 @@ def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
             if isinstance(item, inputs.Problem):
                 reporter.problem(item)
                 continue
+            if not isinstance(item, batch.Result):  # the counts of a part of --output-dir
+                reporter.stats.merge(item)
+                continue
             if min_confidence is not None:
-                item = _confident(item, min_confidence)
+                item = batch.confident(item, min_confidence)
             yield item
-            reporter.advance(item.doc.source, item.quotes, item.doc.size,
-                             new_document=item.doc.base == 0)
+            reporter.advance(item.doc.source, item.quotes, item.doc.size if dask is None else 0,
+                             new_document=item.doc.base == 0)  # (--dask: bytes count per partition)
     finally:
         for gen in (results, items):
             close = getattr(gen, "close", None)
@@ -229,13 +268,41 @@ def _results(opts: InputOptions, reporter: Reporter, *, terms: bool = False,
         raise SystemExit(EXIT_NO_INPUT)
 
 
-def _confident(result: Result, minimum: float) -> Result:
-    """``--min-confidence``: the result without its quotes below ``minimum``."""
-    from quotex.batch import Result
-    from quotex.fields import keep_confident
+def _dask_module() -> Any:
+    """:mod:`quotex.dask`, or a one-line error when Dask is not installed."""
+    try:
+        import distributed  # noqa: F401
 
-    quotes, explanations = keep_confident(result.quotes, result.explanations, minimum)
-    return Result(result.doc, quotes, explanations)
+        from quotex import dask
+    except ImportError as err:
+        from quotex.errors import RunError
+
+        missing = (err.name or "").split(".")[0] or "dask"
+        raise RunError(f"--dask needs {missing}, which is not installed: "
+                       "pip install 'quotex[dask]'") from None
+    return dask
+
+
+def _dask_results(opts: InputOptions, reporter: Reporter, dask: DaskOptions, *, terms: bool,
+                  explain: bool, min_confidence: float | None, keep_text: bool,
+                  skip: tuple[tuple[int, int], ...]) -> Iterator[Any]:
+    """The Results, Problems (and, for ``--output-dir``, per-part Stats) of a
+    run on a Dask cluster, in input order."""
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")  # before distributed is imported
+    qd = _dask_module()
+    qd.quiet_logs()
+    read = qd.ReadOptions(opts.recursive, opts.include, opts.exclude, opts.encoding, opts.text_field,
+                          opts.id_field, opts.input_format, opts.max_record_size)
+    settings = qd.Settings(terms=terms, explain=explain, keep_text=keep_text,
+                           min_confidence=min_confidence, fields=dask.fields, context=dask.context)
+
+    def start(total: int, count: int) -> None:
+        reporter.start(total, count, partitions=True)
+
+    return cast(Iterator[Any], qd.run(
+        opts.paths, read, settings, address=dask.address, jobs=_jobs(opts),
+        partition_size=dask.partition_size, output_dir=dask.output_dir, gzipped=dask.gzip, skip=skip,
+        start=start, done=reporter.partition_done, notice=reporter.note))
 
 
 def _parse_context(ctx: click.Context, param: click.Parameter, value: str | None) -> int | str | None:
@@ -315,11 +382,28 @@ def cli() -> None:
               help="Write only these record keys, in this order (all formats; tables get "
                    "one column per key).")
 @min_confidence_option
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Run on a Dask cluster: its scheduler's ADDRESS (tcp://host:8786), or local "
+                   "for a LocalCluster of --jobs worker processes (pip install "
+                   "'quotex[dask]'). PATHs may then also be URLs (s3://bucket/corpus/*.jsonl.gz). "
+                   "Records come back in input order, as from a local run.")
+@click.option("--partition-size", default="auto", show_default=True, metavar="SIZE|auto",
+              callback=_check_partition_size,
+              help="With --dask: input bytes per partition (files are grouped, a larger "
+                   ".jsonl file is cut into blocks of lines); auto: a quarter of the input "
+                   "per worker thread, between 1M and 64M.")
+@click.option("--output-dir", metavar="URL",
+              help="With --dask: the workers write the records as JSON Lines, one part per "
+                   "partition (part-00000.jsonl, ... in input order), then _SUCCESS; "
+                   "nothing goes to stdout. The folder must be new or empty.")
+@click.option("--gzip", "gzip_parts", is_flag=True,
+              help="With --output-dir: gzip each part (part-00000.jsonl.gz).")
 @color_option
 @guarded
 def extract(fmt: str | None, output: str | None, terms: bool, explain: bool,
             context: int | str | None, fields_spec: str | None, min_confidence: float | None,
-            progress: bool | None, color: str, **inputs: Any) -> None:
+            dask_address: str | None, partition_size: int | None, output_dir: str | None,
+            gzip_parts: bool, progress: bool | None, color: str, **inputs: Any) -> None:
     """Extract quotations and their speakers from each PATH.
 
     PATH is a text file, a folder (its text files; --recursive for
@@ -341,6 +425,12 @@ def extract(fmt: str | None, output: str | None, terms: bool, explain: bool,
             fields = parse_fields(fields_spec, explain=explain, context=context is not None)
         except ValueError as err:
             raise click.BadParameter(str(err), param_hint="'--fields'") from None
+    dask = _dask_options(opts, dask_address, partition_size, output_dir, gzip_parts, fmt,
+                         output, fields, context)
+    if dask is not None and dask.output_dir is not None:
+        _extract_to_folder(opts, dask, progress, color, terms=terms, explain=explain,
+                           min_confidence=min_confidence, keep_text=context is not None)
+        return
     to_file = output not in (None, "-")
     terminal = not to_file and _isatty(sys.stdout)
     if fmt is None:
@@ -367,7 +457,7 @@ def extract(fmt: str | None, output: str | None, terms: bool, explain: bool,
         # closing(): a closed pipe or a signal tears the pool down here, not at exit
         with closing(_results(opts, reporter, terms=terms, explain=explain, skip=skip,
                               min_confidence=min_confidence,
-                              keep_text=context is not None)) as results:
+                              keep_text=context is not None, dask=dask)) as results:
             for res in results:
                 if not to_file:  # stdout: a terminal, or a pipe to one
                     reporter.before_output()
@@ -380,6 +470,44 @@ def extract(fmt: str | None, output: str | None, terms: bool, explain: bool,
     except BaseException:
         reporter.stop()
         sink.discard()
+        raise
+    _finish(reporter, started)
+
+
+def _dask_options(opts: InputOptions, address: str | None, partition_size: int | None,
+                  output_dir: str | None, gzip_parts: bool, fmt: str | None, output: str | None,
+                  fields: tuple[str, ...] | None, context: int | str | None) -> DaskOptions | None:
+    """``--dask`` and its options, checked; None for a local run."""
+    if address is None:
+        for given, name in ((output_dir is not None, "--output-dir"), (gzip_parts, "--gzip"),
+                            (partition_size is not None, "--partition-size")):
+            if given:
+                raise click.UsageError(f"{name} needs --dask")
+        return None
+    if "-" in opts.paths:
+        raise click.UsageError("--dask cannot read standard input: give files, folders or URLs")
+    if output_dir is not None:
+        if output is not None:
+            raise click.UsageError("give -o or --output-dir, not both")
+        if fmt not in (None, "jsonl"):
+            raise click.UsageError("--output-dir writes JSON Lines (--format jsonl)")
+    elif gzip_parts:
+        raise click.UsageError("--gzip needs --output-dir")
+    return DaskOptions(address, partition_size, output_dir, gzip_parts, fields, context)
+
+
+def _extract_to_folder(opts: InputOptions, dask: DaskOptions, progress: bool | None, color: str,
+                       **settings: Any) -> None:
+    """``quotex extract --dask ... --output-dir URL``: the workers write the
+    records; problems, progress and the summary on stderr as usual."""
+    reporter = _reporter(progress, color)
+    started = time.monotonic()
+    try:
+        with closing(_results(opts, reporter, dask=dask, **settings)) as results:
+            for _ in results:
+                pass
+    except BaseException:
+        reporter.stop()
         raise
     _finish(reporter, started)
 

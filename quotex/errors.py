@@ -156,6 +156,11 @@ class OutputError(Exception):
     """
 
 
+class RunError(Exception):
+    """The run cannot start or go on: an optional dependency is missing, a
+    Dask scheduler cannot be reached. ``str(error)`` is the one-line message."""
+
+
 def describe_os_error(err: OSError) -> str:
     """``No space left on device`` rather than ``[Errno 28] No space ...: 'x'``."""
     return err.strerror or str(err) or type(err).__name__
@@ -182,7 +187,7 @@ def _silence_stdout() -> None:
 def guarded(f: F) -> F:
     """Decorate a click command so that every failure becomes a one-line
     message and an exit code, never a traceback: Ctrl-C exits 130, a closed
-    pipe 141 quietly, an :class:`OutputError` 1, anything unexpected 1 with
+    pipe 141 quietly, an :class:`OutputError` or :class:`RunError` 1, anything unexpected 1 with
     ``quotex: internal error: ...`` (re-raised when ``QUOTEX_DEBUG`` is set).
     Click's own exceptions (usage errors, ``--help``) pass through."""
     import click
@@ -203,7 +208,7 @@ def guarded(f: F) -> F:
         except BrokenPipeError:
             _silence_stdout()
             raise SystemExit(EXIT_BROKEN_PIPE) from None
-        except OutputError as err:
+        except (OutputError, RunError) as err:
             _stderr(error_line(str(err)))
             raise SystemExit(EXIT_FAILURE) from None
         except Exception as err:

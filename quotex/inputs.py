@@ -319,6 +319,69 @@ def total_documents(
     return total
 
 
+def list_files(
+    paths: Sequence[str],
+    *,
+    recursive: bool = False,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+) -> Iterator[tuple[str, bool, os.stat_result] | Problem]:
+    """The files :func:`iter_documents` would read for ``paths`` (stdin
+    excepted), in its order: ``(path, named explicitly, stat result)``, or a
+    Problem where it would yield one before reading (a missing PATH, a
+    folder that cannot be listed)."""
+    for path in paths:
+        for entry in _expand(path, recursive, include, exclude):
+            if isinstance(entry, Problem):
+                yield entry
+                continue
+            st = entry[1]
+            if st is None:
+                try:
+                    st = os.stat(entry[0])
+                except OSError as e:
+                    yield Problem(entry[0], _os_message(e, "cannot read"))
+                    continue
+            yield entry[0], entry[2], st
+
+
+def read_one(
+    path: str,
+    *,
+    explicit: bool = True,
+    stream: BinaryIO | None = None,
+    size: int | None = None,
+    first_line: int = 1,
+    encoding: str | None = None,
+    text_field: str = "text",
+    id_field: str = "id",
+    chunk_size: int = CHUNK_SIZE,
+    input_format: str | None = None,
+    max_record_size: int = MAX_RECORD_SIZE,
+) -> Iterator[Document | Problem]:
+    """The Documents and Problems of one file, as :func:`iter_documents`
+    reads it (``explicit``: named as a PATH rather than found in a folder).
+    The file is opened on the local file system, unless ``stream`` is given:
+    the file's bytes opened elsewhere (object storage), or, with
+    ``first_line``, a block of whole lines of a JSON Lines corpus whose first
+    line has that number. ``size`` is the file's size when known."""
+    opts = _Options(encoding, text_field, id_field, max(1, chunk_size), frozenset(),
+                    input_format, max(0, max_record_size))
+    if stream is None:
+        yield from _read_path(path, None, explicit, opts)
+        return
+    fmt = _format_of(path, input_format)
+    gz = path.lower().endswith(".gz")
+    f = stream if hasattr(stream, "peek") else cast(BinaryIO, io.BufferedReader(cast(Any, stream)))
+    try:
+        if fmt != "text":
+            yield from _read_corpus(f, path, explicit, opts, gz, array=fmt == "json", first_line=first_line)
+        else:
+            yield from _read_stream(f, path, opts, gz=gz, explicit=explicit, size_hint=size)
+    except OSError as e:
+        yield Problem(path, _os_message(e, "cannot read"))
+
+
 # --------------------------------------------------------------------------
 # Finding files
 
@@ -405,7 +468,7 @@ def _walk(
         name = entry.name
         path = entry.path
         relpath = f"{rel}/{name}" if rel else name
-        if exclude and _matches(relpath, name, exclude):
+        if exclude and matches(relpath, name, exclude):
             continue
         try:
             is_dir = entry.is_dir()
@@ -430,7 +493,7 @@ def _walk(
             else:
                 stack.append((listing, relpath))
             continue
-        if not _wanted(relpath, name, include):
+        if not wanted(relpath, name, include):
             continue
         try:
             if entry.is_file():  # no system call unless it is a symbolic link
@@ -458,13 +521,17 @@ def _list(folder: str) -> list[os.DirEntry[str]] | Problem:
         return Problem(folder, _os_message(e, "cannot list folder"))
 
 
-def _wanted(relpath: str, name: str, include: Sequence[str]) -> bool:
+def wanted(relpath: str, name: str, include: Sequence[str]) -> bool:
+    """Whether a file met in a folder walk is read: it matches ``include``, or
+    (no ``include``) its name ends in one of :data:`TEXT_EXTENSIONS`."""
     if include:
-        return _matches(relpath, name, include)
+        return matches(relpath, name, include)
     return name.lower().endswith(TEXT_EXTENSIONS)
 
 
-def _matches(relpath: str, name: str, patterns: Sequence[str]) -> bool:
+def matches(relpath: str, name: str, patterns: Sequence[str]) -> bool:
+    """Whether ``relpath`` (relative to the folder walked, with ``/``) or the
+    base ``name`` matches one of the ``--include``/``--exclude`` globs."""
     for pattern in patterns:
         pattern = pattern.rstrip("/") or pattern  # "node_modules/" names a folder
         while pattern.startswith("**/"):  # "**/x" also matches x at the top
@@ -711,9 +778,10 @@ def _peek(f: BinaryIO) -> bytes:
 
 
 def _read_corpus(f: BinaryIO, source: str, explicit: bool, opts: _Options, gz: bool, *,
-                 array: bool = False) -> Iterator[Document | Problem]:
+                 array: bool = False, first_line: int = 1) -> Iterator[Document | Problem]:
     """A JSON Lines corpus (or, with ``array``, a JSON array of records): one
-    Document per record."""
+    Document per record. ``first_line`` numbers the first line (a block of a
+    corpus's lines read alone)."""
     stream: BinaryIO = f
     missing = 0  # records without the text field
     try:
@@ -743,7 +811,7 @@ def _read_corpus(f: BinaryIO, source: str, explicit: bool, opts: _Options, gz: b
         else:
             lines = (_lines(head, stream, opts.max_record_size) if codec is None
                      else _recoded_lines(head, stream, codec, opts.max_record_size))
-            records = enumerate(lines, 1)
+            records = enumerate(lines, first_line)
         # Document.size: bytes consumed since the previous record, counted in
         # the file itself (compressed bytes for .gz, as total_bytes counts them).
         position = f.tell if gz and f.seekable() else None
@@ -768,7 +836,7 @@ def _read_corpus(f: BinaryIO, source: str, explicit: bool, opts: _Options, gz: b
                 consumed += size
                 item = _from_object(obj, lineno, source, opts, size)
             if isinstance(item, Problem):
-                if item.message.startswith(_NO_FIELD):
+                if item.message.startswith(NO_FIELD):
                     # One line for a field the corpus lacks, not one per record.
                     missing += 1
                     if missing > 1:
@@ -787,8 +855,7 @@ def _read_corpus(f: BinaryIO, source: str, explicit: bool, opts: _Options, gz: b
     else:
         yield from _trailing(source, stream)
     if missing > 1:
-        yield Problem(source, f'{missing - 1} more records have no "{opts.text_field}" field; '
-                      "skipped (give --text-field)")
+        yield Problem(source, more_without_field(missing - 1, opts.text_field))
 
 
 def _corpus_codec(head: bytes, encoding: str | None) -> str | None:
@@ -1049,7 +1116,16 @@ def _array_records(head: bytes, stream: BinaryIO, codec: str | None, source: str
             return
 
 
-_NO_FIELD = "record has no"
+#: How the Problem of a record without the text field begins. A corpus
+#: reports the first such record, then how many more there were
+#: (:func:`more_without_field`), after its last record.
+NO_FIELD = "record has no"
+
+
+def more_without_field(count: int, text_field: str) -> str:
+    """The message after a corpus's last record: ``count`` more records
+    lacked ``text_field``."""
+    return f'{count} more records have no "{text_field}" field; skipped (give --text-field)'
 
 
 def _record(line: bytes, lineno: int, source: str, opts: _Options) -> Document | Problem:
@@ -1073,7 +1149,7 @@ def _from_object(obj: Any, lineno: int, source: str, opts: _Options, size: int) 
     if opts.text_field not in obj:
         fields = ", ".join(f'"{k}"' for k in list(obj)[:12]) or "none"
         more = ", ..." if len(obj) > 12 else ""
-        return Problem(source, f'{_NO_FIELD} "{opts.text_field}" field (its fields: {fields}{more}; '
+        return Problem(source, f'{NO_FIELD} "{opts.text_field}" field (its fields: {fields}{more}; '
                        "give --text-field)", lineno)
     text = obj[opts.text_field]
     if not isinstance(text, str):

@@ -489,7 +489,8 @@ class Reporter:
     print to the same terminal), and it comes back no sooner than
     :data:`PROGRESS_AFTER_OUTPUT` seconds after output to a pipe. Problem
     lines are printed above it. It counts documents (a corpus record is one,
-    a large file read in chunks is one), "of N" when the total is known.
+    a large file read in chunks is one), "of N" when the total is known; in a
+    Dask run it counts partitions instead.
     """
 
     def __init__(self, stderr: IO[str], *, progress: bool = False, summary: bool = False,
@@ -513,6 +514,7 @@ class Reporter:
         self.warnings = 0
         self.failed_records = 0
         self.total_documents: int | None = None
+        self.partitions_done: int | None = None
         self._progress: Any = None
         self._task: Any = None
         self._drawn = False
@@ -520,19 +522,33 @@ class Reporter:
         self._last_draw = float("-inf")
         self._last_output = float("-inf")
 
-    def start(self, total_bytes: int | None, total_documents: int | None = None) -> None:
-        """Set the bar up (nothing is drawn yet); totals are None when unknown."""
+    def start(self, total_bytes: int | None, total_documents: int | None = None, *,
+              partitions: bool = False) -> None:
+        """Set the bar up (nothing is drawn yet); totals are None when unknown.
+        With ``partitions`` (a Dask run) it counts partitions done, as
+        :meth:`partition_done` reports them, instead of documents."""
         if not self.show_progress:
             return
         from quotex.render import progress_bar
 
         self.total_documents = total_documents
+        self.partitions_done = 0 if partitions else None
         self._progress = progress_bar()
-        self._task = self._progress.add_task("quotex", total=total_bytes, docs=self._docs())
+        self._task = self._progress.add_task("quotex", total=total_bytes, docs=self._docs(),
+                                             unit="partitions" if partitions else "documents")
         self._started = self.clock()
 
+    def partition_done(self, size: int) -> None:
+        """A Dask partition of ``size`` input bytes finished (in any order):
+        count it and its bytes, maybe redraw."""
+        if self.partitions_done is not None and self._progress is not None:
+            self.partitions_done += 1
+            self._progress.update(self._task, advance=size)
+            self._maybe_draw()
+
     def _docs(self) -> str:
-        done = self.stats.documents + self.failed_records
+        done = (self.stats.documents + self.failed_records if self.partitions_done is None
+                else self.partitions_done)
         of = "" if self.total_documents is None else f" of {self.total_documents}"
         return f"{done}{of}"
 
@@ -596,6 +612,11 @@ class Reporter:
         self._write(text + "\n")
         if redraw:
             self._maybe_draw(now=True)
+
+    def note(self, text: str) -> None:
+        """A line for people (the Dask dashboard's address): shown with the progress bar only."""
+        if self.show_progress:
+            self._line(text)
 
     def problem(self, problem: Any) -> None:
         """Print ``quotex: error: ...`` (or ``warning``) and count it."""

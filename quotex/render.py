@@ -350,10 +350,10 @@ def to_text(renderable: RenderableType, *, terminal: bool = False, width: int = 
 
 
 def progress_bar() -> Progress:
-    """Documents done (of N when known), the bar of bytes, MB, MB/s and time
+    """Documents (or Dask partitions) done, of N when known, the bar of bytes, MB, MB/s and time
     left; the bar pulses when the total is unknown. Never started: the
     caller renders :meth:`Progress.get_renderable` itself."""
-    return Progress(TextColumn("documents {task.fields[docs]}", table_column=Column(no_wrap=True)),
+    return Progress(TextColumn("{task.fields[unit]} {task.fields[docs]}", table_column=Column(no_wrap=True)),
                     BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn(),
                     auto_refresh=False, transient=True, redirect_stdout=False,
                     redirect_stderr=False, console=Console(file=io.StringIO()))

@@ -116,6 +116,16 @@ class Stats:
             if q.speaker is not None:
                 self.attributed += 1
 
+    def merge(self, other: Stats) -> None:
+        """Add the counts of ``other`` (from another process) to these."""
+        self.files |= other.files
+        self.documents += other.documents
+        self.quotes += other.quotes
+        self.attributed += other.attributed
+        self.failures += other.failures
+        self.speakers.update(other.speakers)
+        self.cues.update(other.cues)
+
     def speaker_groups(self) -> list[tuple[str | None, str | None, int, dict[str, int]]]:
         """Quotes per speaker id: ``(id, label, quotes, {name: quotes})``, with
         ``(None, None, n, {})`` for the unattributed quotes."""
