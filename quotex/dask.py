@@ -52,7 +52,7 @@ import re
 import uuid
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, BinaryIO, Union, cast
+from typing import TYPE_CHECKING, Any, Union, cast
 
 import dask.bag as db
 import fsspec
