@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import regex
 
-from quotex import characters, resolver, turns
+from quotex import addressees, characters, resolver, turns
 from quotex.attribution.context import Attribution, Context
 from quotex.attribution.rules import RULES
 from quotex.attribution.shapes import WINDOW_AFTER, WINDOW_BEFORE
@@ -41,6 +41,7 @@ PASSES: list[tuple[str, Callable[[Document], None]]] = [
     ("name-narrator", characters.name_narrator),  # "I" gets the narrator's name when the text gives it
     ("self-introductions", characters.self_introductions),  # '"I am Parson Tringham"'
     ("join-aliases", characters.join_aliases),  # one person, one canonical name
+    ("addressees", addressees.fill),  # a turn is spoken to the one it calls, else the other party
 ]
 
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")

@@ -89,3 +89,52 @@ def test_a_title_elided_in_dialect_is_not_part_of_the_name() -> None:
 def test_compass_saint_is_a_place() -> None:
     cast = Cast("They walked through the South St. Paul stockyards with Stewart Snyder.")
     assert {e.canonical for e in cast.entities if e.person} == {"Stewart Snyder"}
+
+
+# -- addressees of dialogue, and the roster the turns rest on ------------------------------
+
+CONVERSATION = ('"Is the boat ready?" asked Oliver Finch.\n\n"Not yet," said Harriet Vane.\n\n'
+                '"Then we wait."\n\n"Wait if you like, Oliver. I am going home."')
+
+
+def _addressees(text: str) -> list[tuple[str | None, tuple[str, ...]]]:
+    return [(q.speaker, q.addressees) for q in quotex.extract(text)]
+
+
+def test_a_turn_of_dialogue_is_spoken_to_the_other_party() -> None:
+    got = _addressees(CONVERSATION)
+    assert got[0] == ("Oliver Finch", ("Harriet Vane",))  # opens the talk: to the one who answers
+    assert got[1] == ("Harriet Vane", ("Oliver Finch",))  # answers the turn before
+    assert got[2][1] == ("Harriet Vane",)
+
+
+def test_a_vocative_names_the_addressee() -> None:
+    text = CONVERSATION + '\n\n"Clara, fetch the lamp," said Oliver Finch.\n\n"At once," said Clara.'
+    got = dict(zip(range(10), _addressees(text)))
+    assert got[4] == ("Oliver Finch", ("Clara",))  # called by name, not the last voice (Harriet)
+    assert got[3][1] == ("Oliver Finch",)  # "Wait if you like, Oliver."
+
+
+def test_news_quotes_get_no_guessed_addressees() -> None:
+    assert all(not q.addressees for q in quotex.extract(NEWS))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Besides Maud sat by the fire.",         # a sentence opener of the word list
+    '"Dear Maud, sit by the fire."',          # a vocative's lead word
+    '"Send Maud to bed," he said.',           # an imperative, written in lower case elsewhere
+])
+def test_a_sentence_opener_is_no_part_of_the_name_after_it(sentence: str) -> None:
+    text = (f'Maud Ellery came down late. She said nothing. {sentence}\n\n'
+            '"It is cold," said Maud, and we send for coal. "Dear me," said her brother.')
+    cast = Cast(text)
+    assert {e.canonical for e in cast.entities if e.person} == {"Maud Ellery"}
+
+
+def test_a_first_name_stays_with_the_person_named_often() -> None:
+    # one slip of the narration ("With Mrs. Pryor Nell ...") must not make a second Nell
+    text = ("Nell Grant lived by the mill. Nell was twelve. Nell liked the mill. Nell had a dog.\n\n"
+            "With Mrs. Pryor Nell walked to church. Nell sang.")
+    cast = Cast(text)
+    nells = {cast.canonical(n) for n in cast.names if n.tokens == ("Nell",)}
+    assert nells == {"Nell Grant"}
