@@ -269,6 +269,16 @@ class Cast:
         before = WORD_RE.findall(text[max(0, pos - 20):pos])
         return ent if before and before[-1].lower() in self.lex.verb_forms else None
 
+    def _first_name_only(self, first: str, gender: str | None) -> Entity | None:
+        """The person known so far by this first name alone ("Is that you, Ben?"), whom a
+        fuller name given later ("said Ben Cole") names in full."""
+        for eid in reversed(self._by_surname.get(first.lower(), {})):
+            cand = self.entities[eid]
+            if all(f == (first,) for f in cand.forms) and cand.person and gender in (None, cand.gender) \
+                    and first.lower() in self.lex.first_name_gender:
+                return cand
+        return None
+
     def _link(self, tokens: tuple[str, ...], prefix: tuple[str, ...]) -> Entity:
         shape = _shape(tokens, prefix)
         ent: Entity | None = None
@@ -288,6 +298,8 @@ class Cast:
                     and len(first.mentions) > len(ent.mentions):
                 # the first name "Anne" is Anne Shirley, named often, not the "Allan Anne" of one slip
                 ent = first
+        if ent is None and len(shape.core) >= 2:
+            ent = self._first_name_only(shape.core[0], gender)
         if ent is None:
             ent = Entity(len(self.entities))
             self.entities.append(ent)

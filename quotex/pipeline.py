@@ -38,6 +38,7 @@ TURN_RULES: list[tuple[str, Callable[[Document, int], Attribution | None]]] = [
 PASSES: list[tuple[str, Callable[[Document], None]]] = [
     ("fill-dialogue", turns.fill_dialogue),  # untagged lines between tagged turns alternate
     ("alternate-forward", turns.alternate_forward),  # and after the last tagged turn
+    ("conversation-chains", turns.chains),  # untagged turns between tagged ones alternate, both ways
     ("name-narrator", characters.name_narrator),  # "I" gets the narrator's name when the text gives it
     ("self-introductions", characters.self_introductions),  # '"I am Parson Tringham"'
     ("join-aliases", characters.join_aliases),  # one person, one canonical name

@@ -138,3 +138,25 @@ def test_a_first_name_stays_with_the_person_named_often() -> None:
     cast = Cast(text)
     nells = {cast.canonical(n) for n in cast.names if n.tokens == ("Nell",)}
     assert nells == {"Nell Grant"}
+
+
+CHAIN = ('Ann Marsh came in from the garden.\n\n"Is that you?"\n\n"Yes," said Ben Cole.\n\n'
+         'The rain had not stopped since noon, and the lamps were lit early.\n\n'
+         '"Do you remember the promise you made me in the spring, before the river rose?"\n\n'
+         '"I could not believe that it mattered to you at all, after everything that happened."\n\n'
+         '"That is an excuse," said Ann.\n\n"It is the truth," said Ben.')
+
+
+def test_an_untagged_turn_nobody_took_is_read_from_the_end_of_the_conversation() -> None:
+    got = [(q.quote[:12], q.speaker, q.rule) for q in quotex.extract(CHAIN)]
+    assert got[0] == ("Is that you?", "Ann Marsh", "conversation-turn")  # Ben answers her
+    assert [s for _, s, _ in got[2:]] == ["Ann Marsh", "Ben Cole", "Ann Marsh", "Ben Cole"]
+
+
+def test_the_chain_leaves_turns_of_news_alone() -> None:
+    assert "conversation-turn" not in {q.rule for q in quotex.extract(NEWS)}
+
+
+def test_a_first_name_said_before_the_full_name_is_the_same_person() -> None:
+    text = '"Is that you, Ben?" she called.\n\n"Yes," said Ben Cole. "It is only me," said Ben.'
+    assert [q.speaker for q in quotex.extract(text)][1:] == ["Ben Cole", "Ben Cole"]
