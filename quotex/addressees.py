@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from quotex import characters, turns
+from quotex.attribution.context import Attribution
 
 if TYPE_CHECKING:
     from quotex.resolver import Document
@@ -41,9 +42,14 @@ def fill(doc: Document) -> None:
 
 
 def party(doc: Document, i: int) -> str | None:
-    """The other voice of the conversation quotation ``i`` belongs to: the nearest
-    other speaker before it, else the first after it, within :data:`TURN_GAP`
-    paragraphs of the turn next to it."""
+    """The other voice of the conversation quotation ``i`` belongs to (:func:`other_turn`)."""
+    other = other_turn(doc, i)
+    return other.speaker if other is not None else None
+
+
+def other_turn(doc: Document, i: int) -> Attribution | None:
+    """The nearest turn of another voice than quotation ``i``'s: before it, else the first
+    after it, within :data:`TURN_GAP` paragraphs of the turn next to it."""
     results, spans = doc.results, doc.spans
     me = results[i].speaker
     for step in (-1, 1):
@@ -53,9 +59,36 @@ def party(doc: Document, i: int) -> str | None:
             pk = doc.paragraph_of(spans[j].start)
             if abs(pk - k) > TURN_GAP:
                 break
-            other = results[j].speaker
-            if other is not None and not turns.same_voice(other, me):
+            other = results[j]
+            if other.speaker is not None and not turns.same_voice(other.speaker, me):
                 return other
             k = pk
             j += step
     return None
+
+
+#: The rules that guess a turn's voice from the conversation, not from a cue naming it.
+GUESSES = frozenset(["continued-paragraph", "alternating-turn", "dialogue-turn", "conversation-turn",
+                     "subject-of-paragraph-before"])
+
+
+def not_the_one_called(doc: Document) -> None:
+    """A turn whose voice was guessed from the conversation cannot be spoken by the person it
+    calls by name ('"Your tea is cold, Ann."' is said to Ann): the other party of the
+    conversation speaks it when they are not called too, else nobody known."""
+    if not turns.written_as_dialogue(doc):
+        return
+    for i, att in enumerate(doc.results):
+        if att.rule not in GUESSES or att.entity is None:
+            continue
+        called = set(characters.called(doc, doc.spans[i]))
+        if att.entity not in called:
+            continue
+        wrong = att.speaker
+        other = other_turn(doc, i)
+        if other is not None and other.entity is not None and other.entity not in called:
+            att.speaker, att.entity = other.speaker, other.entity
+            att.why.append(f"{wrong!r} is called by name in the quote: the other party, {other.speaker!r}, speaks")
+        else:
+            att.speaker, att.entity, att.confidence = None, None, 0.0
+            att.why.append(f"{wrong!r} is called by name in the quote: not the speaker")

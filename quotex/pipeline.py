@@ -39,9 +39,11 @@ PASSES: list[tuple[str, Callable[[Document], None]]] = [
     ("fill-dialogue", turns.fill_dialogue),  # untagged lines between tagged turns alternate
     ("alternate-forward", turns.alternate_forward),  # and after the last tagged turn
     ("conversation-chains", turns.chains),  # untagged turns between tagged ones alternate, both ways
+    ("not-the-one-called", addressees.not_the_one_called),  # a guessed voice is never the one addressed
     ("name-narrator", characters.name_narrator),  # "I" gets the narrator's name when the text gives it
     ("self-introductions", characters.self_introductions),  # '"I am Parson Tringham"'
     ("join-aliases", characters.join_aliases),  # one person, one canonical name
+    ("character-labels", characters.character_labels),  # "the croupier" -> "The Croupier"
     ("addressees", addressees.fill),  # a turn is spoken to the one it calls, else the other party
 ]
 

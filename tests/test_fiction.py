@@ -160,3 +160,17 @@ def test_the_chain_leaves_turns_of_news_alone() -> None:
 def test_a_first_name_said_before_the_full_name_is_the_same_person() -> None:
     text = '"Is that you, Ben?" she called.\n\n"Yes," said Ben Cole. "It is only me," said Ben.'
     assert [q.speaker for q in quotex.extract(text)][1:] == ["Ben Cole", "Ben Cole"]
+
+
+def test_a_guessed_voice_is_never_the_one_the_quote_calls() -> None:
+    text = ('"Is the boat ready?" asked Oliver Finch.\n\n"Not yet," said Harriet Vane.\n\n"When?"\n\n"Soon."\n\n'
+            '"Soon, Oliver? You always say soon."\n\n"I mean it," said Harriet.\n\n"Do you?" asked Oliver.')
+    got = [(q.speaker, q.addressees) for q in quotex.extract(text)]
+    assert got[4] == ("Harriet Vane", ("Oliver Finch",))  # the chain said Oliver; Oliver is called
+
+
+def test_a_character_the_story_never_names_speaks_by_a_label() -> None:
+    text = ('"Place your bets," said the croupier.\n\n"Red," said Oliver Finch.\n\n'
+            '"Red it is," said the croupier.\n\n"And again," said Oliver.')
+    assert [q.speaker for q in quotex.extract(text)] == ["The Croupier", "Oliver Finch", "The Croupier", "Oliver Finch"]
+    assert characters.label("the man with the scar") == "The Man with the Scar"
