@@ -21,7 +21,7 @@ from collections.abc import Callable
 import regex
 
 from quotex.attribution import ids, resolver
-from quotex.attribution.dialogue import characters, turns
+from quotex.attribution.dialogue import addressees, characters, turns
 from quotex.attribution.context import Attribution, Context
 from quotex.lang import Language
 from quotex.lang.en.language import ENGLISH
@@ -43,9 +43,13 @@ TURN_RULES: list[tuple[str, Callable[[Document, int], Attribution | None]]] = [
 PASSES: list[tuple[str, Callable[[Document], None]]] = [
     (ids.DIALOGUE_TURN, turns.fill_dialogue),  # untagged lines between tagged turns alternate
     (ids.ALTERNATE_FORWARD, turns.alternate_forward),  # and after the last tagged turn
+    (ids.CONVERSATION_TURN, turns.chains),  # untagged turns between tagged ones alternate, both ways
+    (ids.NOT_THE_ONE_CALLED, addressees.not_the_one_called),  # a guessed voice is never the one addressed
     (ids.NAME_NARRATOR, characters.name_narrator),  # "I" gets the narrator's name when the text gives it
     (ids.SELF_INTRODUCTIONS, characters.self_introductions),  # '"I am Parson Tringham"'
     (ids.JOIN_ALIASES, characters.join_aliases),  # one person, one canonical name
+    (ids.CHARACTER_LABELS, characters.character_labels),  # "the croupier" -> "The Croupier"
+    (ids.ADDRESSEES, addressees.fill),  # a turn is spoken to the one it calls, else the other party
 ]
 
 

@@ -13,7 +13,7 @@ from quotex.pipeline import registered
 
 GOLDEN = Path(__file__).resolve().parent.parent / "fixtures" / "golden"
 #: Passes that may rename the speaker a rule chose: their step chooses last.
-RENAMING = {"name-narrator", "self-introductions", "join-aliases"}
+RENAMING = {"name-narrator", "self-introductions", "join-aliases", "character-labels", "not-the-one-called"}
 
 
 def test_the_deciding_step_names_the_rule_the_phrase_and_the_speaker() -> None:

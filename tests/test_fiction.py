@@ -90,3 +90,88 @@ def test_a_title_elided_in_dialect_is_not_part_of_the_name() -> None:
 def test_compass_saint_is_a_place() -> None:
     cast = Cast("They walked through the South St. Paul stockyards with Stewart Snyder.")
     assert {e.canonical for e in cast.entities if e.person} == {"Stewart Snyder"}
+
+
+# -- addressees of dialogue, and the roster the turns rest on ------------------------------
+
+CONVERSATION = ('"Is the boat ready?" asked Oliver Finch.\n\n"Not yet," said Harriet Vane.\n\n'
+                '"Then we wait."\n\n"Wait if you like, Oliver. I am going home."')
+
+
+def _addressees(text: str) -> list[tuple[str | None, tuple[str, ...]]]:
+    return [(q.speaker, q.addressees) for q in quotex.extract(text)]
+
+
+def test_a_turn_of_dialogue_is_spoken_to_the_other_party() -> None:
+    got = _addressees(CONVERSATION)
+    assert got[0] == ("Oliver Finch", ("Harriet Vane",))  # opens the talk: to the one who answers
+    assert got[1] == ("Harriet Vane", ("Oliver Finch",))  # answers the turn before
+    assert got[2][1] == ("Harriet Vane",)
+
+
+def test_a_vocative_names_the_addressee() -> None:
+    text = CONVERSATION + '\n\n"Clara, fetch the lamp," said Oliver Finch.\n\n"At once," said Clara.'
+    got = dict(zip(range(10), _addressees(text)))
+    assert got[4] == ("Oliver Finch", ("Clara",))  # called by name, not the last voice (Harriet)
+    assert got[3][1] == ("Oliver Finch",)  # "Wait if you like, Oliver."
+
+
+def test_news_quotes_get_no_guessed_addressees() -> None:
+    assert all(not q.addressees for q in quotex.extract(NEWS))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Besides Maud sat by the fire.",         # a sentence opener of the word list
+    '"Dear Maud, sit by the fire."',          # a vocative's lead word
+    '"Send Maud to bed," he said.',           # an imperative, written in lower case elsewhere
+])
+def test_a_sentence_opener_is_no_part_of_the_name_after_it(sentence: str) -> None:
+    text = (f'Maud Ellery came down late. She said nothing. {sentence}\n\n'
+            '"It is cold," said Maud, and we send for coal. "Dear me," said her brother.')
+    cast = Cast(text)
+    assert {e.canonical for e in cast.entities if e.person} == {"Maud Ellery"}
+
+
+def test_a_first_name_stays_with_the_person_named_often() -> None:
+    # one slip of the narration ("With Mrs. Pryor Nell ...") must not make a second Nell
+    text = ("Nell Grant lived by the mill. Nell was twelve. Nell liked the mill. Nell had a dog.\n\n"
+            "With Mrs. Pryor Nell walked to church. Nell sang.")
+    cast = Cast(text)
+    nells = {cast.canonical(n) for n in cast.names if n.tokens == ("Nell",)}
+    assert nells == {"Nell Grant"}
+
+
+CHAIN = ('Ann Marsh came in from the garden.\n\n"Is that you?"\n\n"Yes," said Ben Cole.\n\n'
+         'The rain had not stopped since noon, and the lamps were lit early.\n\n'
+         '"Do you remember the promise you made me in the spring, before the river rose?"\n\n'
+         '"I could not believe that it mattered to you at all, after everything that happened."\n\n'
+         '"That is an excuse," said Ann.\n\n"It is the truth," said Ben.')
+
+
+def test_an_untagged_turn_nobody_took_is_read_from_the_end_of_the_conversation() -> None:
+    got = [(q.quote[:12], q.speaker, q.rule) for q in quotex.extract(CHAIN)]
+    assert got[0] == ("Is that you?", "Ann Marsh", "conversation-turn")  # Ben answers her
+    assert [s for _, s, _ in got[2:]] == ["Ann Marsh", "Ben Cole", "Ann Marsh", "Ben Cole"]
+
+
+def test_the_chain_leaves_turns_of_news_alone() -> None:
+    assert "conversation-turn" not in {q.rule for q in quotex.extract(NEWS)}
+
+
+def test_a_first_name_said_before_the_full_name_is_the_same_person() -> None:
+    text = '"Is that you, Ben?" she called.\n\n"Yes," said Ben Cole. "It is only me," said Ben.'
+    assert [q.speaker for q in quotex.extract(text)][1:] == ["Ben Cole", "Ben Cole"]
+
+
+def test_a_guessed_voice_is_never_the_one_the_quote_calls() -> None:
+    text = ('"Is the boat ready?" asked Oliver Finch.\n\n"Not yet," said Harriet Vane.\n\n"When?"\n\n"Soon."\n\n'
+            '"Soon, Oliver? You always say soon."\n\n"I mean it," said Harriet.\n\n"Do you?" asked Oliver.')
+    got = [(q.speaker, q.addressees) for q in quotex.extract(text)]
+    assert got[4] == ("Harriet Vane", ("Oliver Finch",))  # the chain said Oliver; Oliver is called
+
+
+def test_a_character_the_story_never_names_speaks_by_a_label() -> None:
+    text = ('"Place your bets," said the croupier.\n\n"Red," said Oliver Finch.\n\n'
+            '"Red it is," said the croupier.\n\n"And again," said Oliver.')
+    assert [q.speaker for q in quotex.extract(text)] == ["The Croupier", "Oliver Finch", "The Croupier", "Oliver Finch"]
+    assert characters.label("the man with the scar") == "The Man with the Scar"

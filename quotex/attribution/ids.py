@@ -34,6 +34,10 @@ ACROSS_NARRATION = "across-narration"  #: the other voice answers across a line 
 # -- passes over the whole document ---------------------------------------------------
 DIALOGUE_TURN = "dialogue-turn"  #: a short turn between turns whose voices are known
 ALTERNATE_FORWARD = "alternate-forward"  #: after two voices, the first one again
+CONVERSATION_TURN = "conversation-turn"  #: untagged turns between tagged ones alternate, read from both ends
+NOT_THE_ONE_CALLED = "not-the-one-called"  #: a guessed voice is never the one the quote calls by name
+CHARACTER_LABELS = "character-labels"  #: a character the story never names speaks by a label
+ADDRESSEES = "addressees"  #: a turn is spoken to the one it calls, else the other party
 NAME_NARRATOR = "name-narrator"  #: "I" gets the narrator's name, when the text gives it
 SELF_INTRODUCTIONS = "self-introductions"  #: '"I am Parson Tringham"'
 JOIN_ALIASES = "join-aliases"  #: one person, one canonical name
@@ -54,6 +58,6 @@ CUE_RULES = frozenset([QUOTE_X_SAID, QUOTE_SAID_X, QUOTE_DASH_X, QUOTE_VERBED_X,
 TAG_AFTER = frozenset([QUOTE_X_SAID, QUOTE_SAID_X, QUOTE_VERBED_X, QUOTE_X_VERBED])
 #: The rules that carry the speaker of another quotation over: their records name no mention.
 CARRIED_OVER = frozenset([CONTINUED_PARAGRAPH, CONTINUED_IN_PARAGRAPH, ALTERNATING_TURN, ACROSS_NARRATION,
-                          DIALOGUE_TURN, ALTERNATE_FORWARD])
+                          DIALOGUE_TURN, ALTERNATE_FORWARD, CONVERSATION_TURN])
 #: The rules by which the other voice of an exchange answers.
 ANSWERS = frozenset([ALTERNATING_TURN, ACROSS_NARRATION])

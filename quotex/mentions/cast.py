@@ -24,7 +24,7 @@ import regex
 from quotex.lang.en.lexicon import Lexicon, load
 from quotex.text.sentences import SENTENCE_OPENERS
 
-_CAP = r"(?:(?:\p{Lu}\.){2,}(?![\p{L}])|\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.)"
+_CAP = r"(?:(?:\p{Lu}\.){2,}(?![\p{L}])|\p{Lu}(?:[\p{L}\p{M}'’]|-(?!-))*\.?|\p{Lu}\.)"
 _PART_WORD = r"(?:al|el|bin|da|de|del|della|der|di|du|la|le|van|von|y|ibn|ben)"
 _LEAD_FIRST = ("von", "van", "de", "der", "den", "ter", "bin", "ibn")
 _LEAD_SECOND = ("der", "den", "de", "la")
@@ -171,6 +171,7 @@ class Cast:
         self._described: set[int] = set()
         self._lowercase: frozenset[str] | None = None
         self._lower_seen: dict[str, bool] = {}
+        self._lead_seen: dict[str, bool] = {}
         self._build()
 
     # -- building ---------------------------------------------------------
@@ -199,6 +200,12 @@ class Cast:
                 opens = self._opens(cstart)
                 if len(tokens) == 1 and start == cstart and opens and self.in_lowercase(tokens[0].lower()):
                     continue  # "Fifteen minutes after...": a common word opening a sentence
+                if len(tokens) > 1 and start == cstart and opens and self._common_lead(tokens):
+                    # "Dear Anne, ...", "Presently Marilla came in": the name is the rest
+                    gap = _RUN_GAP.search(text, start)
+                    if gap is None:
+                        continue
+                    start, tokens = gap.end(), tokens[1:]
                 self._add(self._link(tokens, prefix), start, cstart + rel_end, tokens, opens, prefix)
         self._starts = [n.start for n in self.names]
 
@@ -228,6 +235,21 @@ class Cast:
         """A lone capitalized word opening a sentence that the text also writes in lower case."""
         return self._opens(pos) and self.in_lowercase(word.lower())
 
+    def _common_lead(self, tokens: tuple[str, ...]) -> bool:
+        """The first word of a name opening a sentence is no name's word ("Presently
+        Marilla", "Give George"): no first name, written in lower case in the text, and
+        the two words never stand together inside a sentence ("Frank Churchill" does)."""
+        word = tokens[0]
+        low = word.lower()
+        if low in self.lex.first_name_gender or not word[1:].islower() or not self.in_lowercase(low):
+            return False
+        pair = f"{word} {tokens[1]}"
+        found = self._lead_seen.get(pair)
+        if found is None:
+            found = not _inside_sentence(pair, self.text)
+            self._lead_seen[pair] = found
+        return found
+
     def _surname_of_known(self, pos: int, word: str) -> Entity | None:
         """The person named before whose fuller name ends in ``word``, when the word stands
         as a speaker would: before a verb ("Will wrote") or after an inverted speech verb
@@ -247,6 +269,16 @@ class Cast:
         before = WORD_RE.findall(text[max(0, pos - 20):pos])
         return ent if before and before[-1].lower() in self.lex.verb_forms else None
 
+    def _first_name_only(self, first: str, gender: str | None) -> Entity | None:
+        """The person known so far by this first name alone ("Is that you, Ben?"), whom a
+        fuller name given later ("said Ben Cole") names in full."""
+        for eid in reversed(self._by_surname.get(first.lower(), {})):
+            cand = self.entities[eid]
+            if all(f == (first,) for f in cand.forms) and cand.person and gender in (None, cand.gender) \
+                    and first.lower() in self.lex.first_name_gender:
+                return cand
+        return None
+
     def _link(self, tokens: tuple[str, ...], prefix: tuple[str, ...]) -> Entity:
         shape = _shape(tokens, prefix)
         ent: Entity | None = None
@@ -259,8 +291,15 @@ class Cast:
                 if _compatible(cand.forms[cand.longest], tokens) and (gender is None or cand.gender in (None, gender)):
                     ent = cand
                     break
-        if ent is None and len(shape.core) == 1 and self._by_first.get(shape.core[0]):
-            ent = self.entities[next(reversed(self._by_first[shape.core[0]]))]
+        if len(shape.core) == 1 and self._by_first.get(shape.core[0]):
+            firsts = [self.entities[e] for e in islice(reversed(self._by_first[shape.core[0]]), MAX_NAMESAKES)]
+            first = firsts[0] if ent is None else max(firsts, key=lambda e: len(e.mentions))
+            if ent is None or shape.any_gender and len(ent.forms[ent.longest]) > 1 \
+                    and len(first.mentions) > len(ent.mentions):
+                # the first name "Anne" is Anne Shirley, named often, not the "Allan Anne" of one slip
+                ent = first
+        if ent is None and len(shape.core) >= 2:
+            ent = self._first_name_only(shape.core[0], gender)
         if ent is None:
             ent = Entity(len(self.entities))
             self.entities.append(ent)
@@ -468,6 +507,11 @@ def _lower_words(text: str, piece: int = 1 << 20) -> frozenset[str]:
         words.update(_LOWER_WORD.findall(text, pos, end))
         pos = end
     return frozenset(words)
+
+
+def _inside_sentence(words: str, text: str) -> bool:
+    """``words`` stand inside a sentence somewhere: right after a lower-case word."""
+    return regex.search(rf"(?<=\p{{Ll}} ){regex.escape(words)}(?![\p{{L}}])", text) is not None
 
 
 def _has_lowercase_twin(word: str, text: str) -> bool:

@@ -465,3 +465,25 @@ def partner(doc: Document, mention: Mention) -> int | None:
                 (ent != before and gender == "-"):
             return ent
     return None
+
+
+#: Words a character's label keeps in lower case inside it: "The Man with the Scar".
+_LABEL_SMALL = frozenset("of and with in on at to from the a an".split())
+
+
+def label(description: str) -> str:
+    """The label of a character the story never names, as annotated fiction writes it:
+    "the croupier" -> "The Croupier" (like "Narrator")."""
+    words = description.split()
+    return " ".join(w if k and w in _LABEL_SMALL else w[:1].upper() + w[1:] for k, w in enumerate(words))
+
+
+def character_labels(doc: Document) -> None:
+    """In a story, a speaker known only by a definite description ("said the croupier") is a
+    character of the story: their quotes name them by its label, "The Croupier"."""
+    if not turns.written_as_dialogue(doc):
+        return
+    for att in doc.results:
+        if att.speaker is not None and att.entity is None and att.speaker.startswith("the "):
+            att.why.append(f"{att.speaker!r} is a character of the story, named by the label")
+            att.speaker = label(att.speaker)

@@ -1,0 +1,95 @@
+"""Who a turn of dialogue is spoken to.
+
+In a story told in dialogue a quotation is addressed to the person it calls by
+name ("Well, Marlow, what do you make of it?"), else to the other party of the
+conversation: the voice of the turn it answers, or, when it opens the
+conversation, the voice that answers it. A pass over the whole document
+(:data:`quotex.pipeline.PASSES`) fills ``addressees`` where no cue ("told X")
+gave them; news is left as its cues say.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from quotex.attribution import ids
+from quotex.attribution.context import Attribution
+from quotex.attribution.dialogue import characters, turns
+
+if TYPE_CHECKING:
+    from quotex.attribution.resolver import Document
+
+#: How many paragraphs apart two turns may stand and still be one conversation.
+TURN_GAP = 3
+#: How many quotations back and forth the other party is looked for.
+REACH = 6
+
+
+def fill(doc: Document) -> None:
+    """Give each attributed quotation of a story in dialogue the people it is spoken to."""
+    if not turns.written_as_dialogue(doc):
+        return
+    results = doc.results
+    for i, att in enumerate(results):
+        if att.speaker is None or att.addressees:
+            continue
+        called = [doc.cast.entities[e].canonical for e in dict.fromkeys(characters.called(doc, doc.spans[i]))
+                  if e != att.entity]
+        if called:
+            att.addressees = tuple(called)
+            continue
+        other = party(doc, i)
+        if other is not None:
+            att.addressees = (other,)
+
+
+def party(doc: Document, i: int) -> str | None:
+    """The other voice of the conversation quotation ``i`` belongs to (:func:`other_turn`)."""
+    other = other_turn(doc, i)
+    return other.speaker if other is not None else None
+
+
+def other_turn(doc: Document, i: int) -> Attribution | None:
+    """The nearest turn of another voice than quotation ``i``'s: before it, else the first
+    after it, within :data:`TURN_GAP` paragraphs of the turn next to it."""
+    results, spans = doc.results, doc.spans
+    me = results[i].speaker
+    for step in (-1, 1):
+        k = doc.paragraph_of(spans[i].start)
+        j = i + step
+        while 0 <= j < len(spans) and abs(j - i) <= REACH:
+            pk = doc.paragraph_of(spans[j].start)
+            if abs(pk - k) > TURN_GAP:
+                break
+            other = results[j]
+            if other.speaker is not None and not turns.same_voice(other.speaker, me):
+                return other
+            k = pk
+            j += step
+    return None
+
+
+#: The rules that guess a turn's voice from the conversation, not from a cue naming it.
+GUESSES = frozenset([ids.CONTINUED_PARAGRAPH, ids.ALTERNATING_TURN, ids.DIALOGUE_TURN, ids.CONVERSATION_TURN,
+                     ids.SUBJECT_OF_PARAGRAPH_BEFORE])
+
+
+def not_the_one_called(doc: Document) -> None:
+    """A turn whose voice was guessed from the conversation cannot be spoken by the person it
+    calls by name ('"Your tea is cold, Ann."' is said to Ann): the other party of the
+    conversation speaks it when they are not called too, else nobody known."""
+    if not turns.written_as_dialogue(doc):
+        return
+    for i, att in enumerate(doc.results):
+        if att.rule not in GUESSES or att.entity is None:
+            continue
+        called = set(characters.called(doc, doc.spans[i]))
+        if att.entity not in called:
+            continue
+        wrong = att.speaker
+        other = other_turn(doc, i)
+        if other is not None and other.entity is not None and other.entity not in called:
+            att.speaker, att.entity = other.speaker, other.entity
+            att.why.append(f"{wrong!r} is called by name in the quote: the other party, {other.speaker!r}, speaks")
+        else:
+            att.speaker, att.entity, att.confidence = None, None, 0.0
+            att.why.append(f"{wrong!r} is called by name in the quote: not the speaker")
