@@ -20,7 +20,7 @@ from quotex.attribution.context import NARRATOR, Attribution
 from quotex.attribution.shapes import ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, SUBJECT_WORD, WORD
 from quotex.cues import Cues
 from quotex.lexicon import Lexicon
-from quotex.mentions import VERBISH
+from quotex.mentions import VERBISH, Cast, Entity
 from quotex.records import Span
 from quotex.speakers import Mention
 
@@ -415,11 +415,21 @@ def kin(doc: Document, mention: Mention) -> int | None:
                 return other.id
     if gender == "f" and words[0].lower() == "the":
         # no couple named: the one married woman named so far ("the mother" is Mrs. Morel)
-        wives = {n.entity for n in cast.names_before(mention.start, mention.start + 1)
-                 if cast.entities[n.entity].title.rstrip(".") == "Mrs" and cast.entities[n.entity].person}
+        wives = {e.id for e in cast.titled("Mrs") if e.person and _named_before(cast, e, mention.start)}
         if len(wives) == 1:
             return wives.pop()
     return None
+
+
+def _named_before(cast: Cast, ent: Entity, pos: int) -> bool:
+    """One of the entity's names ends before ``pos``."""
+    for k in ent.mentions:  # in text order
+        n = cast.names[k]
+        if n.start >= pos:
+            return False
+        if n.end <= pos:
+            return True
+    return False
 
 
 def partner(doc: Document, mention: Mention) -> int | None:

@@ -63,7 +63,7 @@ def body_named(doc: Document, mention: Mention, content: list[str]) -> str | Non
         return None
     head = content[0]
     cast = doc.cast
-    for n in reversed(cast.names_before(mention.start, mention.start + 1)):
+    for n in cast.names_back(mention.start, head):  # the names holding the word, nearest first
         if n.quoted or doc.page.furniture(n.start) or cast.entities[n.entity].person:
             continue
         words = [t.lower() for t in n.tokens]

@@ -13,7 +13,7 @@ in ``quotex/data`` and a bounded look around each name.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import NamedTuple
@@ -171,6 +171,8 @@ class Cast:
         self._described: set[int] = set()
         self._lowercase: frozenset[str] | None = None
         self._lower_seen: dict[str, bool] = {}
+        self._by_word: dict[str, list[int]] | None = None  # see _word_index
+        self._titled: dict[str, list[Entity]] = {}  # see titled
         self._build()
 
     # -- building ---------------------------------------------------------
@@ -368,6 +370,36 @@ class Cast:
         lo = bisect.bisect_left(self._starts, pos - window)
         hi = bisect.bisect_left(self._starts, pos)
         return [n for n in self.names[lo:hi] if n.end <= pos]
+
+    def names_back(self, pos: int, word: str | None = None) -> Iterator[Name]:
+        """Name mentions ending before ``pos``, nearest first, read one at a time (a look-back
+        that stops at what it looks for costs no list of the whole text before ``pos``);
+        ``word``: only the names that hold it (lower case) among their words."""
+        names, before = self.names, bisect.bisect_left(self._starts, pos)
+        if word is None:
+            ks: Iterable[int] = range(before - 1, -1, -1)
+        else:
+            holding = self._word_index().get(word, [])
+            ks = (holding[j] for j in range(bisect.bisect_left(holding, before) - 1, -1, -1))
+        for k in ks:
+            if names[k].end <= pos:
+                yield names[k]
+
+    def _word_index(self) -> dict[str, list[int]]:
+        """The indexes of the names holding each word (lower case), in text order; built on first use."""
+        if self._by_word is None:
+            self._by_word = {}
+            for k, n in enumerate(self.names):
+                for w in {t.lower() for t in n.tokens}:
+                    self._by_word.setdefault(w, []).append(k)
+        return self._by_word
+
+    def titled(self, title: str) -> list[Entity]:
+        """The entities first given the honorific ``title`` (without its dot: "Mrs"), in order."""
+        found = self._titled.get(title)
+        if found is None:
+            found = self._titled[title] = [e for e in self.entities if e.title.rstrip(".") == title]
+        return found
 
     def canonical(self, name: Name) -> str:
         return self.entities[name.entity].canonical
