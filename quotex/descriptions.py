@@ -25,6 +25,9 @@ from quotex.speakers import Mention
 if TYPE_CHECKING:
     from quotex.resolver import Document
 
+#: How many nouns' compiled patterns are kept (about 37 KB each for ``_introductions``):
+#: enough for the nouns a document repeats, few enough that memory stays flat over a corpus.
+PATTERN_CACHE = 128
 #: How far (characters) around a name a description's capitalized modifier is looked for.
 MODIFIER_REACH = 40
 #: Where a sentence ends, for the words around a name: a stop and a blank, or a line break.
@@ -130,13 +133,13 @@ def introduced_as(doc: Document, mention: Mention, det: str, content: list[str])
     return description(found.group()) if found is not None else None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=PATTERN_CACHE)
 def _whole_word(word: str) -> regex.Pattern[str]:
     """``word`` as a whole word; compiled once per word (descriptions repeat their modifiers)."""
     return regex.compile(rf"(?<![\p{{L}}]){regex.escape(word)}(?![\p{{L}}])")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=PATTERN_CACHE)
 def _introductions(content: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
     """The ways a text introduces the noun ``content`` before "the <noun>" takes it up
     (indefinite, owned by a name, definite with a name); compiled once per noun, which
