@@ -44,6 +44,9 @@ ADDRESSED_WINDOW = 120
 #: How far back a pronoun looks for a character named by a noun.
 CHARACTER_WINDOW = 600
 _I_AM = regex.compile(r"\bI(?:'m|’m| am| be)(?: plain| only| just)? ")
+#: An owner's word before a noun: "my |mother", "the |doctor" (see ``_owned``).
+_OWNER_WORD = regex.compile(r"\b(?:my|his|her|our|the) ")
+_BOUNDARY = regex.compile(r"\b")
 _NAME_WAS = regex.compile(r"\b([Hh]is|[Hh]er) name(?: was| is|'s|’s) ")
 _TOLD_HIM = regex.compile(r"\s+(?:him|her)\b")
 _TO_AFTER = regex.compile(r"\s+(?:\p{Ll}+ly\s+)?to\s+")
@@ -368,9 +371,18 @@ def named_later(doc: Document, mention: Mention) -> int | None:
             continue
         # the phrase stands as a subject or owner in the sentences just before: "...my mother..."
         before = doc.text[max(0, pos - NAME_GIVEN_WINDOW):pos].lower()
-        if phrase in before or regex.search(rf"\b(?:my|his|her|our|the) {regex.escape(words[1])}\b", before):
+        if phrase in before or _owned(words[1], before):
             return entity  # "This is my son," said the old man; "his name's George." 
     return None
+
+
+def _owned(noun: str, text: str) -> bool:
+    """``text`` holds "my|his|her|our|the <noun>" in whole words (one pattern for every noun,
+    none compiled at run time)."""
+    for m in _OWNER_WORD.finditer(text):
+        if text.startswith(noun, m.end()) and _BOUNDARY.match(text, m.end() + len(noun)):
+            return True
+    return False
 
 
 def addressed_as(doc: Document, mention: Mention) -> int | None:
