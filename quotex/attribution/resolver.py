@@ -120,7 +120,7 @@ class Document:
         self._names_given: list[tuple[int, str, int]] | None = None  # "Her name was Duchess"
         self.described: dict[str, int] = {}  # the entity each "the <noun>" last resolved to
         self.lex = language.lexicon()
-        self.cues = language.cues()
+        self.cues = language.cues().bound(text)  # remembers the verbs of this document's windows
 
     def paragraph_of(self, pos: int) -> int:
         return bisect.bisect_right(self.paragraphs, pos) - 1

@@ -20,7 +20,7 @@ from quotex.attribution.context import NARRATOR, Attribution
 from quotex.lang.en.shapes import ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, SUBJECT_WORD, WORD
 from quotex.lang.en.cues import Cues
 from quotex.lang.en.lexicon import Lexicon
-from quotex.mentions.cast import VERBISH
+from quotex.mentions.cast import VERBISH, Cast, Entity
 from quotex.records import Span
 from quotex.mentions.phrases import Mention
 from quotex.text.sentences import CLAUSE_STOP
@@ -43,6 +43,9 @@ ADDRESSED_WINDOW = 120
 #: How far back a pronoun looks for a character named by a noun.
 CHARACTER_WINDOW = 600
 _I_AM = regex.compile(r"\bI(?:'m|’m| am| be)(?: plain| only| just)? ")
+#: An owner's word before a noun: "my |mother", "the |doctor" (see ``_owned``).
+_OWNER_WORD = regex.compile(r"\b(?:my|his|her|our|the) ")
+_BOUNDARY = regex.compile(r"\b")
 _NAME_WAS = regex.compile(r"\b([Hh]is|[Hh]er) name(?: was| is|'s|’s) ")
 _TOLD_HIM = regex.compile(r"\s+(?:him|her)\b")
 _TO_AFTER = regex.compile(r"\s+(?:\p{Ll}+ly\s+)?to\s+")
@@ -367,9 +370,18 @@ def named_later(doc: Document, mention: Mention) -> int | None:
             continue
         # the phrase stands as a subject or owner in the sentences just before: "...my mother..."
         before = doc.text[max(0, pos - NAME_GIVEN_WINDOW):pos].lower()
-        if phrase in before or regex.search(rf"\b(?:my|his|her|our|the) {regex.escape(words[1])}\b", before):
+        if phrase in before or _owned(words[1], before):
             return entity  # "This is my son," said the old man; "his name's George." 
     return None
+
+
+def _owned(noun: str, text: str) -> bool:
+    """``text`` holds "my|his|her|our|the <noun>" in whole words (one pattern for every noun,
+    none compiled at run time)."""
+    for m in _OWNER_WORD.finditer(text):
+        if text.startswith(noun, m.end()) and _BOUNDARY.match(text, m.end() + len(noun)):
+            return True
+    return False
 
 
 def addressed_as(doc: Document, mention: Mention) -> int | None:
@@ -414,11 +426,21 @@ def kin(doc: Document, mention: Mention) -> int | None:
                 return other.id
     if gender == "f" and words[0].lower() == "the":
         # no couple named: the one married woman named so far ("the mother" is Mrs. Morel)
-        wives = {n.entity for n in cast.names_before(mention.start, mention.start + 1)
-                 if cast.entities[n.entity].title.rstrip(".") == "Mrs" and cast.entities[n.entity].person}
+        wives = {e.id for e in cast.titled("Mrs") if e.person and _named_before(cast, e, mention.start)}
         if len(wives) == 1:
             return wives.pop()
     return None
+
+
+def _named_before(cast: Cast, ent: Entity, pos: int) -> bool:
+    """One of the entity's names ends before ``pos``."""
+    for k in ent.mentions:  # in text order
+        n = cast.names[k]
+        if n.start >= pos:
+            return False
+        if n.end <= pos:
+            return True
+    return False
 
 
 def partner(doc: Document, mention: Mention) -> int | None:

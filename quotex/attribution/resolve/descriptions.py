@@ -26,6 +26,9 @@ from quotex.mentions.phrases import Mention
 if TYPE_CHECKING:
     from quotex.attribution.resolver import Document
 
+#: How many nouns' compiled patterns are kept (about 37 KB each for ``_introductions``):
+#: enough for the nouns a document repeats, few enough that memory stays flat over a corpus.
+PATTERN_CACHE = 128
 #: How far (characters) around a name a description's capitalized modifier is looked for.
 MODIFIER_REACH = 40
 #: A run of letters: a capitalized modifier without a hyphen is found as one.
@@ -62,7 +65,7 @@ def body_named(doc: Document, mention: Mention, content: list[str]) -> str | Non
         return None
     head = content[0]
     cast = doc.cast
-    for n in reversed(cast.names_before(mention.start, mention.start + 1)):
+    for n in cast.names_back(mention.start, head):  # the names holding the word, nearest first
         if n.quoted or doc.page.furniture(n.start) or cast.entities[n.entity].person:
             continue
         words = [t.lower() for t in n.tokens]
@@ -129,13 +132,13 @@ def introduced_as(doc: Document, mention: Mention, det: str, content: list[str])
     return description(found.group()) if found is not None else None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=PATTERN_CACHE)
 def _whole_word(word: str) -> regex.Pattern[str]:
     """``word`` as a whole word; compiled once per word (descriptions repeat their modifiers)."""
     return regex.compile(rf"(?<![\p{{L}}]){regex.escape(word)}(?![\p{{L}}])")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=PATTERN_CACHE)
 def _introductions(content: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
     """The ways a text introduces the noun ``content`` before "the <noun>" takes it up
     (indefinite, owned by a name, definite with a name); compiled once per noun, which

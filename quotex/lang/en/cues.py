@@ -11,6 +11,7 @@ becomes the ``rule`` of the quote records it attributes.
 """
 from __future__ import annotations
 
+import copy
 from functools import cache
 from typing import NamedTuple
 
@@ -38,6 +39,8 @@ PARTY_IN_BRACKETS = r"\(" + PARTY + r"\)"
 
 #: How many characters a speaker phrase may run between a quote and its verb.
 MAX_PHRASE = 140
+#: How many windows a bound document remembers the verbs of (a long document's memory stays flat).
+MEMO_SIZE = 4096
 
 #: A lower-case word as a whole word: the candidates for a speech verb.
 _LOWER_WORD = regex.compile(r"(?<![\p{L}'’])\p{Ll}+(?![\p{L}'’\-])")
@@ -84,6 +87,9 @@ class Cues:
 
         self._firsts = self._single | frozenset(self._pairs)
         self._fragment_firsts = self._fragment_single | frozenset(self._fragment_pairs)
+        # the document these cues are bound to (see ``bound``), and the verbs found in its windows
+        self._text: str | None = None
+        self._memo: dict[tuple[int, int, bool, bool], list[tuple[int, int]]] = {}
 
         abbreviations = sorted(lex.abbreviations, key=len, reverse=True)
         # a speaker phrase runs to the end of its clause; the dots of "Mr." and "Jr." do not end it
@@ -110,6 +116,13 @@ class Cues:
         self.according = regex.compile(
             rf"(?<![\p{{L}}])(?P<verb>(?i:according)\s+to)\s+(?P<np>{np_char}{{1,{MAX_PHRASE}}})")
 
+    def bound(self, text: str) -> Cues:
+        """These cues for one document: :meth:`verbs` over ``text`` remembers each window
+        it read (the rules and turns of one quotation ask for the same windows again)."""
+        view = copy.copy(self)
+        view._text, view._memo = text, {}
+        return view
+
     # -- verbs --------------------------------------------------------------
     def verbs(self, text: str, lo: int, hi: int, *, fragment: bool = False,
               nouns: bool = False) -> list[tuple[int, int]]:
@@ -119,6 +132,18 @@ class Cues:
         ("called it", "described as"); ``nouns`` keeps forms after a determiner
         ("the report"), which are nouns when the verbs are looked for.
         """
+        if text is not self._text:
+            return self._scan(text, lo, hi, fragment, nouns)
+        key = (lo, hi, fragment, nouns)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()  # the windows of quotations far behind are not asked for again
+            found = self._memo[key] = self._scan(text, lo, hi, fragment, nouns)
+        return list(found)
+
+    def _scan(self, text: str, lo: int, hi: int, fragment: bool, nouns: bool) -> list[tuple[int, int]]:
+        """:meth:`verbs` read word by word in the window."""
         single = self._fragment_single if fragment else self._single
         pairs = self._fragment_pairs if fragment else self._pairs
         found: list[tuple[int, int]] = []
