@@ -60,3 +60,33 @@ def test_said_before_needs_a_speaker_phrase() -> None:
     [record] = quotex.extract(text)
     assert record.rule != "X-said-then-quote"
     assert record.speaker == "Paul Brandt"
+
+
+# -- a subject cut off from its verb by a clause of its own (issue 13) ----------------------
+@pytest.mark.parametrize("text, speaker", [
+    ('Jones, who had spoken at the rally an hour earlier, shouted, "We are not done yet."', "Jones"),
+    ('Ms. Alvarez, noting that turnout was low in Dayton, added: "We need more buses."', "Alvarez"),
+    ('Pat Swanson, who is a pastor at a church in Elizabeth, Colorado, called the plan "reckless."',
+     "Pat Swanson"),
+    ('County delegate Mary Susan, clad in a cape that spelled the name Trump, said the meeting could be '
+     'a "failure" if nobody came.', "Mary Susan"),
+    ('Brian Wexler, a spokesman for Mrs. Clinton, called on the senator to apologize and said he had '
+     'reached a "new low."', "Brian Wexler"),
+    ('In Iowa, Tom Reyes, 45, said the county was "broke."', "Tom Reyes"),
+    ('A clerk named Ada Brenner, a tall woman in a gray coat, muttered, "The line is too long."', "Ada Brenner"),
+])
+def test_subject_across_a_clause_set_off_by_commas(text: str, speaker: str) -> None:
+    [q] = quotex.extract(text)
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, not_speaker", [
+    # another subject stands between the set-off clause and the verb
+    ('Sen. Ann Moss, the nominee in 2008, issued a statement after rival Tom Reyes told a crowd '
+     'that the plan was "peanuts."', "Ann Moss"),
+    # ", he said," is a cue of its own, not a clause about the word before it
+    ('Nor, he said, did he say anything that could be "read as an order."', "Nor"),
+])
+def test_no_subject_across_another_clause(text: str, not_speaker: str) -> None:
+    [q] = quotex.extract(text)
+    assert q.speaker != not_speaker
