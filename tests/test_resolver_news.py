@@ -90,3 +90,27 @@ def test_subject_across_a_clause_set_off_by_commas(text: str, speaker: str) -> N
 def test_no_subject_across_another_clause(text: str, not_speaker: str) -> None:
     [q] = quotex.extract(text)
     assert q.speaker != not_speaker
+
+
+# -- the quotation's sentence goes on, then ends in its own tag (rule quote-then-tag) -------
+@pytest.mark.parametrize("text, speaker", [
+    ('"He can say so, but it seems unlikely" that Reyes can catch Chu, said Ann Lee, a strategist for the party.',
+     "Ann Lee"),
+    ('"I think the evidence is strong" against the clerk, Zuckoff said on Monday.', "Zuckoff"),
+    ('"Many would call that an embarrassment" if she lost by more than that, said Dana Wasser of the '
+     'Cook Report in Alexandria, Va.', "Dana Wasser"),
+    ('Reyes "has a right to contest every primary," just as Chu did in 2008, Tom Bell added.', "Tom Bell"),
+])
+def test_tag_closing_the_quotations_sentence(text: str, speaker: str) -> None:
+    [q] = quotex.extract(text)
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # the quotation closed its sentence: the next sentence's tag is not its own
+    'The mayor spoke. "We won the county." He left, Tom Bell said.',
+    # a speech verb used as a noun ends no tag
+    'A friend called him "the kindest soul I have met" in a Facebook post.',
+])
+def test_no_sentence_tag(text: str) -> None:
+    assert all(q.rule != "quote-then-tag" for q in quotex.extract(text))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from quotex.attribution.rules.after import quote_dash_x, quote_said_x, quote_x_said, tag_shape
+from quotex.attribution.rules.after import quote_dash_x, quote_said_x, quote_x_said, sentence_tag, tag_shape
 from quotex.attribution.rules.before import (according_to_x, subject_verb_fragment, x_colon_quote, x_said_quote,
                                              x_said_then_quote)
 
@@ -33,6 +33,7 @@ RULES: list[tuple[str, Rule]] = [
     ("quote-said-X", quote_said_x),  # "...," said Putin
     ("quote-dash-X", quote_dash_x),  # "..." - Bernie Sanders
     ("tag-shape", tag_shape),  # "...," glowed Carol.
+    ("quote-then-tag", sentence_tag),  # "..." that he can win, said Ann Lee.
     ("X-said-quote", x_said_quote),  # Putin said: "..."
     ("according-to-X", according_to_x),  # "...," according to Putin
     ("X-colon-quote", x_colon_quote),  # Shaw was blunt: "..."

@@ -28,7 +28,8 @@ _LAST_AND = regex.compile(r"(?r)[,;]?\s+and\s+(?=\p{Lu})")
 
 #: The rules that read a cue next to the quote (the others carry a speaker over).
 CUE_RULES = frozenset(["quote-X-said", "quote-said-X", "quote-dash-X", "X-said-quote", "X-said-colon-quote",
-                       "X-said-then-quote", "X-colon-quote", "according-to-X", "subject-verb-fragment"])
+                       "X-said-then-quote", "X-colon-quote", "according-to-X", "subject-verb-fragment",
+                       "quote-then-tag"])
 
 
 def x_said_quote(doc: Document, ctx: Context) -> Attribution | None:
