@@ -60,3 +60,57 @@ def test_said_before_needs_a_speaker_phrase() -> None:
     [record] = quotex.extract(text)
     assert record.rule != "X-said-then-quote"
     assert record.speaker == "Paul Brandt"
+
+
+# -- a subject cut off from its verb by a clause of its own (issue 13) ----------------------
+@pytest.mark.parametrize("text, speaker", [
+    ('Jones, who had spoken at the rally an hour earlier, shouted, "We are not done yet."', "Jones"),
+    ('Ms. Alvarez, noting that turnout was low in Dayton, added: "We need more buses."', "Alvarez"),
+    ('Pat Swanson, who is a pastor at a church in Elizabeth, Colorado, called the plan "reckless."',
+     "Pat Swanson"),
+    ('County delegate Mary Susan, clad in a cape that spelled the name Trump, said the meeting could be '
+     'a "failure" if nobody came.', "Mary Susan"),
+    ('Brian Wexler, a spokesman for Mrs. Clinton, called on the senator to apologize and said he had '
+     'reached a "new low."', "Brian Wexler"),
+    ('In Iowa, Tom Reyes, 45, said the county was "broke."', "Tom Reyes"),
+    ('A clerk named Ada Brenner, a tall woman in a gray coat, muttered, "The line is too long."', "Ada Brenner"),
+])
+def test_subject_across_a_clause_set_off_by_commas(text: str, speaker: str) -> None:
+    [q] = quotex.extract(text)
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, not_speaker", [
+    # another subject stands between the set-off clause and the verb
+    ('Sen. Ann Moss, the nominee in 2008, issued a statement after rival Tom Reyes told a crowd '
+     'that the plan was "peanuts."', "Ann Moss"),
+    # ", he said," is a cue of its own, not a clause about the word before it
+    ('Nor, he said, did he say anything that could be "read as an order."', "Nor"),
+])
+def test_no_subject_across_another_clause(text: str, not_speaker: str) -> None:
+    [q] = quotex.extract(text)
+    assert q.speaker != not_speaker
+
+
+# -- the quotation's sentence goes on, then ends in its own tag (rule quote-then-tag) -------
+@pytest.mark.parametrize("text, speaker", [
+    ('"He can say so, but it seems unlikely" that Reyes can catch Chu, said Ann Lee, a strategist for the party.',
+     "Ann Lee"),
+    ('"I think the evidence is strong" against the clerk, Zuckoff said on Monday.', "Zuckoff"),
+    ('"Many would call that an embarrassment" if she lost by more than that, said Dana Wasser of the '
+     'Cook Report in Alexandria, Va.', "Dana Wasser"),
+    ('Reyes "has a right to contest every primary," just as Chu did in 2008, Tom Bell added.', "Tom Bell"),
+])
+def test_tag_closing_the_quotations_sentence(text: str, speaker: str) -> None:
+    [q] = quotex.extract(text)
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # the quotation closed its sentence: the next sentence's tag is not its own
+    'The mayor spoke. "We won the county." He left, Tom Bell said.',
+    # a speech verb used as a noun ends no tag
+    'A friend called him "the kindest soul I have met" in a Facebook post.',
+])
+def test_no_sentence_tag(text: str) -> None:
+    assert all(q.rule != "quote-then-tag" for q in quotex.extract(text))

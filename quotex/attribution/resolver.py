@@ -22,8 +22,8 @@ import regex
 from quotex.attribution.dialogue import characters, turns
 from quotex.attribution.resolve import antecedents, descriptions
 from quotex.attribution.context import NARRATOR, Attribution
-from quotex.lang.en.shapes import (ANTECEDENT_WINDOW, CHARACTER_DET, CLAUSE_WORDS, LAST_WORD, LOWER_WORDS,
-                                   NOT_BEFORE_SUBJECT, OPENING_PRONOUN, PARTY_AFTER_NAME, PREV_WORD,
+from quotex.lang.en.shapes import (ANTECEDENT_WINDOW, CHARACTER_DET, CLAUSE_WORDS, DOTTED_LETTERS, LAST_WORD,
+                                   LOWER_WORDS, NOT_BEFORE_SUBJECT, OPENING_PRONOUN, PARTY_AFTER_NAME, PREV_WORD,
                                    SUBJECT_WORD, WINDOW_AFTER, WINDOW_BEFORE, WORD, description, only_lead,
                                    participle, plain)
 from quotex.lang import Language
@@ -43,8 +43,6 @@ _PLURAL_NOUN = regex.compile(r"[ \u00a0]+(\p{Ll}+s)(?![\p{L}'’])")
 MAX_SUBJECTS = 16
 
 
-#: Letters each with its dot, as initials read once lower-cased: "u.s.".
-_DOTTED_LETTERS = regex.compile(r"(?:\p{L}\.)+")
 _ADDRESSEE_STOP = regex.compile(r"[.;:!?\"“”]|\bwho\b|\bthat\b|\babout\b|\bon\b|\bin\b")
 _ADDRESSEE_WORDS = regex.compile(
     r"\s+((?:the\s+)?(?:[\p{L}\-]+\s+){0,2}?(?:reporters|journalists|crew|audience|crowd|supporters|"
@@ -97,6 +95,19 @@ _NOUN_BEFORE = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{L}\-]+\s+)?$"
 _WITH_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:with|and)\s+|[,–—]\s+)(?:the\s+)?(?:[\p{Lu}][\p{L}.\-]*\s+){0,3}$")
 #: A complementizer before a clause's subject: "and that| she has learned".
 _THAT_BEFORE = regex.compile(r"(?<![\p{L}])that\s+$")
+#: The comma that closes a clause set off between a subject and its verb, an adverb or
+#: auxiliary allowed before the verb: "Jones, who ..., |later| said".
+_CLOSING_COMMA = regex.compile(r",\s*(?:(?:also|then|later|again|has|have|had|would|will|\p{Ll}+ly)\s+){0,2}\Z")
+#: A clause set off by commas after a subject, by its opening: "who", "a Democrat", "45",
+#: "noting that ..." (a lower-case word or a number, no conjunction).
+_INTERRUPTION = regex.compile(r",\s+(?!(?:and|or|but|so|nor|yet|then|he|she|they|it|we|i|you)\b)(?:\p{Ll}|\d)")
+#: What opens another clause between a verb and a later cue verb: "Jones, 45, said |that he ...| added".
+_CLAUSE_BREAK_AFTER = regex.compile(r"[;:]|(?<![\p{L}])(?:that|who|whom|which|when|while|because|if|as|but|after|before|"
+                                    r"since|until|although|though|whereas|where|whether|once)(?![\p{L}])|,\s+\p{Lu}")
+#: What no clause set off between a subject and its verb holds: a semicolon, a colon.
+_INNER_BREAK = regex.compile(r"[;:]")
+#: What may stand before the clause's subject: an opening phrase closed by a comma, "and" or "but".
+_CLAUSE_LEAD = regex.compile(r"(?:,|(?<![\p{L}])(?i:and|but|so|yet|still|named|called))\s*$")
 
 
 class Document:
@@ -141,7 +152,7 @@ class Document:
         for m in SENTENCE_END.finditer(self.text, lo, hi):
             word = LAST_WORD.search(self.text, max(lo, m.start() - 12), m.start())
             tok = word.group(1).lower() if word else ""
-            if tok in self.lex.titles or tok[:-1] in self.lex.abbreviations or _DOTTED_LETTERS.fullmatch(tok):
+            if tok in self.lex.titles or tok[:-1] in self.lex.abbreviations or DOTTED_LETTERS.fullmatch(tok):
                 continue  # "Mr. Putin", "U.S. officials"
             start = m.end()
         return start
@@ -335,6 +346,46 @@ def with_subject(doc: Document, start: int, verb: Cue) -> Mention | None:
     if not _WITH_BEFORE.search(doc.text, max(start, name.start - 60), name.start):
         return None
     return Mention(name.start, name.end, doc.text[name.start:name.end], "name")
+
+
+def interrupted_subject(doc: Document, start: int, verb: int) -> Mention | None:
+    """The subject that opens the clause, cut off from its verb by a clause of its own
+    set off by commas: "Jones, who had spoken at the rally an hour earlier, shouted",
+    "Ms. Alvarez, noting that turnout was low, added", "Vian, the editor of the Vatican's
+    newspaper, L'Osservatore Romano, said". The verb at ``verb`` is the clause's (its
+    first verb follows the closing comma, and no other clause opens between them);
+    the interrupting clause opens with a lower-case word or a number, and the names
+    inside it (a place, a body) are not the subject."""
+    text = doc.text
+    if participle(WORD.match(text, verb).group()):
+        return None  # "X, a supporter, praised ..., calling it": the -ing verb hangs on the main clause
+    close = text.rfind(",", max(start, verb - 400), verb)
+    if close < 0 or "," in text[close + 1:verb] or _CLAUSE_BREAK_AFTER.search(text, close + 1, verb):
+        return None
+    if not _CLOSING_COMMA.match(text, close, verb) and not VERBISH.match(text, close + 1, verb):
+        return None  # the clause's own verb follows the comma: "Fallon, a spokesman, called ... and said"
+    for comma in islice(regex.finditer(",", text[start:close]), MAX_SUBJECTS):
+        c0 = start + comma.start()
+        if _INTERRUPTION.match(text, c0, close) is None or doc.sentence_start(c0, close) > c0 \
+                or _INNER_BREAK.search(text, c0, close):
+            continue
+        # the first clause set off decides: a name inside it ("Elizabeth, Colorado,") is no subject
+        head = phrase_before(doc.cast, start, c0, strict=True)
+        if head is None or head.kind == "pronoun" and head.text[:1].islower():
+            return None
+        lead = text[start:head.start]
+        if lead.strip(" \n\t\"“”'‘’") and not _CLAUSE_LEAD.search(lead):
+            return None  # the head must open the clause: "Jones, who", "In Iowa, Jones, who", "A man named Jones, who"
+        if head.kind == "description" and not any(
+                w.lower() in doc.lex.roles or w.lower() in doc.lex.person_nouns or w.lower() in ORG_WORDS
+                for w in WORD.findall(head.text)):
+            return None  # "their remarks on the stars, to think ...": no one
+        if head.kind == "name":
+            name = doc.cast.name_at(head.start, head.end)
+            if name is None or doc.page.furniture(name.start):
+                return None
+        return head
+    return None
 
 
 def relative_subject(doc: Document, start: int, verb: int) -> Mention | None:

@@ -19,7 +19,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from quotex.attribution import ids
-from quotex.attribution.rules.after import quote_dash_x, quote_said_x, quote_verbed_x, quote_x_said, quote_x_verbed
+from quotex.attribution.rules.after import (quote_dash_x, quote_said_x, quote_verbed_x, quote_x_said, quote_x_verbed,
+                                            sentence_tag)
 from quotex.attribution.rules.before import (according_to_x, subject_verb_fragment, x_colon_quote, x_said_quote,
                                              x_said_then_quote)
 
@@ -36,6 +37,7 @@ RULES: list[tuple[str, Rule]] = [
     (ids.QUOTE_DASH_X, quote_dash_x),  # "..." - Bernie Sanders
     (ids.QUOTE_VERBED_X, quote_verbed_x),  # "...," glowed Carol.
     (ids.QUOTE_X_VERBED, quote_x_verbed),  # "Well," he smiled.
+    (ids.QUOTE_THEN_TAG, sentence_tag),  # "..." that he can win, said Ann Lee.
     (ids.X_SAID_QUOTE, x_said_quote),  # Putin said: "..."
     (ids.ACCORDING_TO_X, according_to_x),  # "...," according to Putin
     (ids.X_COLON_QUOTE, x_colon_quote),  # Shaw was blunt: "..."

@@ -8,8 +8,8 @@ import regex
 
 from quotex.attribution import ids, resolver
 from quotex.attribution.context import Attribution
-from quotex.lang.en.shapes import (NOT_BEFORE_SUBJECT, PHRASE_CHAR, WINDOW_AFTER, WORD, only_lead, participle,
-                                   phrase_end, phrase_then_name)
+from quotex.lang.en.shapes import (DOTTED_LETTERS, LAST_WORD, NOT_BEFORE_SUBJECT, PHRASE_CHAR, WINDOW_AFTER, WORD,
+                                   only_lead, participle, phrase_end, phrase_then_name)
 from quotex.lang.en.cues import Cue
 from quotex.records import Span
 from quotex.mentions.phrases import Mention, phrase_after, phrase_before
@@ -44,6 +44,13 @@ _TAG_INVERTED = regex.compile(r"\s*(?P<verb>\p{Ll}{3,}ed)\s+(?=\p{Lu})")
 _TAG_NORMAL = regex.compile(r"\s*(?:(?P<pron>he|she)|(?P<name>\p{Lu}[\p{L}.’']*(?:\s+\p{Lu}[\p{L}.’']*){0,2}))"
                             r"\s+(?P<verb>\p{Ll}{3,}ed)\s*[.;,](?=\s|$)")
 
+#: A comma in the words after a quotation.
+_COMMA = regex.compile(",")
+#: A stop that may end a sentence: then a blank, a closing mark or the end.
+_STOP = regex.compile(r"[.!?](?=[\s\"“”’')]|$)")
+#: Initials as a word: "J.", "U.S.".
+#: What may follow a tag's verb up to the sentence's end: "on Monday", "in an interview".
+_TAIL_TO_STOP = regex.compile(r"[^,;:\"“”]{0,40}")
 #: What may follow a tag's name: the end of its clause.
 _TAG_END = regex.compile(r"\s*(?:[.;,!?]|$)")
 
@@ -153,6 +160,59 @@ def quote_x_verbed(doc: Document, ctx: Context) -> Attribution | None:
         mention = Mention(name.start, name.end, text[name.start:name.end], "name")
     att.why.append(f"tag shape: {text[span.end:m.end()].strip()!r} -> {mention.text!r}")
     return resolver.finish(doc, att, mention, m.group("verb"), ids.QUOTE_X_VERBED, None, None)
+
+
+def sentence_tag(doc: Document, ctx: Context) -> Attribution | None:
+    """The quotation's sentence goes on past it and ends in its own tag, a name and a
+    speech verb after its last clause's comma: '"..." that the county can pay, said Ann
+    Lee, a budget analyst.', '"..." than the mayor's own, Lee said on Monday.' Whatever
+    stands between, the sentence is the quotation's and the tag names who says it."""
+    span, inner, att = ctx.span, ctx.inner, ctx.att
+    text = doc.text
+    if not span.closed or inner.endswith((".", "!", "?")):
+        return None  # the quotation closed its sentence: the words after it are another's
+    stop = sentence_stop(doc, span.end, ctx.a_end)
+    last = doc.end_before(ctx.a_end)
+    if stop is None and ctx.a_end == doc.paragraph_end(span.end - 1) and text[last - 1:last] in (".", "!", "?"):
+        stop = last - 1  # the paragraph ends the sentence, after an abbreviation's dot: "... in Alexandria, Va."
+    if stop is None:
+        return None
+    # the tag opens right after the quotation ('"..." Ann Lee, an analyst, said on Friday.'),
+    # or after a comma of the sentence going on
+    for c in [span.end] + [comma.start() for comma in _COMMA.finditer(text, span.end, stop)]:
+        m = doc.cues.post_inverted(text, c, stop)
+        if m is not None and not participle(m.verb):
+            mention = phrase_after(doc.cast, m.np_start, phrase_end(text, m.np_end, stop))
+        else:
+            verbs = doc.cues.verbs(text, c, stop)
+            if not verbs:
+                continue
+            vs, ve = verbs[-1]  # the verb that ends the sentence: "..., Zuckoff said (on Monday)."
+            m = Cue(c, ve, vs, ve, text[vs:ve])
+            if participle(m.verb) or not _TAIL_TO_STOP.fullmatch(text, ve, stop) or resolver.noun_use(doc, m.verb, vs):
+                continue  # no tag closes the sentence from here ('in a Facebook post.': a noun)
+            mention = phrase_before(doc.cast, c, vs)
+            if mention is not None and not only_lead(text[c:mention.start]):
+                continue  # the phrase before the verb holds a clause: the tag starts at a later comma
+        if mention is None or mention.kind != "name":
+            continue
+        att.why.append(f"sentence tag: {text[c:stop].strip()[:60]!r} -> {mention.text!r}")
+        return resolver.finish(doc, att, mention, m.verb, ids.QUOTE_THEN_TAG, None, None)
+    return None
+
+
+def sentence_stop(doc: Document, start: int, end: int) -> int | None:
+    """Where the sentence going on at ``start`` ends before ``end``: a stop that is no
+    title's or initial's dot ("Mr.", "Va.", "J.")."""
+    text = doc.text
+    lex = doc.lex
+    for m in _STOP.finditer(text, start, end):
+        word = LAST_WORD.search(text, max(start, m.start() - 12), m.start() + 1)
+        tok = word.group(1).lower() if word else ""
+        if m.group() == "." and (tok[:-1] in lex.titles or tok[:-1] in lex.abbreviations or DOTTED_LETTERS.fullmatch(tok)):
+            continue
+        return int(m.start())
+    return None
 
 
 def inverted_after_phrase(doc: Document, span: Span, a_end: int) -> Cue | None:

@@ -43,7 +43,8 @@ def x_said_quote(doc: Document, ctx: Context) -> Attribution | None:
     if verb.lower().endswith("ing") and before_verb.rstrip().endswith(","):
         mention = resolver.subject(doc, sent, m.verb_start, m.verb_end)  # "X noted ..., assuring"
     else:
-        mention = resolver.relative_subject(doc, sent, m.verb_start) \
+        mention = resolver.interrupted_subject(doc, sent, m.verb_start) \
+            or resolver.relative_subject(doc, sent, m.verb_start) \
             or phrase_before(doc.cast, sent, m.verb_start, strict=True) \
             or resolver.subject(doc, sent, m.verb_start, m.verb_end)
     if mention is None and not _CLAUSE_BREAK.search(doc.text, sent, m.verb_start):
@@ -142,7 +143,8 @@ def subject_verb_fragment(doc: Document, ctx: Context) -> Attribution | None:
         vs, ve = verbs[-1]
         verb = Cue(vs, ve, vs, ve, doc.text[vs:ve])
     if verb:
-        mention = resolver.relative_subject(doc, sent, verb.verb_start) or resolver.with_subject(doc, sent, verb) \
+        mention = resolver.interrupted_subject(doc, sent, verb.verb_start) \
+            or resolver.relative_subject(doc, sent, verb.verb_start) or resolver.with_subject(doc, sent, verb) \
             or resolver.subject(doc, sent, verb.verb_start, verb.verb_end) \
             or resolver.described_subject(doc, sent, verb.verb_start, verb.verb.lower() in doc.lex.verb_forms)
     else:

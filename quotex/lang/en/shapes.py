@@ -108,3 +108,5 @@ def description(phrase: str) -> str:
 def plain(phrase: str) -> str:
     """A phrase from the text as a speaker: control characters dropped, blanks collapsed."""
     return " ".join(CONTROL.sub("", phrase).split())
+#: Letters each with its dot, as initials read once lower-cased: "u.s.", "j.".
+DOTTED_LETTERS = regex.compile(r"(?:\p{L}\.)+")
