@@ -175,3 +175,11 @@ def test_a_character_the_story_never_names_speaks_by_a_label() -> None:
             '"Red it is," said the croupier.\n\n"And again," said Oliver.')
     assert [q.speaker for q in quotex.extract(text)] == ["The Croupier", "Oliver Finch", "The Croupier", "Oliver Finch"]
     assert characters.label("the man with the scar") == "The Man with the Scar"
+
+
+def test_a_talk_of_three_is_spoken_to_the_others_present() -> None:
+    text = ('"We sail at dawn," said Oliver Finch.\n\n"In this wind?" asked Harriet Vane.\n\n'
+            '"The wind will drop," said Clara Moss.\n\n"It had better," said Harriet.\n\n'
+            '"It will," said Oliver.\n\n"I will pack, then," said Clara.')
+    got = [q.addressees for q in quotex.extract(text)]
+    assert got[3] == ("Clara Moss", "Oliver Finch")  # the turn before first, then the other one present

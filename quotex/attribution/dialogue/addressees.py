@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 TURN_GAP = 3
 #: How many quotations back and forth the other party is looked for.
 REACH = 6
+#: How many quotations and paragraphs around a turn the voices present in its scene are looked for.
+SCENE_REACH = 30
+GROUP_GAP = 20
 
 
 def fill(doc: Document) -> None:
@@ -37,15 +40,38 @@ def fill(doc: Document) -> None:
         if called:
             att.addressees = tuple(called)
             continue
-        other = party(doc, i)
-        if other is not None:
-            att.addressees = (other,)
+        others = parties(doc, i)
+        if others:
+            att.addressees = others
 
 
 def party(doc: Document, i: int) -> str | None:
     """The other voice of the conversation quotation ``i`` belongs to (:func:`other_turn`)."""
     other = other_turn(doc, i)
     return other.speaker if other is not None else None
+
+
+def parties(doc: Document, i: int) -> tuple[str, ...]:
+    """The other voices of the conversation around quotation ``i``: the nearest other voice
+    (:func:`other_turn`) first, then every other voice present in the scene, one that speaks
+    both before it and after it within :data:`SCENE_REACH` quotations and :data:`GROUP_GAP`
+    paragraphs (a talk of three or more is spoken to all)."""
+    first = party(doc, i)
+    if first is None:
+        return ()
+    out = [first]
+    me = doc.results[i].speaker
+    k = doc.paragraph_of(doc.spans[i].start)
+    near = [j for j in range(max(0, i - SCENE_REACH), min(len(doc.spans), i + SCENE_REACH + 1))
+            if abs(doc.paragraph_of(doc.spans[j].start) - k) <= GROUP_GAP]
+    before = {doc.results[j].speaker for j in near if j < i}
+    after = {doc.results[j].speaker for j in near if j > i}
+    for j in near:
+        other = doc.results[j].speaker
+        if other is not None and other in before and other in after and other not in out \
+                and not turns.same_voice(other, me) and not any(turns.same_voice(other, o) for o in out):
+            out.append(other)
+    return tuple(out)
 
 
 def other_turn(doc: Document, i: int) -> Attribution | None:
