@@ -450,9 +450,9 @@ def extract(fmt: str | None, output: str | None, terms: bool, explain: bool,
     else:
         sink = StreamSink(_binary(sys.stdout))
         reporter.stdout = sys.stdout
-    writer = make_writer(fmt, sink, explain=explain, terms=terms, terminal=terminal,
-                         width=_width(), color=_colour(color), fields=fields, context=context)
-    try:
+    try:  # from here on a signal or an error deletes the temporary output (sink.discard)
+        writer = make_writer(fmt, sink, explain=explain, terms=terms, terminal=terminal,
+                             width=_width(), color=_colour(color), fields=fields, context=context)
         writer.begin()
         # closing(): a closed pipe or a signal tears the pool down here, not at exit
         with closing(_results(opts, reporter, terms=terms, explain=explain, skip=skip,

@@ -123,7 +123,12 @@ class AtomicFile:
             fd, self.tmp = tempfile.mkstemp(prefix=f".{base}.", suffix=".tmp", dir=folder)
         except OSError as err:
             raise OutputError(f"cannot write {path}: {describe_os_error(err)}") from err
-        self.file: IO[bytes] = os.fdopen(fd, "wb")
+        try:
+            self.file: IO[bytes] = os.fdopen(fd, "wb")
+        except BaseException:  # a signal (SIGTERM raises) right after the file was made
+            os.close(fd)
+            os.unlink(self.tmp)
+            raise
         self.done = False
 
     def _fail(self, err: OSError) -> OutputError:
