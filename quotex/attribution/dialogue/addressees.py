@@ -9,6 +9,8 @@ gave them; news is left as its cues say.
 """
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from quotex.attribution import ids
@@ -32,6 +34,7 @@ def fill(doc: Document) -> None:
     if not turns.written_as_dialogue(doc):
         return
     results = doc.results
+    paragraph = [doc.paragraph_of(span.start) for span in doc.spans]  # each quotation's paragraph
     for i, att in enumerate(results):
         if att.speaker is None or att.addressees:
             continue
@@ -40,7 +43,7 @@ def fill(doc: Document) -> None:
         if called:
             att.addressees = tuple(called)
             continue
-        others = parties(doc, i)
+        others = parties(doc, i, paragraph)
         if others:
             att.addressees = others
 
@@ -51,23 +54,23 @@ def party(doc: Document, i: int) -> str | None:
     return other.speaker if other is not None else None
 
 
-def parties(doc: Document, i: int) -> tuple[str, ...]:
+def parties(doc: Document, i: int, paragraph: Sequence[int]) -> tuple[str, ...]:
     """The other voices of the conversation around quotation ``i``: the nearest other voice
     (:func:`other_turn`) first, then every other voice present in the scene, one that speaks
     both before it and after it within :data:`SCENE_REACH` quotations and :data:`GROUP_GAP`
-    paragraphs (a talk of three or more is spoken to all)."""
+    paragraphs (a talk of three or more is spoken to all). ``paragraph[j]`` is the paragraph
+    of quotation ``j`` (in document order, so the scene is one run of quotations)."""
     first = party(doc, i)
     if first is None:
         return ()
     out = [first]
     me = doc.results[i].speaker
-    k = doc.paragraph_of(doc.spans[i].start)
-    near = [j for j in range(max(0, i - SCENE_REACH), min(len(doc.spans), i + SCENE_REACH + 1))
-            if abs(doc.paragraph_of(doc.spans[j].start) - k) <= GROUP_GAP]
-    before = {doc.results[j].speaker for j in near if j < i}
-    after = {doc.results[j].speaker for j in near if j > i}
-    for j in near:
-        other = doc.results[j].speaker
+    k = paragraph[i]
+    lo = max(0, i - SCENE_REACH, bisect.bisect_left(paragraph, k - GROUP_GAP))
+    hi = min(len(paragraph), i + SCENE_REACH + 1, bisect.bisect_right(paragraph, k + GROUP_GAP))
+    voices = [att.speaker for att in doc.results[lo:hi]]
+    before, after = set(voices[:i - lo]), set(voices[i - lo + 1:])
+    for other in dict.fromkeys(voices):
         if other is not None and other in before and other in after and other not in out \
                 and not turns.same_voice(other, me) and not any(turns.same_voice(other, o) for o in out):
             out.append(other)
