@@ -151,11 +151,15 @@ class Document:
         start = lo
         for m in SENTENCE_END.finditer(self.text, lo, hi):
             word = LAST_WORD.search(self.text, max(lo, m.start() - 12), m.start())
-            tok = word.group(1).lower() if word else ""
-            if tok in self.lex.titles or tok[:-1] in self.lex.abbreviations or DOTTED_LETTERS.fullmatch(tok):
+            if self.dot_of_abbreviation(word.group(1).lower() if word else ""):
                 continue  # "Mr. Putin", "U.S. officials"
             start = m.end()
         return start
+
+    def dot_of_abbreviation(self, word: str) -> bool:
+        """``word`` (lower case, its dot included) ends in a title's, an abbreviation's or
+        an initial's dot, which ends no sentence: "mr.", "va.", "u.s.", "j."."""
+        return word in self.lex.titles or word[:-1] in self.lex.abbreviations or bool(DOTTED_LETTERS.fullmatch(word))
 
     def opens_sentence(self, pos: int) -> bool:
         """The word at ``pos`` opens a sentence or a paragraph."""

@@ -8,7 +8,7 @@ import regex
 
 from quotex.attribution import ids, resolver
 from quotex.attribution.context import Attribution
-from quotex.lang.en.shapes import (DOTTED_LETTERS, LAST_WORD, NOT_BEFORE_SUBJECT, PHRASE_CHAR, WINDOW_AFTER, WORD,
+from quotex.lang.en.shapes import (LAST_WORD, NOT_BEFORE_SUBJECT, PHRASE_CHAR, WINDOW_AFTER, WORD,
                                    only_lead, participle, phrase_end, phrase_then_name)
 from quotex.lang.en.cues import Cue
 from quotex.records import Span
@@ -48,7 +48,6 @@ _TAG_NORMAL = regex.compile(r"\s*(?:(?P<pron>he|she)|(?P<name>\p{Lu}[\p{L}.’']
 _COMMA = regex.compile(",")
 #: A stop that may end a sentence: then a blank, a closing mark or the end.
 _STOP = regex.compile(r"[.!?](?=[\s\"“”’')]|$)")
-#: Initials as a word: "J.", "U.S.".
 #: What may follow a tag's verb up to the sentence's end: "on Monday", "in an interview".
 _TAIL_TO_STOP = regex.compile(r"[^,;:\"“”]{0,40}")
 #: What may follow a tag's name: the end of its clause.
@@ -205,11 +204,9 @@ def sentence_stop(doc: Document, start: int, end: int) -> int | None:
     """Where the sentence going on at ``start`` ends before ``end``: a stop that is no
     title's or initial's dot ("Mr.", "Va.", "J.")."""
     text = doc.text
-    lex = doc.lex
     for m in _STOP.finditer(text, start, end):
         word = LAST_WORD.search(text, max(start, m.start() - 12), m.start() + 1)
-        tok = word.group(1).lower() if word else ""
-        if m.group() == "." and (tok[:-1] in lex.titles or tok[:-1] in lex.abbreviations or DOTTED_LETTERS.fullmatch(tok)):
+        if m.group() == "." and doc.dot_of_abbreviation(word.group(1).lower() if word else ""):
             continue
         return int(m.start())
     return None
