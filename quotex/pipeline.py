@@ -2,7 +2,7 @@
 
     scan        the tokenizer finds the quoted spans and the paragraphs
     layout      a news page's headline, bylines and datelines
-    document    the cast of names, the lexicon and the cues (resolver.Document)
+    document    the cast of names, the lexicon and the cues (attribution.document.Document)
     cue rules   per quotation, the language's cue rules in order (for English,
                 ENGLISH.rules = attribution.rules.RULES): the first that reads
                 a cue and a speaker phrase decides
@@ -28,7 +28,7 @@ from quotex.lang.en.language import ENGLISH
 from quotex.lang.en.shapes import IN_CLAUSE, TERM_MARKER, TITLE_BEFORE, WINDOW_AFTER, WINDOW_BEFORE
 from quotex.text.layout import layout
 from quotex.records import Quote, Span, Step
-from quotex.attribution.resolver import Document
+from quotex.attribution.document import Document
 from quotex.text.tokenizer import scan
 
 #: Rules for a quotation no cue attributed, in order: the turn before goes on, the

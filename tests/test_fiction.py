@@ -9,7 +9,7 @@ from quotex.attribution.dialogue import characters, turns
 from quotex.lang.en.language import ENGLISH
 from quotex.lang.en.lexicon import load
 from quotex.mentions.cast import Cast
-from quotex.attribution.resolver import Document
+from quotex.attribution.document import Document
 from quotex.mentions.phrases import Mention
 from quotex.text.tokenizer import scan
 

@@ -2,12 +2,16 @@
 
 - :mod:`quotex.attribution.ids`: the rule ids, defined once (a record's ``rule``);
 - :mod:`quotex.attribution.context`: what one rule sees of one quotation;
-- :mod:`quotex.attribution.resolver`: the document under attribution and the
-  resolution of the speaker phrase a rule read;
+- :mod:`quotex.attribution.document`: the document under attribution;
+- :mod:`quotex.attribution.resolver`: what the cue rules call: the clause readers
+  and :func:`~quotex.attribution.resolver.finish`, which resolves the speaker phrase
+  a rule read into an attribution;
 - :mod:`quotex.attribution.rules`: the cue rules, plain functions
   ``(doc, ctx) -> Attribution | None`` in one ordered table, :data:`RULES`;
-- :mod:`quotex.attribution.resolve`: who a pronoun or a description stands for;
-- :mod:`quotex.attribution.dialogue`: turn-taking and the characters of a story.
+- :mod:`quotex.attribution.resolve`: the subject of a clause, and who a name, a
+  pronoun or a description stands for;
+- :mod:`quotex.attribution.dialogue`: turn-taking, the voices of a conversation and
+  the characters of a story.
 
 The patterns they share are English: :mod:`quotex.lang.en`. The driver that
 runs them is :mod:`quotex.pipeline`.

@@ -4,7 +4,7 @@ They differ on purpose, each for the question it answers:
 
 - :data:`SENTENCE_END`: the end of a sentence and the blanks before the next one
   ("... he said. |The"), for where the sentence before a quotation starts
-  (:meth:`quotex.attribution.resolver.Document.sentence_start` steps over the
+  (:meth:`quotex.attribution.document.Document.sentence_start` steps over the
   ones after a title or an abbreviation: "Mr. Putin");
 - :data:`SENTENCE_CUT`: the end of a sentence around a name, a stop and a blank
   (not after a short capitalized word: "Gov.") or a line break;

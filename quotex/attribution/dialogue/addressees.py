@@ -18,7 +18,7 @@ from quotex.attribution.context import Attribution
 from quotex.attribution.dialogue import characters, turns
 
 if TYPE_CHECKING:
-    from quotex.attribution.resolver import Document
+    from quotex.attribution.document import Document
 
 #: How many paragraphs apart two turns may stand and still be one conversation.
 TURN_GAP = 3

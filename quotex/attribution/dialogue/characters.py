@@ -1,12 +1,14 @@
-"""Characters of a story: who a noun, a pronoun or a reply stands for in dialogue.
+"""Characters of a story: who a noun or a name a turn calls stands for in dialogue.
 
-Functions of the document under attribution (:class:`quotex.attribution.resolver.Document`,
+Functions of the document under attribution (:class:`quotex.attribution.document.Document`,
 their first argument), like :mod:`quotex.attribution.dialogue.turns`. Fiction names
 its speakers by nouns ("the doctor", "his mother"), by what the others call
 them ("Jane, I don't like ..."), by introductions ("I am Parson Tringham",
-"Her name was Duchess") and by the turns of a conversation; these functions find
-the person each of those stands for. They act only where the resolver asks:
-mostly in documents written as dialogue (:func:`quotex.attribution.dialogue.turns.written_as_dialogue`).
+"Her name was Duchess") and by the turns of a conversation (:mod:`.voices`); these
+functions find the person each of those stands for, and the passes at the end
+give a story's speakers their one name (the narrator's, an alias's, a label).
+They act only where the resolver asks: mostly in documents written as dialogue
+(:func:`quotex.attribution.dialogue.turns.written_as_dialogue`).
 """
 from __future__ import annotations
 
@@ -16,24 +18,19 @@ from typing import TYPE_CHECKING
 import regex
 
 from quotex.attribution.dialogue import turns
-from quotex.attribution.context import NARRATOR, Attribution
+from quotex.attribution.context import NARRATOR
 from quotex.lang.en.shapes import ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, SUBJECT_WORD, WORD
-from quotex.lang.en.cues import Cues
-from quotex.lang.en.lexicon import Lexicon
 from quotex.mentions.cast import VERBISH, Cast, Entity
 from quotex.records import Span
 from quotex.mentions.phrases import Mention
-from quotex.text.sentences import CLAUSE_STOP
 
 if TYPE_CHECKING:
-    from quotex.attribution.resolver import Document
+    from quotex.attribution.document import Document
 
 #: The k+1-th lower-case word after a determiner, for k = 0, 1, 2: "the |old| man", "the old |man|".
 LOWER_RUN = tuple(regex.compile(rf"\G(?:[\p{{Ll}}\-]+,?\s+){{{k}}}([\p{{Ll}}\-]+)(?![\p{{L}}'’])") for k in range(3))
 #: An indefinite article: how a story brings in a character it does not name.
 _INDEFINITE = regex.compile(r"(?<![\p{L}'’])an?\s+", regex.IGNORECASE)
-#: How far after a he/she its sentence is read for the people it acts on.
-CLAUSE_REACH = 120
 #: ", or " between a name and another name for the same person: "Caroline|, or |Sister Carrie,".
 _OR_ALIAS = regex.compile(r",\s+or\s+")
 #: How far before "Her name was X" the character's noun must stand.
@@ -48,11 +45,6 @@ _OWNER_WORD = regex.compile(r"\b(?:my|his|her|our|the) ")
 _BOUNDARY = regex.compile(r"\b")
 _NAME_WAS = regex.compile(r"\b([Hh]is|[Hh]er) name(?: was| is|'s|’s) ")
 _TOLD_HIM = regex.compile(r"\s+(?:him|her)\b")
-_TO_AFTER = regex.compile(r"\s+(?:\p{Ll}+ly\s+)?to\s+")
-#: How many quotations (and paragraphs) back a conversation's voices are looked for.
-CONVERSATION_TURNS = 20
-#: How much text may follow a quotation in its paragraph and still be only its tag.
-TAG_LENGTH = 80
 #: Words that may come before a name a quotation opens by calling: "My dear Mr. Bennet,".
 VOCATIVE_LEAD = frozenset("my dear oh o ah why well yes no now poor good old".split())
 
@@ -111,139 +103,9 @@ def introduced_before(doc: Document, pos: int, gender: str) -> Mention | None:
     return found[-1] if len(heads) == 1 else None
 
 
-def pronoun_chain(doc: Document, mention: Mention, gender: str) -> Attribution | None:
-    """When a he/she stands for no name or noun of the narration, the attribution of the
-    last quote before whose cue was a he/she of the same gender, within the conversation:
-    the story goes on calling the same person so (a speaker found once is found again)."""
-    i = doc.current
-    if i == 0 or i > len(doc.results):
-        return None
-    k = doc.paragraph_of(mention.start)
-    for j in range(i - 1, max(-1, i - CONVERSATION_TURNS), -1):
-        if doc.paragraph_of(doc.spans[j].start) < k - CONVERSATION_TURNS:
-            break
-        att = doc.results[j]
-        m = att.mention
-        if m is None or att.speaker is None or m.kind != "pronoun":
-            continue
-        if doc.lex.pronoun_gender.get(m.text.lower()) == gender:
-            return att
-    return None
-
-
-def opens_sentence_between(doc: Document, lo: int, hi: int, gender: str) -> bool:
-    """A person of ``gender`` (or of unknown gender) is named at the start of a sentence of
-    the narration between ``lo`` and ``hi``: the story's lead may have passed to them."""
-    for n in doc.cast.names_before(hi, hi - lo):
-        ent = doc.cast.entities[n.entity]
-        if n.start >= lo and not n.quoted and ent.person and ent.gender in (gender, None) \
-                and doc.opens_sentence(n.start):
-            return True
-    return False
-
-
-def voice_going_on(doc: Document, mention: Mention) -> Attribution | None:
-    """The attribution of the quote just before in the same paragraph, when this quote's
-    he/she tag says the voice goes on ("he added", "she went on") and that speaker can be
-    a he/she: the same person adds to what they said."""
-    i = doc.current
-    if i == 0 or i > len(doc.results):
-        return None
-    prev = doc.results[i - 1]
-    if prev.speaker is None or doc.paragraph_of(doc.spans[i - 1].start) != doc.paragraph_of(mention.start):
-        return None
-    gender = doc.lex.pronoun_gender.get(mention.text.lower())
-    if prev.entity is not None:
-        return prev if doc.cast.entities[prev.entity].gender in (gender, None) else None
-    words = WORD.findall(prev.speaker.lower())
-    noun = doc.lex.person_nouns.get(words[-1]) if words else None
-    return prev if noun in (gender, "-") else None
-
-
-def named_after_in_clause(doc: Document, mention: Mention) -> set[int]:
-    """The people named after a he/she in the rest of its clause, in the narration before
-    the quotation ("He beckoned Kronborg into the living-room and said sternly:"): the
-    object of his verb is not "he" (up to a comma: "If he wins, Trump ..." may be Trump)."""
-    text = doc.text
-    stop = CLAUSE_STOP.search(text, mention.end, min(len(text), mention.end + CLAUSE_REACH))
-    end = stop.start() if stop else min(len(text), mention.end + CLAUSE_REACH)
-    i = doc.current
-    if doc.quoted(mention.start) or i >= len(doc.spans) or mention.start > doc.spans[i].start:
-        return set()  # only narration before the quotation: a tag ("he told Rubio") may be loose
-    return {n.entity for n in doc.cast.names_before(end, end - mention.end)
-            if n.start >= mention.end and not n.quoted}
-
-
-def said_before(doc: Document, mention: Mention) -> Attribution | None:
-    """The attribution of the quote just before, when its cue read the very words of
-    ``mention`` ('"...," he answered, tossing his head. "..."'): one phrase names one
-    person, so the second quote must not resolve "he" afresh (and differently)."""
-    i = doc.current
-    if i == 0 or i > len(doc.results):
-        return None
-    prev = doc.results[i - 1]
-    if prev.mention is None or prev.speaker is None or prev.mention.start != mention.start \
-            or prev.mention.end != mention.end:
-        return None
-    return prev
-
-
 def resolved_entity(doc: Document) -> int | None:
     """The entity the last call of :meth:`resolve` found."""
     return doc.entity
-
-
-def answer(doc: Document, mention: Mention, entity: int) -> int | None:
-    """A pronoun in the tag of a turn of dialogue that would give the turn to the voice
-    of the turn just before ("...," he answered) gives it to the last other voice of
-    that gender in the conversation instead: turns change hands."""
-    i = doc.current
-    if i == 0 or i >= len(doc.spans):
-        return None
-    span, prev = doc.spans[i], doc.spans[i - 1]
-    k = doc.paragraph_of(span.start)
-    if doc.paragraphs[k] != span.start or doc.paragraph_of(prev.start) != k - 1 \
-            or doc.results[i - 1].entity != entity:
-        return None
-    first = bisect.bisect_left(doc.span_starts, doc.paragraphs[k - 1])
-    if doc.span_starts[first] != doc.paragraphs[k - 1]:
-        return None  # the paragraph before opens with narration
-    if doc.paragraph_end(prev.start) - prev.end > TAG_LENGTH:
-        return None  # narration after the turn before: the story may have moved on
-    gender = doc.lex.pronoun_gender.get(mention.text.lower())
-    for j in range(first, i):  # the turn before called someone by name: the reply is theirs
-        for addressed in called(doc, doc.spans[j]):
-            if addressed != entity and doc.cast.entities[addressed].gender in (gender, None):
-                return addressed
-    for j in range(i - 2, max(-1, i - 10), -1):
-        if doc.paragraph_of(doc.spans[j].start) < k - 8:
-            break
-        ent = doc.results[j].entity
-        if ent is not None and ent != entity and doc.cast.entities[ent].gender in (gender, None):
-            return ent
-    return None
-
-
-def voice(doc: Document, mention: Mention) -> int | None:
-    """The person a he/she stands for when no name is near: the last voice of that
-    gender in the conversation, other than the voice of the turn just before when
-    this quote opens a new turn."""
-    i = doc.current
-    if i == 0 or i >= len(doc.spans):
-        return None
-    gender = doc.lex.pronoun_gender.get(mention.text.lower())
-    k = doc.paragraph_of(doc.spans[i].start)
-    new_turn = doc.paragraphs[k] == doc.spans[i].start
-    before = doc.results[i - 1].entity if new_turn and doc.paragraph_of(doc.spans[i - 1].start) == k - 1 \
-        else None
-    for j in range(i - 1, max(-1, i - CONVERSATION_TURNS), -1):
-        if doc.paragraph_of(doc.spans[j].start) < k - CONVERSATION_TURNS:
-            break
-        for ent in [doc.results[j].entity] + called(doc, doc.spans[j]):  # who spoke, who was spoken to
-            if ent is not None and ent != before and doc.cast.entities[ent].gender in (gender, None) \
-                    and doc.cast.entities[ent].person:
-                return ent
-    return None
 
 
 def name_narrator(doc: Document) -> None:
@@ -270,22 +132,6 @@ def name_narrator(doc: Document) -> None:
     for i in mine:
         results[i].speaker, results[i].entity = name, best
         results[i].why.append(f"the narrator is called {name!r} by the turns answering theirs")
-
-
-def spoken_to(doc: Document, mention: Mention) -> set[int]:
-    """The people the quotations of the current quote's paragraph call by name, when
-    ``mention`` is in their tag: none of them says them."""
-    i = doc.current
-    if i >= len(doc.spans):
-        return set()
-    k = doc.paragraph_of(doc.spans[i].start)
-    if doc.paragraph_of(mention.start) != k:
-        return set()
-    out = {e for s in doc.spans[max(0, i - 4):i + 3] if doc.paragraph_of(s.start) == k for e in called(doc, s)}
-    to = _TO_AFTER.match(doc.text, mention.end, min(len(doc.text), mention.end + 60))
-    if to is not None:  # '"This is a strange place," said he to Temple': not Temple
-        out.update(n.entity for n in doc.cast.names_before(to.end() + 60, 60) if n.start == to.end())
-    return out
 
 
 def join_aliases(doc: Document) -> None:
@@ -441,52 +287,6 @@ def _named_before(cast: Cast, ent: Entity, pos: int) -> bool:
         if n.end <= pos:
             return True
     return False
-
-
-def partner(doc: Document, mention: Mention) -> int | None:
-    """A turn of dialogue given to a character named by a noun ("answered the artist",
-    "said his step-son") is spoken by the named voice of the conversation that did not
-    speak the turn before: the entity, or None."""
-    i = doc.current
-    if i == 0 or i >= len(doc.spans):
-        return None
-    span = doc.spans[i]
-    k = doc.paragraph_of(span.start)
-    if doc.paragraphs[k] != span.start:
-        return None
-    words = WORD.findall(mention.text)
-    gender = doc.lex.person_nouns.get(words[-1].lower()) if words else None
-    if gender is None or len(words) > 2:
-        return None  # "the thin gentleman" is described as someone new, not as a known voice
-    before: int | None = None
-    spoken_to = set(called(doc, span))
-    if k and doc.spans[i - 1].end <= doc.paragraphs[k - 1]:
-        # narration just before names the people of the scene: "Curtis and Florence returned
-        # to the library." / '"Florence," said her cousin': the one not called
-        lo = doc.paragraphs[k - 1]
-        present = {n.entity for n in doc.cast.names_before(span.start, span.start - lo)
-                   if not n.quoted and doc.cast.entities[n.entity].person}
-        others = [e for e in present - spoken_to if doc.cast.entities[e].gender in (gender, None) or gender == "-"]
-        if spoken_to & present and len(others) == 1:
-            return others[0]
-    for j in range(i - 1, max(-1, i - 10), -1):
-        pk = doc.paragraph_of(doc.spans[j].start)
-        if pk < k - 8:
-            break
-        ent = doc.results[j].entity
-        if ent is None:
-            continue
-        if before is None:
-            if pk == k - 1 or pk == k - 2:
-                before = ent  # the turn this one answers
-                continue
-            return None
-        if ent in spoken_to:
-            continue  # "You oughtn't to have gone, Henrietta," said her sister
-        if ent != before and doc.cast.entities[ent].gender in (gender, None, "-") or \
-                (ent != before and gender == "-"):
-            return ent
-    return None
 
 
 #: Words a character's label keeps in lower case inside it: "The Man with the Scar".

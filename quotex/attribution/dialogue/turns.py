@@ -7,7 +7,7 @@ pass fills short turns of dialogue from the end (the voice two turns later,
 the one a neighbouring turn addresses by name). These rules run only where the
 cue rules (:mod:`quotex.attribution.rules`) found nobody; each says why in
 ``why``. Each is a function of the document under attribution
-(:class:`quotex.attribution.resolver.Document`, its first argument).
+(:class:`quotex.attribution.document.Document`, its first argument).
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from quotex.records import Span
 from quotex.mentions.phrases import Mention
 
 if TYPE_CHECKING:
-    from quotex.attribution.resolver import Document
+    from quotex.attribution.document import Document
 
 #: How many quotes back a story's narrator must have spoken to answer a question asked them.
 CONVERSATION = 30

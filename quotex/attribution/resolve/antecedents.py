@@ -1,6 +1,6 @@
 """Antecedents in news: which name a "he" or "she" may stand for, and who reports.
 
-Functions of the document under attribution (:class:`quotex.attribution.resolver.Document`,
+Functions of the document under attribution (:class:`quotex.attribution.document.Document`,
 their first argument), like :mod:`quotex.attribution.dialogue.characters`. A name is an
 antecedent when it names a person outside quotations and page furniture, and not
 as part of a body's name ("the Commission on Presidential Debates") or a thing's;
@@ -21,7 +21,7 @@ from quotex.mentions.cast import ORG_WORDS, VERBISH, Name
 from quotex.mentions.phrases import Mention
 
 if TYPE_CHECKING:
-    from quotex.attribution.resolver import Document
+    from quotex.attribution.document import Document
 
 #: A lower-case article right before a name: "the Christian Monitor Breakfast" names a thing.
 _THE_BEFORE = regex.compile(r"(?<![\p{L}])(?:the|a|an)\s+$")

@@ -1,6 +1,6 @@
 """Descriptions as speakers: who "the board", "the aide" or "the Texas senator" is.
 
-Functions of the document under attribution (:class:`quotex.attribution.resolver.Document`,
+Functions of the document under attribution (:class:`quotex.attribution.document.Document`,
 their first argument), like :mod:`quotex.attribution.dialogue.characters`. A description
 a rule found as the speaker is trimmed to its person's noun, tied to the organisation named before it ("the board" after
 "the Illinois Board of Elections"), checked against the modifiers the text gave
@@ -18,13 +18,12 @@ from typing import TYPE_CHECKING
 import regex
 
 from quotex.lang.en.shapes import ANTECEDENT_WINDOW, WORD, description
-from quotex.text.layout import Layout
 from quotex.text.sentences import SENTENCE_CUT
 from quotex.mentions.cast import ORG_WORDS, Entity
 from quotex.mentions.phrases import Mention
 
 if TYPE_CHECKING:
-    from quotex.attribution.resolver import Document
+    from quotex.attribution.document import Document
 
 #: How many nouns' compiled patterns are kept (about 37 KB each for ``_introductions``):
 #: enough for the nouns a document repeats, few enough that memory stays flat over a corpus.

@@ -2,7 +2,7 @@
 attribution decides.
 
 Each rule is a plain function ``(doc, ctx) -> Attribution | None``: ``doc`` is
-the document under attribution (:class:`quotex.attribution.resolver.Document`), ``ctx``
+the document under attribution (:class:`quotex.attribution.document.Document`), ``ctx``
 the quotation and its window (:class:`quotex.attribution.context.Context`).
 A rule returns None when its cue is not there (noting in ``ctx.att.why`` what
 it tried), or ``doc.finish(...)`` with the speaker phrase it read.
@@ -26,7 +26,7 @@ from quotex.attribution.rules.before import (according_to_x, subject_verb_fragme
 
 if TYPE_CHECKING:
     from quotex.attribution.context import Attribution, Context
-    from quotex.attribution.resolver import Document
+    from quotex.attribution.document import Document
 
 Rule = Callable[["Document", "Context"], "Attribution | None"]
 

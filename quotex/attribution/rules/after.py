@@ -17,7 +17,7 @@ from quotex.text.sentences import SENTENCE_STOP
 
 if TYPE_CHECKING:
     from quotex.attribution.context import Context
-    from quotex.attribution.resolver import Document
+    from quotex.attribution.document import Document
 
 
 #: A signature after a quotation with a horizontal bar, as in collected reader voices: "..." ― Ana Ruiz

@@ -18,7 +18,7 @@ from quotex.mentions.phrases import Mention, phrase_after, phrase_before
 
 if TYPE_CHECKING:
     from quotex.attribution.context import Context
-    from quotex.attribution.resolver import Document
+    from quotex.attribution.document import Document
 
 
 #: A clause boundary between a sentence's opening subject and a later verb (another subject may come).
