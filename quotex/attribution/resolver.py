@@ -35,18 +35,18 @@ from quotex.attribution.resolve.subjects import opening_subject as opening_subje
 from quotex.attribution.resolve.subjects import relative_subject as relative_subject
 from quotex.attribution.resolve.subjects import subject as subject
 from quotex.attribution.resolve.subjects import with_subject as with_subject
+from quotex.lang.en.words import ADDRESSEE_STOP_WORDS, AUDIENCE_WORDS, alternation
 from quotex.mentions.phrases import Mention
 from quotex.records import Step
 
 if TYPE_CHECKING:
     from quotex.attribution.document import Document
 
-#: Speech verbs that say the voice goes on ("...," he added): no change of turn.
-SAME_VOICE_VERBS = frozenset(["add", "continue", "go on", "resume", "repeat", "insist", "persist"])
-_ADDRESSEE_STOP = regex.compile(r"[.;:!?\"“”]|\bwho\b|\bthat\b|\babout\b|\bon\b|\bin\b")
+#: What ends the object of a verb of address: a stop, a mark, "who", "that", "about", "on", "in".
+_ADDRESSEE_STOP = regex.compile(r"[.;:!?\"“”]|" + "|".join(rf"\b{w}\b" for w in ADDRESSEE_STOP_WORDS))
+#: A group or a pronoun as that object, up to two words before it: "told |the assembled reporters|".
 _ADDRESSEE_WORDS = regex.compile(
-    r"\s+((?:the\s+)?(?:[\p{L}\-]+\s+){0,2}?(?:reporters|journalists|crew|audience|crowd|supporters|"
-    r"students|media|press|lawmakers|congress|him|her|them|me|us))\b", regex.IGNORECASE)
+    r"\s+((?:the\s+)?(?:[\p{L}\-]+\s+){0,2}?" + alternation(AUDIENCE_WORDS) + r")\b", regex.IGNORECASE)
 _TO = regex.compile(r"\s+to\s+(?=\p{Lu})")
 
 
@@ -61,7 +61,7 @@ def finish(doc: Document, att: Attribution, mention: Mention, cue: str | None, r
     att.rule = rule
     lemma = doc.lex.verb_forms.get(att.cue or "", "")
     same = voices.said_before(doc, mention)
-    if same is None and mention.kind == "pronoun" and lemma in SAME_VOICE_VERBS:
+    if same is None and mention.kind == "pronoun" and lemma in doc.lex.same_voice_lemmas:
         same = voices.voice_going_on(doc, mention)  # '"...," said my uncle. "..." he added': my uncle
     if same is not None:  # the tag of the quote before, read again: its speaker, not a new guess
         att.speaker, att.entity, att.confidence = same.speaker, same.entity, doc.confidence(rule, mention.kind)
@@ -89,7 +89,7 @@ def _in_dialogue(doc: Document, mention: Mention, lemma: str, found: Resolved) -
     near is a voice of the conversation; a noun is the dialogue's other voice."""
     speaker, how, entity = found
     if mention.kind == "pronoun" and entity is not None and turns.written_as_dialogue(doc) and \
-            lemma not in SAME_VOICE_VERBS:
+            lemma not in doc.lex.same_voice_lemmas:
         other = voices.answer(doc, mention, entity)
         if other is not None:
             speaker, entity = doc.cast.entities[other].canonical, other

@@ -29,6 +29,7 @@ import regex
 
 from quotex.lang.en.cues import cues
 from quotex.lang.en.lexicon import load
+from quotex.lang.en.words import BYLINE_PARTICLES
 
 #: The longest headline (with its deck), in characters.
 HEADLINE_MAX = 250
@@ -45,7 +46,7 @@ _BLANK_LINE = regex.compile(r"\n[ \t\u00a0]*\n")
 _LINE = regex.compile(r"(?m)^[ \t\u00a0]*+\S[^\n]*+")
 _QUOTE_OPEN = "\"“‘'«„"
 _QUOTE_CLOSE = "\"”’'»“"
-_NAME = r"\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|de|van|von|der|la|le|da))*"
+_NAME = r"\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|" + "|".join(BYLINE_PARTICLES) + r"))*"
 #: "By Jane Doe", "By Jane Doe and John Roe", "By JANE DOE, Associated Press".
 _BYLINE = regex.compile(
     rf"[ \t\u00a0]*(?i:by)[ \t\u00a0]+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*,\s*[\p{{L}} .]{{2,40}})?"

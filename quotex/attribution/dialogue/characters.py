@@ -19,7 +19,10 @@ import regex
 
 from quotex.attribution.dialogue import turns
 from quotex.attribution.context import NARRATOR
-from quotex.lang.en.shapes import ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, SUBJECT_WORD, WORD
+from quotex.lang.en.shapes import (ANTECEDENT_WINDOW, CHARACTER_DET, I_AM, LOWER_WORDS, NAME_WAS, OBJECT_HIM_HER,
+                                   SUBJECT_WORD, WORD)
+from quotex.lang.en.words import (CALLED_NOUN_OWNERS, COUPLE_TITLES, KIN_OWNERS, LABEL_SMALL_WORDS, OWNER_WORDS,
+                                  VOCATIVE_LEAD, WIFE_TITLE, alternation)
 from quotex.mentions.cast import VERBISH, Cast, Entity
 from quotex.records import Span
 from quotex.mentions.phrases import Mention
@@ -39,14 +42,9 @@ NAME_GIVEN_WINDOW = 250
 ADDRESSED_WINDOW = 120
 #: How far back a pronoun looks for a character named by a noun.
 CHARACTER_WINDOW = 600
-_I_AM = regex.compile(r"\bI(?:'m|’m| am| be)(?: plain| only| just)? ")
 #: An owner's word before a noun: "my |mother", "the |doctor" (see ``_owned``).
-_OWNER_WORD = regex.compile(r"\b(?:my|his|her|our|the) ")
+_OWNER_WORD = regex.compile(r"\b" + alternation(OWNER_WORDS) + " ")
 _BOUNDARY = regex.compile(r"\b")
-_NAME_WAS = regex.compile(r"\b([Hh]is|[Hh]er) name(?: was| is|'s|’s) ")
-_TOLD_HIM = regex.compile(r"\s+(?:him|her)\b")
-#: Words that may come before a name a quotation opens by calling: "My dear Mr. Bennet,".
-VOCATIVE_LEAD = frozenset("my dear oh o ah why well yes no now poor good old".split())
 
 
 def character_before(doc: Document, pos: int, gender: str, after: int) -> Mention | None:
@@ -69,7 +67,7 @@ def character_before(doc: Document, pos: int, gender: str, after: int) -> Mentio
         if not doc.opens_sentence(m.start()) and not VERBISH.match(text, w.end(1), min(len(text), w.end(1) + 160)):
             continue  # not the subject of its clause ("stared at their father")
         told = doc.cues.verb_at(text, w.end(1) + 1)
-        if told and _TOLD_HIM.match(text, told[1]):
+        if told and OBJECT_HIM_HER.match(text, told[1]):
             found = None  # "My father told him no": a turn told in the narration; the next is another's
             continue
         found = Mention(m.start(), w.end(1), text[m.start():w.end(1)], "description")
@@ -167,7 +165,7 @@ def self_introductions(doc: Document) -> None:
     for span, att in zip(spans, results):
         if att.speaker is None or att.entity is not None or att.speaker == NARRATOR or att.speaker in names:
             continue
-        for m in _I_AM.finditer(doc.text, span.inner_start, span.inner_end):
+        for m in I_AM.finditer(doc.text, span.inner_start, span.inner_end):
             found = [n for n in doc.cast.names_before(min(span.inner_end, m.end() + 40), 40) if n.start == m.end()]
             if found and doc.cast.entities[found[0].entity].person:
                 names[att.speaker] = found[0].entity
@@ -205,7 +203,7 @@ def named_later(doc: Document, mention: Mention) -> int | None:
         return None
     if doc._names_given is None:
         doc._names_given = []
-        for m in _NAME_WAS.finditer(doc.text):
+        for m in NAME_WAS.finditer(doc.text):
             for name in doc.cast.names_before(m.end() + 40, 40):
                 if name.start == m.end():
                     doc._names_given.append((m.start(), m.group(1).lower(), name.entity))
@@ -235,7 +233,7 @@ def addressed_as(doc: Document, mention: Mention) -> int | None:
     ('"Hulloa, Emma!" he said.' / 'The nurse bent down and kissed him.'): the one
     called, when the noun's gender fits and the caller is someone else."""
     words = WORD.findall(mention.text.lower())
-    if len(words) != 2 or words[0] not in ("the", "his", "her", "my") or not turns.written_as_dialogue(doc):
+    if len(words) != 2 or words[0] not in CALLED_NOUN_OWNERS or not turns.written_as_dialogue(doc):
         return None
     gender = doc.lex.person_nouns.get(words[1])
     if gender is None:
@@ -255,7 +253,7 @@ def kin(doc: Document, mention: Mention) -> int | None:
     gender of the married couple (Mr. and Mrs. of one surname) last named before it; with
     no couple, "the mother" is the one married woman (Mrs.) named so far."""
     words = WORD.findall(mention.text)
-    if len(words) != 2 or words[0].lower() not in ("his", "her", "the", "their", "my"):
+    if len(words) != 2 or words[0].lower() not in KIN_OWNERS:
         return None
     gender = doc.lex.kinship.get(words[1].lower())
     if gender is None:
@@ -263,16 +261,16 @@ def kin(doc: Document, mention: Mention) -> int | None:
     cast = doc.cast
     for n in reversed(cast.names_before(mention.start, 2 * ANTECEDENT_WINDOW)):
         ent = cast.entities[n.entity]
-        if not ent.namesake or ent.title.rstrip(".") not in ("Mr", "Mrs"):
+        if not ent.namesake or ent.title.rstrip(".") not in COUPLE_TITLES:
             continue
         surname = ent.forms[ent.longest][-1]
         for other in cast.entities:
-            if other.namesake and other.gender == gender and other.title.rstrip(".") in ("Mr", "Mrs") \
+            if other.namesake and other.gender == gender and other.title.rstrip(".") in COUPLE_TITLES \
                     and other.forms[other.longest][-1] == surname:
                 return other.id
     if gender == "f" and words[0].lower() == "the":
         # no couple named: the one married woman named so far ("the mother" is Mrs. Morel)
-        wives = {e.id for e in cast.titled("Mrs") if e.person and _named_before(cast, e, mention.start)}
+        wives = {e.id for e in cast.titled(WIFE_TITLE) if e.person and _named_before(cast, e, mention.start)}
         if len(wives) == 1:
             return wives.pop()
     return None
@@ -289,15 +287,13 @@ def _named_before(cast: Cast, ent: Entity, pos: int) -> bool:
     return False
 
 
-#: Words a character's label keeps in lower case inside it: "The Man with the Scar".
-_LABEL_SMALL = frozenset("of and with in on at to from the a an".split())
 
 
 def label(description: str) -> str:
     """The label of a character the story never names, as annotated fiction writes it:
     "the croupier" -> "The Croupier" (like "Narrator")."""
     words = description.split()
-    return " ".join(w if k and w in _LABEL_SMALL else w[:1].upper() + w[1:] for k, w in enumerate(words))
+    return " ".join(w if k and w in LABEL_SMALL_WORDS else w[:1].upper() + w[1:] for k, w in enumerate(words))
 
 
 def character_labels(doc: Document) -> None:

@@ -15,7 +15,8 @@ import regex
 
 from quotex.attribution.resolve.subjects import relative_subject, subject
 from quotex.lang.en.shapes import CLAUSE_WORDS, WINDOW_AFTER, WINDOW_BEFORE, WORD, only_lead, participle
-from quotex.lang.en.words import DESCRIPTION_DETERMINERS
+from quotex.lang.en.words import (CLAUSE_CUT_WORDS, DESCRIPTION_DETERMINERS, NOUN_DETERMINERS, OBJECT_BEFORE_COLON,
+                                  PASSIVE_AUXILIARIES, alternation)
 from quotex.mentions.phrases import Mention, phrase_before
 from quotex.text.sentences import SENTENCE_STOP
 
@@ -23,20 +24,14 @@ if TYPE_CHECKING:
     from quotex.attribution.document import Document
 
 #: What ends a reported clause before a later subject: a comma, a dash, a subordinator.
-_CLAUSE_CUT = regex.compile(r"[,;:—–―(]|\s-\s"
-                            r"|(?<![\p{L}])(?:while|when|whereas|but|as|after|before|because|if|although)"
-                            r"(?![\p{L}])", regex.IGNORECASE)
-#: Verbs that report a clause, whose subject is the source of what follows: "X said (that) Y ...".
-_REPORTING_LEMMAS = frozenset("say tell write claim argue insist add note explain contend suggest "
-                              "recall report".split())
-#: A form of "be" right before a participle: the passive "was asked", "were told".
-_PASSIVE_BE = regex.compile(r"(?<![\p{L}])(?:was|were|been|being|is|are|be|get|got)\s+(?:\p{Ll}+ly\s+)?$",
+_CLAUSE_CUT = regex.compile(r"[,;:—–―(]|\s-\s|(?<![\p{L}])" + alternation(CLAUSE_CUT_WORDS) + r"(?![\p{L}])",
                             regex.IGNORECASE)
-#: Words after which the name before a colon is an object: "a message to Trump:".
-_OBJECT_BEFORE_COLON = frozenset("to with on at in against about for of into than like as quotes quoted".split())
+#: A form of "be" right before a participle: the passive "was asked", "were told".
+_PASSIVE_BE = regex.compile(r"(?<![\p{L}])" + alternation(PASSIVE_AUXILIARIES) + r"\s+(?:\p{Ll}+ly\s+)?$",
+                            regex.IGNORECASE)
 #: What stands before a speech verb form used as a noun: "Rubio's |claim", "a Facebook |post".
 _NOUN_BEFORE = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{L}\-]+\s+)?$"
-                             r"|(?<![\p{L}])(?:a|an|the|his|her|their|its|this|that|my|our|your)\s+[\p{L}\-]+\s+$",
+                             r"|(?<![\p{L}])" + alternation(NOUN_DETERMINERS) + r"\s+[\p{L}\-]+\s+$",
                              regex.IGNORECASE)
 #: A complementizer before a clause's subject: "and that| she has learned".
 _THAT_BEFORE = regex.compile(r"(?<![\p{L}])that\s+$")
@@ -109,7 +104,7 @@ def heads_clause(doc: Document, start: int, pos: int) -> bool:
         low = w.lower()
         if w[:1].isupper() or low in lex.titles or low in lex.roles or low in DESCRIPTION_DETERMINERS:
             continue
-        return low not in _OBJECT_BEFORE_COLON
+        return low not in OBJECT_BEFORE_COLON
     return True
 
 
@@ -122,7 +117,7 @@ def outer_reporter(doc: Document, sent: int, mention: Mention) -> Mention | None
     for vs, ve in doc.cues.verbs(text, sent, mention.start):
         if noun_use(doc, text[vs:ve], vs) or participle(text[vs:ve]):
             continue
-        if doc.lex.verb_forms.get(text[vs:ve].lower()) not in _REPORTING_LEMMAS:
+        if doc.lex.verb_forms.get(text[vs:ve].lower()) not in doc.lex.reporting_lemmas:
             continue
         if _CLAUSE_CUT.search(text, ve, mention.start):
             return None  # "When Trump suggested that ..., Rubio fired back": a clause of its own

@@ -19,6 +19,7 @@ import regex
 
 from quotex.lang.en.shapes import ANTECEDENT_WINDOW, WORD, description
 from quotex.text.sentences import SENTENCE_CUT
+from quotex.lang.en.words import MODIFIER_STOPS, alternation
 from quotex.mentions.cast import ORG_WORDS, Entity
 from quotex.mentions.phrases import Mention
 
@@ -149,7 +150,7 @@ def _introductions(content: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
 
 #: An indefinite description with up to four modifiers: "a Republican committee aide", "one Mexican official".
 _INDEFINITE = (r"(?<![\p{L}])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
-               r"(?P<mods>(?:(?!(?:the|of|for|to|in|on|with|at|and|or|who|that)\s)"
+               r"(?P<mods>(?:(?!" + alternation(MODIFIER_STOPS) + r"\s)"
                r"[\p{L}\d](?:[\p{L}\d\-’']|\.(?=\p{L}))*(?:(?<=\p{Lu})\.)?[ \t\u00a0]+){1,4})")
 #: A noun introduced with a name among its modifiers: "the Wall Street Journal editorial board",
 #: "the St. Paul City Council" ("the editorial board", "the council" later take it up).

@@ -18,6 +18,9 @@ import regex
 from quotex.lang.en.cues import Cue
 from quotex.lang.en.shapes import (CHARACTER_DET, CLAUSE_WORDS, LOWER_WORDS, NOT_BEFORE_SUBJECT, OPENING_PRONOUN,
                                    PARTY_AFTER_NAME, PREV_WORD, SUBJECT_WORD, WORD, participle)
+from quotex.lang.en.words import (ARTICLES, BEFORE_INNER_DESCRIPTION, CLAUSE_BREAK_WORDS, CLAUSE_JOINERS,
+                                  CLAUSE_LEAD_WORDS, DESCRIPTION_OPENERS, FUTURE_AUXILIARIES, HE_SHE,
+                                  PERFECT_AUXILIARIES, SUBJECT_PRONOUNS, TIME_ADVERBS, alternation)
 from quotex.mentions.cast import ORG_WORDS, VERBISH
 from quotex.mentions.phrases import OF_TAIL, Mention, coordinated, owner_phrase, phrase_before
 
@@ -29,14 +32,14 @@ _PLURAL_NOUN = regex.compile(r"[ \u00a0]+(\p{Ll}+s)(?![\p{L}'’])")
 #: How many possible subjects a clause is searched for (bounds hostile text).
 MAX_SUBJECTS = 16
 #: A determiner opening a sentence, or a clause after a comma or "that": where a modified description may start.
-_DETERMINER = regex.compile(r"(?i:the|a|an|another|one)(?![\p{L}])")
-_DETERMINER_AFTER_OPENER = regex.compile(r"(?<=[,;:—–]\s*|\b(?:that|and|but)\s+)"
-                                         r"(?i:the|a|an|another|one)(?![\p{L}])")
+_DETERMINER = regex.compile(r"(?i:" + "|".join(DESCRIPTION_OPENERS) + r")(?![\p{L}])")
+_DETERMINER_AFTER_OPENER = regex.compile(r"(?<=[,;:—–]\s*|\b" + alternation(BEFORE_INNER_DESCRIPTION) + r"\s+)"
+                                         r"(?i:" + "|".join(DESCRIPTION_OPENERS) + r")(?![\p{L}])")
 _FIRST_WORD = regex.compile(r"[\s\"“”‘’']*\K\p{L}")
 #: A clause about a description before its verb: ", who spoke anonymously," or "speaking to Fox News".
 _MODIFYING_CLAUSE = regex.compile(r"(?:,?\s+who\s+[^,;:.!?\"“”]{1,100}?,?"
                                   r"|\s+\p{Ll}+ing\s+[^,;:.!?\"“”]{1,80}?,?)"
-                                  r"(?:\s+(?:also|later|then|has|have|had|again|\p{Lu}\p{Ll}+day))*\s*")
+                                  r"(?:\s+(?:" + "|".join(TIME_ADVERBS + PERFECT_AUXILIARIES) + r"|\p{Lu}\p{Ll}+day))*\s*")
 #: Blanks, or one -ly adverb, between a name and its participle: "Trump| reportedly |yelling".
 _ADVERB_GAP = regex.compile(r"\s*(?:\p{Ll}+ly\s+)?")
 #: An adverb set off by commas between a subject and its verb: ", however,".
@@ -47,25 +50,25 @@ _OF_OFFICE = regex.compile(r"\s+of\s+\p{Ll}+")
 #: "and |Trump calling it".
 _WITH_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:with|and)\s+|[,–—]\s+)(?:the\s+)?(?:[\p{Lu}][\p{L}.\-]*\s+){0,3}$")
 #: A relative clause whose verb the name before it governs: "Trump|, who has in the past| called".
-_WHO_BEFORE = regex.compile(r",\s+who\s+(?:(?!(?:that|he|she|they|it|we|i|you)\b)\p{Ll}+\s+){0,4}$")
+_WHO_BEFORE = regex.compile(r",\s+who\s+(?:(?!" + alternation(("that", *SUBJECT_PRONOUNS)) + r"\b)\p{Ll}+\s+){0,4}$")
 #: An apposition between a name and its relative clause: ", the ranking Democrat on the panel".
-_APPOSITION_GAP = regex.compile(r",\s+(?:the|a|an)\s+[^,;:.!?\"“”]{1,80}")
+_APPOSITION_GAP = regex.compile(r",\s+" + alternation(ARTICLES) + r"\s+[^,;:.!?\"“”]{1,80}")
 #: A word in -s followed by a comma and a capital is a plural noun ending an opening
 #: phrase ("In his YouTube dispatches, Santilli ..."), not a verb after its subject.
 _PLURAL_THEN_CLAUSE = regex.compile(r",\s+\p{Lu}")
 #: The comma that closes a clause set off between a subject and its verb, an adverb or
 #: auxiliary allowed before the verb: "Jones, who ..., |later| said".
-_CLOSING_COMMA = regex.compile(r",\s*(?:(?:also|then|later|again|has|have|had|would|will|\p{Ll}+ly)\s+){0,2}\Z")
+_CLOSING_COMMA = regex.compile(r",\s*(?:(?:" + "|".join(TIME_ADVERBS + PERFECT_AUXILIARIES + FUTURE_AUXILIARIES)
+                               + r"|\p{Ll}+ly)\s+){0,2}\Z")
 #: A clause set off by commas after a subject, by its opening: "who", "a Democrat", "45",
 #: "noting that ..." (a lower-case word or a number, no conjunction).
-_INTERRUPTION = regex.compile(r",\s+(?!(?:and|or|but|so|nor|yet|then|he|she|they|it|we|i|you)\b)(?:\p{Ll}|\d)")
+_INTERRUPTION = regex.compile(r",\s+(?!" + alternation(CLAUSE_JOINERS + SUBJECT_PRONOUNS) + r"\b)(?:\p{Ll}|\d)")
 #: What opens another clause between a verb and a later cue verb: "Jones, 45, said |that he ...| added".
-_CLAUSE_BREAK_AFTER = regex.compile(r"[;:]|(?<![\p{L}])(?:that|who|whom|which|when|while|because|if|as|but|after|before|"
-                                    r"since|until|although|though|whereas|where|whether|once)(?![\p{L}])|,\s+\p{Lu}")
+_CLAUSE_BREAK_AFTER = regex.compile(r"[;:]|(?<![\p{L}])" + alternation(CLAUSE_BREAK_WORDS) + r"(?![\p{L}])|,\s+\p{Lu}")
 #: What no clause set off between a subject and its verb holds: a semicolon, a colon.
 _INNER_BREAK = regex.compile(r"[;:]")
 #: What may stand before the clause's subject: an opening phrase closed by a comma, "and" or "but".
-_CLAUSE_LEAD = regex.compile(r"(?:,|(?<![\p{L}])(?i:and|but|so|yet|still|named|called))\s*$")
+_CLAUSE_LEAD = regex.compile(r"(?:,|(?<![\p{L}])(?i:" + "|".join(CLAUSE_LEAD_WORDS) + r"))\s*$")
 
 
 def subject(doc: Document, start: int, end: int, limit: int | None = None) -> Mention | None:
@@ -104,9 +107,9 @@ def _candidates(doc: Document, start: int, end: int) -> list[Mention]:
             found.append(Mention(n.start, n.end, text[n.start:n.end], "name"))
     for m in islice(SUBJECT_WORD.finditer(text, start, end), MAX_SUBJECTS):
         w = m.group().lower()
-        if w in ("he", "she"):
+        if w in HE_SHE:
             found.append(Mention(m.start(), m.end(), m.group(), "pronoun"))
-        elif w in ("the", "a", "an"):
+        elif w in ARTICLES:
             for r in islice(WORD.finditer(text, m.end(), min(end, m.end() + 50)), 6):
                 low = r.group().lower()
                 if low in doc.lex.roles or low in ORG_WORDS:

@@ -74,6 +74,8 @@ class Lexicon:
     fragment_verb_forms: dict[str, str]  # verbs that give a quoted fragment to their subject
     past_verb_forms: frozenset[str]  # the past-tense speech verb forms ("said", "asked", "pointed out")
     addressee_lemmas: frozenset[str]
+    reporting_lemmas: frozenset[str]  # verbs whose subject reports the clause after them ("X said that Y ...")
+    same_voice_lemmas: frozenset[str]  # verbs that say the voice goes on ("he added"): the turn stays
     titles: frozenset[str]
     demonyms: frozenset[str]
     not_names: frozenset[str]
@@ -124,6 +126,8 @@ def load() -> Lexicon:
         fragment_verb_forms=_forms(_lines("fragment_verbs.txt")),
         past_verb_forms=_past_forms(speech_verbs),
         addressee_lemmas=_words("addressee_verbs.txt"),
+        reporting_lemmas=_words("reporting_verbs.txt"),
+        same_voice_lemmas=_words("same_voice_verbs.txt"),
         noun_verbs=_words("noun_verbs.txt"),
         titles=_words("titles.txt"),
         demonyms=_words("demonyms.txt"),

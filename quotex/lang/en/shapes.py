@@ -110,3 +110,9 @@ def plain(phrase: str) -> str:
     return " ".join(CONTROL.sub("", phrase).split())
 #: Letters each with its dot, as initials read once lower-cased: "u.s.", "j.".
 DOTTED_LETTERS = regex.compile(r"(?:\p{L}\.)+")
+#: A speaker saying who they are: "I am |Jack Durbeyfield", "when I be plain |Jack".
+I_AM = regex.compile(r"\bI(?:'m|’m| am| be)(?: plain| only| just)? ")
+#: The narration giving a character's name: "Her name was |Duchess".
+NAME_WAS = regex.compile(r"\b([Hh]is|[Hh]er) name(?: was| is|'s|’s) ")
+#: "him" or "her" as the object of a verb: "My father told| him| no".
+OBJECT_HIM_HER = regex.compile(r"\s+(?:him|her)\b")
