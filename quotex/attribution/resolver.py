@@ -27,7 +27,7 @@ from quotex.attribution.resolve.clauses import passive_addressee as passive_addr
 from quotex.attribution.resolve.clauses import reported_by as reported_by
 from quotex.attribution.resolve.clauses import unread_cue as unread_cue
 from quotex.attribution.resolve.speakers import TWO_NAMES, Resolved
-from quotex.attribution.resolve.speakers import resolve_mention as resolve_mention
+from quotex.attribution.resolve.speakers import resolve as resolve
 from quotex.attribution.resolve.subjects import described_subject as described_subject
 from quotex.attribution.resolve.subjects import interrupted_subject as interrupted_subject
 from quotex.attribution.resolve.subjects import modified_subject as modified_subject

@@ -101,11 +101,6 @@ def introduced_before(doc: Document, pos: int, gender: str) -> Mention | None:
     return found[-1] if len(heads) == 1 else None
 
 
-def resolved_entity(doc: Document) -> int | None:
-    """The entity the last call of :meth:`resolve` found."""
-    return doc.entity
-
-
 def name_narrator(doc: Document) -> None:
     """The one telling the story has a name when the turns answering theirs call them by
     it ("I asked." / "Jane, I don't like cavillers"): the narrator's quotes take it.

@@ -168,11 +168,11 @@ def last_subject(doc: Document, lo: int, hi: int) -> Mention | None:
 
 def turn_of(doc: Document, mention: Mention, why: str, rule: str) -> Attribution | None:
     """The quote is a turn of the person the narration's ``mention`` names (by ``rule``)."""
-    speaker, how = resolver.resolve_mention(doc, mention)
+    speaker, how, entity = resolver.resolve(doc, mention)
     if speaker is None:
         return None
     return Attribution(mention, None, (), rule, speaker, doc.confidence(rule, mention.kind),
-                       [f"{why} {mention.text!r} -> {speaker!r} ({how})"], characters.resolved_entity(doc))
+                       [f"{why} {mention.text!r} -> {speaker!r} ({how})"], entity)
 
 
 def across_narration(doc: Document, i: int) -> Attribution | None:

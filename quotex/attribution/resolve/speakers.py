@@ -56,14 +56,6 @@ def resolve(doc: Document, mention: Mention) -> Resolved:
     return _description(doc, mention)
 
 
-def resolve_mention(doc: Document, mention: Mention) -> tuple[str | None, str]:
-    """:func:`resolve` for the turn rules: the speaker and how it was found; ``doc.entity``
-    is left at the cast entity it resolved to (:func:`characters.resolved_entity`)."""
-    found = resolve(doc, mention)
-    doc.entity = found.entity
-    return found.speaker, found.how
-
-
 def _name(doc: Document, mention: Mention) -> Resolved:
     """A name: its fullest form; a name that speaks outside quotation marks is a person."""
     cast = doc.cast
