@@ -5,18 +5,8 @@ from __future__ import annotations
 import pytest
 
 import quotex
-from quotex.attribution.dialogue import characters, turns
-from quotex.lang.en.language import ENGLISH
 from quotex.lang.en.lexicon import load
 from quotex.mentions.cast import Cast
-from quotex.attribution.document import Document
-from quotex.mentions.phrases import Mention
-from quotex.text.tokenizer import scan
-
-
-def _doc(text: str) -> Document:
-    spans, paragraphs = scan(text)
-    return Document(text, spans, paragraphs, ENGLISH)
 
 
 DIALOGUE = ('"Where were you?" asked Edith Lane.\n\n"In the garden," said Robert.\n\n'
@@ -28,8 +18,11 @@ NEWS = ('"We will win," Jane Smith said on Tuesday at a rally in Ohio, where she
 
 
 def test_written_as_dialogue_needs_exchanges_of_short_turns() -> None:
-    assert turns.written_as_dialogue(_doc(DIALOGUE))
-    assert not turns.written_as_dialogue(_doc(NEWS))
+    # only a document written as dialogue has its turns spoken to the other party
+    dialogue = quotex.extract(DIALOGUE)
+    assert [q.addressees for q in dialogue] == [("Robert",), ("Edith Lane",)] * 2 + [("Robert",)]
+    assert [q.rule for q in dialogue][2:] == ["alternating-turn"] * 3
+    assert not any(q.addressees for q in quotex.extract(NEWS))
 
 
 @pytest.mark.parametrize("quote,called", [
@@ -41,9 +34,11 @@ def test_written_as_dialogue_needs_exchanges_of_short_turns() -> None:
     ('"Dorian Gray? Is that his name?"', []),       # a question about someone
 ])
 def test_called_is_the_person_addressed(quote: str, called: list[str]) -> None:
-    doc = _doc(quote)
-    names = [doc.cast.entities[e].forms[-1][-1] for e in characters.called(doc, doc.spans[0])]
-    assert names == called
+    # a turn is spoken to the one it calls by name; else to the other party (Robert Hale)
+    text = f'"Where were you?" asked Edith Lane.\n\n"In the garden," said Robert Hale.\n\n{quote}\n\n"Go," said Edith.'
+    turn = quotex.extract(text)[2]
+    assert turn.speaker == "Edith Lane"
+    assert [a.split()[-1] for a in turn.addressees] == (called or ["Hale"])
 
 
 def test_namesakes_keep_their_honorific() -> None:
@@ -52,13 +47,10 @@ def test_namesakes_keep_their_honorific() -> None:
 
 
 def test_kinship_is_the_member_of_the_couple_last_named() -> None:
-    text = 'Mr. Harlow came home. Mrs. Harlow was waiting.\n\n"You are late," said his wife.'
-    doc = _doc(text)
-    start = text.index("his wife")
-    ent = characters.kin(doc, Mention(start, start + 8, "his wife", "description"))
-    assert ent is not None and doc.cast.entities[ent].canonical == "Mrs. Harlow"
-    start = text.index("Mr.")
-    assert characters.kin(doc, Mention(start, start + 3, "the son", "description")) is None  # not a couple word
+    couple = 'Mr. Harlow came home. Mrs. Harlow was waiting.\n\n"You are late," said '
+    [(q, steps)] = quotex.explain(couple + "his wife.")
+    assert q.speaker == "Mrs. Harlow" and "the kin of the story's couple" in str(steps[-1])
+    assert quotex.extract(couple + "the son.")[0].speaker == "the son"  # not a couple word
 
 
 def test_role_synonyms_let_a_description_find_a_titled_name() -> None:
@@ -77,8 +69,11 @@ def test_lexicons_of_fiction_load() -> None:
 def test_same_voice_compares_the_words_of_names() -> None:
     from quotex.attribution.dialogue.turns import same_voice
     assert same_voice("Carl", "Carl Linstrum")
-    assert not same_voice("Mr. Bennet", "Mrs. Bennet")
     assert not same_voice("Carl", None)
+    # Mr. and Mrs. Bennet are two voices: each turn is spoken to the other
+    text = '"Is it true?" said Mrs. Bennet.\n\n"It is," said Mr. Bennet.\n\n"Then?"\n\n"Then nothing."'
+    got = [(q.speaker, q.addressees) for q in quotex.extract(text)]
+    assert got == [("Mrs. Bennet", ("Mr. Bennet",)), ("Mr. Bennet", ("Mrs. Bennet",))] * 2
 
 
 def test_a_title_elided_in_dialect_is_not_part_of_the_name() -> None:
@@ -174,7 +169,8 @@ def test_a_character_the_story_never_names_speaks_by_a_label() -> None:
     text = ('"Place your bets," said the croupier.\n\n"Red," said Oliver Finch.\n\n'
             '"Red it is," said the croupier.\n\n"And again," said Oliver.')
     assert [q.speaker for q in quotex.extract(text)] == ["The Croupier", "Oliver Finch", "The Croupier", "Oliver Finch"]
-    assert characters.label("the man with the scar") == "The Man with the Scar"
+    text = '"Place your bets," said the croupier.\n\n"Red," said Oliver Finch.\n\n"Who are you?" asked the man with the scar.'
+    assert quotex.extract(text)[2].speaker == "The Man with the Scar"  # small words stay small
 
 
 def test_a_talk_of_three_is_spoken_to_the_others_present() -> None:
