@@ -2,7 +2,9 @@
 
 - :mod:`quotex.attribution.ids`: the rule ids, defined once (a record's ``rule``);
 - :mod:`quotex.attribution.context`: what one rule sees of one quotation;
-- :mod:`quotex.attribution.document`: the document under attribution;
+- :mod:`quotex.attribution.document`: the document under attribution (``doc.current``, the
+  index of the quote under attribution, is read only by ``resolver.finish`` and
+  ``speakers.resolve``, which pass it on);
 - :mod:`quotex.attribution.resolver`: what the cue rules call: the clause readers
   and :func:`~quotex.attribution.resolver.finish`, which resolves the speaker phrase
   a rule read into an attribution;

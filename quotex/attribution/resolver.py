@@ -60,15 +60,16 @@ def finish(doc: Document, att: Attribution, mention: Mention, cue: str | None, r
     att.cue = " ".join(cue.lower().split()) if cue else None
     att.rule = rule
     lemma = doc.lex.verb_forms.get(att.cue or "", "")
-    same = voices.said_before(doc, mention)
+    i = doc.current  # the quote under attribution
+    same = voices.said_before(doc, i, mention)
     if same is None and mention.kind == "pronoun" and lemma in doc.lex.same_voice_lemmas:
-        same = voices.voice_going_on(doc, mention)  # '"...," said my uncle. "..." he added': my uncle
+        same = voices.voice_going_on(doc, i, mention)  # '"...," said my uncle. "..." he added': my uncle
     if same is not None:  # the tag of the quote before, read again: its speaker, not a new guess
         att.speaker, att.entity, att.confidence = same.speaker, same.entity, doc.confidence(rule, mention.kind)
         att.why.append(Step(f"{mention.kind} {mention.text!r} is the voice of the quote before -> {same.speaker!r}",
                             rule, (mention.text,), same.speaker))
         return att
-    speaker, how, entity = _in_dialogue(doc, mention, lemma, speakers.resolve(doc, mention))
+    speaker, how, entity = _in_dialogue(doc, i, mention, lemma, speakers.resolve(doc, mention, i))
     att.speaker = speaker
     att.entity = entity
     att.why.append(Step(f"{mention.kind} {mention.text!r} -> {speaker!r} ({how})", rule, (mention.text,), speaker))
@@ -83,24 +84,24 @@ def finish(doc: Document, att: Attribution, mention: Mention, cue: str | None, r
     return att
 
 
-def _in_dialogue(doc: Document, mention: Mention, lemma: str, found: Resolved) -> Resolved:
+def _in_dialogue(doc: Document, i: int, mention: Mention, lemma: str, found: Resolved) -> Resolved:
     """What the turns of a dialogue say against the speaker ``found``: a he/she that would
     give a new turn to the voice before is the other voice (a reply); a he/she with no name
     near is a voice of the conversation; a noun is the dialogue's other voice."""
     speaker, how, entity = found
     if mention.kind == "pronoun" and entity is not None and turns.written_as_dialogue(doc) and \
             lemma not in doc.lex.same_voice_lemmas:
-        other = voices.answer(doc, mention, entity)
+        other = voices.answer(doc, i, mention, entity)
         if other is not None:
             speaker, entity = doc.cast.entities[other].canonical, other
             how = f"the turn before was the same person's: a reply, by {speaker!r}"
     if mention.kind == "pronoun" and speaker is None and mention.text != "I" and turns.written_as_dialogue(doc):
-        voice = voices.voice(doc, mention)
+        voice = voices.voice(doc, i, mention)
         if voice is not None:
             speaker, entity = doc.cast.entities[voice].canonical, voice
             how = f"no name near: the voice of the conversation, {speaker!r}"
     if mention.kind == "description" and entity is None:
-        partner = voices.partner(doc, mention)
+        partner = voices.partner(doc, i, mention)
         if partner is not None:
             speaker, entity = doc.cast.entities[partner].canonical, partner
             how = f"the other voice of the dialogue, {speaker!r}"

@@ -1,7 +1,7 @@
 """The voices of a conversation: who a he/she or a noun in a turn's tag stands for.
 
 Functions of the document under attribution (:class:`quotex.attribution.document.Document`,
-their first argument) and of the quote under attribution (``doc.current``), read from
+their first argument) and of the index ``i`` of the quote under attribution, read from
 the turns already attributed (``doc.results``): the voice of the quote just before
 going on ("he added"), the same he/she as before, the reply that changes hands ("...,"
 he answered), the other voice of a dialogue ("said her cousin"), and who a turn calls
@@ -35,11 +35,10 @@ CONVERSATION_TURNS = 20
 TAG_LENGTH = 80
 
 
-def said_before(doc: Document, mention: Mention) -> Attribution | None:
+def said_before(doc: Document, i: int, mention: Mention) -> Attribution | None:
     """The attribution of the quote just before, when its cue read the very words of
     ``mention`` ('"...," he answered, tossing his head. "..."'): one phrase names one
     person, so the second quote must not resolve "he" afresh (and differently)."""
-    i = doc.current
     if i == 0 or i > len(doc.results):
         return None
     prev = doc.results[i - 1]
@@ -49,11 +48,10 @@ def said_before(doc: Document, mention: Mention) -> Attribution | None:
     return prev
 
 
-def voice_going_on(doc: Document, mention: Mention) -> Attribution | None:
+def voice_going_on(doc: Document, i: int, mention: Mention) -> Attribution | None:
     """The attribution of the quote just before in the same paragraph, when this quote's
     he/she tag says the voice goes on ("he added", "she went on") and that speaker can be
     a he/she: the same person adds to what they said."""
-    i = doc.current
     if i == 0 or i > len(doc.results):
         return None
     prev = doc.results[i - 1]
@@ -67,11 +65,10 @@ def voice_going_on(doc: Document, mention: Mention) -> Attribution | None:
     return prev if noun in (gender, "-") else None
 
 
-def pronoun_chain(doc: Document, mention: Mention, gender: str) -> Attribution | None:
+def pronoun_chain(doc: Document, i: int, mention: Mention, gender: str) -> Attribution | None:
     """When a he/she stands for no name or noun of the narration, the attribution of the
     last quote before whose cue was a he/she of the same gender, within the conversation:
     the story goes on calling the same person so (a speaker found once is found again)."""
-    i = doc.current
     if i == 0 or i > len(doc.results):
         return None
     k = doc.paragraph_of(mention.start)
@@ -98,24 +95,22 @@ def opens_sentence_between(doc: Document, lo: int, hi: int, gender: str) -> bool
     return False
 
 
-def named_after_in_clause(doc: Document, mention: Mention) -> set[int]:
+def named_after_in_clause(doc: Document, i: int, mention: Mention) -> set[int]:
     """The people named after a he/she in the rest of its clause, in the narration before
     the quotation ("He beckoned Kronborg into the living-room and said sternly:"): the
     object of his verb is not "he" (up to a comma: "If he wins, Trump ..." may be Trump)."""
     text = doc.text
     stop = CLAUSE_STOP.search(text, mention.end, min(len(text), mention.end + CLAUSE_REACH))
     end = stop.start() if stop else min(len(text), mention.end + CLAUSE_REACH)
-    i = doc.current
     if doc.quoted(mention.start) or i >= len(doc.spans) or mention.start > doc.spans[i].start:
         return set()  # only narration before the quotation: a tag ("he told Rubio") may be loose
     return {n.entity for n in doc.cast.names_before(end, end - mention.end)
             if n.start >= mention.end and not n.quoted}
 
 
-def spoken_to(doc: Document, mention: Mention) -> set[int]:
+def spoken_to(doc: Document, i: int, mention: Mention) -> set[int]:
     """The people the quotations of the current quote's paragraph call by name, when
     ``mention`` is in their tag: none of them says them."""
-    i = doc.current
     if i >= len(doc.spans):
         return set()
     k = doc.paragraph_of(doc.spans[i].start)
@@ -128,11 +123,10 @@ def spoken_to(doc: Document, mention: Mention) -> set[int]:
     return out
 
 
-def answer(doc: Document, mention: Mention, entity: int) -> int | None:
+def answer(doc: Document, i: int, mention: Mention, entity: int) -> int | None:
     """A pronoun in the tag of a turn of dialogue that would give the turn to the voice
     of the turn just before ("...," he answered) gives it to the last other voice of
     that gender in the conversation instead: turns change hands."""
-    i = doc.current
     if i == 0 or i >= len(doc.spans):
         return None
     span, prev = doc.spans[i], doc.spans[i - 1]
@@ -159,11 +153,10 @@ def answer(doc: Document, mention: Mention, entity: int) -> int | None:
     return None
 
 
-def voice(doc: Document, mention: Mention) -> int | None:
+def voice(doc: Document, i: int, mention: Mention) -> int | None:
     """The person a he/she stands for when no name is near: the last voice of that
     gender in the conversation, other than the voice of the turn just before when
     this quote opens a new turn."""
-    i = doc.current
     if i == 0 or i >= len(doc.spans):
         return None
     gender = doc.lex.pronoun_gender.get(mention.text.lower())
@@ -181,11 +174,10 @@ def voice(doc: Document, mention: Mention) -> int | None:
     return None
 
 
-def partner(doc: Document, mention: Mention) -> int | None:
+def partner(doc: Document, i: int, mention: Mention) -> int | None:
     """A turn of dialogue given to a character named by a noun ("answered the artist",
     "said his step-son") is spoken by the named voice of the conversation that did not
     speak the turn before: the entity, or None."""
-    i = doc.current
     if i == 0 or i >= len(doc.spans):
         return None
     span = doc.spans[i]

@@ -47,12 +47,13 @@ class Resolved(NamedTuple):
     entity: int | None = None
 
 
-def resolve(doc: Document, mention: Mention) -> Resolved:
-    """The speaker ``mention`` names, how it was found, and its cast entity."""
+def resolve(doc: Document, mention: Mention, i: int | None = None) -> Resolved:
+    """The speaker ``mention`` names, how it was found, and its cast entity; ``i`` is the
+    index of the quote under attribution (by default the one the pipeline is at)."""
     if mention.kind == "name":
         return _name(doc, mention)
     if mention.kind == "pronoun":
-        return _pronoun(doc, mention)
+        return _pronoun(doc, doc.current if i is None else i, mention)
     return _description(doc, mention)
 
 
@@ -68,7 +69,7 @@ def _name(doc: Document, mention: Mention) -> Resolved:
     return Resolved(cast.canonical(name), "name", name.entity)
 
 
-def _pronoun(doc: Document, mention: Mention) -> Resolved:
+def _pronoun(doc: Document, i: int, mention: Mention) -> Resolved:
     """A he/she: the name before it that is a subject or a speaker, else the same he/she
     as the quotes before, a character a noun named, the nearest name of that gender, or
     the one name or character of the sentence before; "I" is the narrator."""
@@ -77,27 +78,27 @@ def _pronoun(doc: Document, mention: Mention) -> Resolved:
         return Resolved(NARRATOR, "pronoun")  # '"...," I said.': the one telling the story
     if gender not in ("m", "f"):
         return Resolved(None, "pronoun")
-    spoken_to = voices.spoken_to(doc, mention) | voices.named_after_in_clause(doc, mention)
+    spoken_to = voices.spoken_to(doc, i, mention) | voices.named_after_in_clause(doc, i, mention)
     nearest, chosen, subject = _antecedent(doc, mention, gender, spoken_to)
     if nearest is not None and turns.written_as_dialogue(doc):
-        chain = _story_follows(doc, mention, gender, nearest, spoken_to)
+        chain = _story_follows(doc, i, mention, gender, nearest, spoken_to)
         if chain is not None:
             return chain
     character = characters.character_before(doc, mention.start, gender, chosen)
     if character is not None:
-        speaker, how, found = resolve(doc, character)
+        speaker, how, found = resolve(doc, character, i)
         if found is not None and doc.cast.entities[found].gender not in (gender, None):
             speaker = None  # "the doctor" was a man: not "she"
         if speaker is not None:
             return Resolved(speaker, f"pronoun -> {character.text!r} ({how})", found)
     if nearest is not None:
         if not subject and turns.written_as_dialogue(doc):
-            voice = voices.voice(doc, mention)  # a name merely near is weaker than a voice of the talk
+            voice = voices.voice(doc, i, mention)  # a name merely near is weaker than a voice of the talk
             if voice is not None:
                 return Resolved(doc.cast.entities[voice].canonical, "pronoun: the voice of the conversation", voice)
         nearest.gender = nearest.gender or gender  # what the pronoun tells of the name
         return Resolved(nearest.canonical, "pronoun", nearest.id)
-    return _no_antecedent(doc, mention, gender, spoken_to)
+    return _no_antecedent(doc, i, mention, gender, spoken_to)
 
 
 def _antecedent(doc: Document, mention: Mention, gender: str, spoken_to: set[int]) -> tuple[Entity | None, int, bool]:
@@ -124,11 +125,11 @@ def _antecedent(doc: Document, mention: Mention, gender: str, spoken_to: set[int
     return nearest, chosen, False
 
 
-def _story_follows(doc: Document, mention: Mention, gender: str, nearest: Entity,
+def _story_follows(doc: Document, i: int, mention: Mention, gender: str, nearest: Entity,
                    spoken_to: set[int]) -> Resolved | None:
     """In dialogue, the person the he/she of the quotes before stood for, rather than the
     nearest name, when no other person of that gender opened a sentence since."""
-    chain = voices.pronoun_chain(doc, mention, gender)
+    chain = voices.pronoun_chain(doc, i, mention, gender)
     if chain is not None and chain.entity is not None and chain.entity != nearest.id \
             and chain.entity not in spoken_to \
             and chain.mention is not None and mention.start - chain.mention.end < CHAIN_REACH \
@@ -140,7 +141,7 @@ def _story_follows(doc: Document, mention: Mention, gender: str, nearest: Entity
     return None
 
 
-def _no_antecedent(doc: Document, mention: Mention, gender: str, spoken_to: set[int]) -> Resolved:
+def _no_antecedent(doc: Document, i: int, mention: Mention, gender: str, spoken_to: set[int]) -> Resolved:
     """A he/she with no name before it: the one name of the sentence before, the one
     character introduced before, or the same he/she as the quotes before."""
     lone = antecedents.lone_name(doc, mention)
@@ -151,7 +152,7 @@ def _no_antecedent(doc: Document, mention: Mention, gender: str, spoken_to: set[
     introduced = characters.introduced_before(doc, mention.start, gender)
     if introduced is not None:  # "conscious of a man behind. ... He leaned forward"
         return Resolved(description(introduced.text), "pronoun -> the one character introduced before")
-    chain = voices.pronoun_chain(doc, mention, gender)
+    chain = voices.pronoun_chain(doc, i, mention, gender)
     if chain is not None and (chain.entity is None or chain.entity not in spoken_to):
         # '"Oh," he answered' ... '"You want to see Lincoln Park," he said'; not "said he to Temple"
         return Resolved(chain.speaker, "pronoun: the same he/she as the quotes before", chain.entity)
