@@ -13,6 +13,7 @@ in ``quotex/data`` and a bounded look around each name.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -54,6 +55,8 @@ _APPOSITION = regex.compile(
     r"(?:(?:the|a|an|its|his|her)\s+)?((?:[\p{L}\-]+\s+){0,3}?[\p{L}\-]+)(?=[\s,.;]|$)")
 _TITLE_OF = regex.compile(r"\b\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}+(?![\p{L}])")
+#: The same over ASCII text, where the letters are A-Z and a-z (the standard ``re`` is quicker there).
+_ASCII_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
 #: A capitalized word elided in speech ("Pa'son"): not a name's word ("O'Hara", "Sanders'" are).
 _ELIDED = regex.compile(r"\p{Lu}\p{Ll}*['’]\p{Ll}{2,}")
 #: A lower-case word that reads as a finite verb: "wants", "called" (not "press", "business").
@@ -534,13 +537,28 @@ def _name_matches(text: str, pos: int = 0, endpos: int | None = None) -> Iterato
 
 def _lower_words(text: str, piece: int = 1 << 20) -> frozenset[str]:
     """The distinct lower-case words of ``text``, read a piece at a time (cut at a
-    blank) so that a long text never holds a list of all its words at once."""
+    blank) so that a long text never holds a list of all its words at once.
+
+    A blank is no letter, so the words are those of the piece's distinct blank-separated
+    tokens: a token of ASCII letters is one word or none, the few others are read with a
+    pattern, all at once (joined by blanks).
+    """
     words: set[str] = set()
     pos = 0
     while pos < len(text):
         end = text.find(" ", pos + piece)
         end = len(text) if end < 0 else end
-        words.update(_LOWER_WORD.findall(text, pos, end))
+        ascii_mixed: list[str] = []
+        other: list[str] = []
+        for tok in set(text[pos:end].split()):
+            if not tok.isascii():
+                other.append(tok)
+            elif not tok.isalpha():
+                ascii_mixed.append(tok)  # "said," "Trump's"
+            elif tok.islower():
+                words.add(tok)
+        words.update(_ASCII_LOWER_WORD.findall(" ".join(ascii_mixed)))
+        words.update(_LOWER_WORD.findall(" ".join(other)))
         pos = end
     return frozenset(words)
 
