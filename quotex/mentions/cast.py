@@ -74,6 +74,9 @@ VERBISH = regex.compile(
     r"brought|knew|ran|won|lost|began|became|kept|held|struck|stood|went|came|did|"
     r"sent|paid|meant|built|spent|fought|threw|drew|chose|bought|taught|swore|"
     r"shook|drove|grew|shot|hit|arose|rose|sat|bent|fell|wore|hung))(?![\p{L}'’])")
+#: A character that may end a role word's token, or that the look-back for roles steps over
+#: (any other character before a name ends the look-back: the token before is that character alone).
+_MAY_END_ROLE = regex.compile(r"[\p{L}\p{M}\p{N}'’\-.,—]")
 WORD_RE = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.]*|[^\s\p{L}\p{M}\d]")
 
 #: How many capitalized runs, chunks and name shapes are remembered across documents: the
@@ -186,8 +189,11 @@ class Cast:
     # -- building ---------------------------------------------------------
     def _build(self) -> None:
         text = self.text
+        by_surname = self._by_surname
         for mstart, whole in _name_matches(text):
             pieces = _run_pieces(whole)
+            if not pieces and whole.lower() not in by_surname:
+                continue  # "The", "But", "President": no name, and no known person's surname
             if " " not in whole and (not pieces or self._common_opener(mstart, whole)):
                 known = self._surname_of_known(mstart, whole)
                 if known is not None:
@@ -340,8 +346,12 @@ class Cast:
                 p = p.rstrip(".")
                 ent.descriptors.add(lex.title_abbreviations.get(p, p))
         # lowercase role words just before the name: "Japanese astronaut Norishige Kanai"
-        window = self.text[max(0, start - 80):start]
-        words = WORD_RE.findall(window)
+        text, lo = self.text, max(0, start - 80)
+        k = start - 1
+        while k >= lo and text[k].isspace():
+            k -= 1
+        # a mark or bracket just before ("“Kanai", "(Kanai"): the word before it is no role of the name
+        words = WORD_RE.findall(text, lo, start) if k >= lo and _MAY_END_ROLE.match(text[k]) else []
         for w in reversed(words[-7:]):
             low = w.lower()
             if low in (",", "-", "—"):
@@ -355,7 +365,7 @@ class Cast:
             elif w.islower() and _VERB_ENDING.search(low):
                 break  # "Philippine lawmaker wants| Trump": the role is the subject's, not the name's
         # apposition after the name: "Anton Shkaplerov, the commander of ..."
-        m = _APPOSITION.match(self.text, end, end + 120)
+        m = _APPOSITION.match(self.text, end, end + 120) if self.text.startswith(",", end) else None
         if m:
             for w in m.group(1).split():
                 if w.lower() in keep:

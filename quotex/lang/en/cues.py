@@ -147,10 +147,13 @@ class Cues:
         single = self._fragment_single if fragment else self._single
         pairs = self._fragment_pairs if fragment else self._pairs
         found: list[tuple[int, int]] = []
-        if (self._fragment_firsts if fragment else self._firsts).isdisjoint(_LOWER_WORD.findall(text, lo, hi)):
+        firsts = self._fragment_firsts if fragment else self._firsts
+        if firsts.isdisjoint(_LOWER_WORD.findall(text, lo, hi)):
             return found  # no verb in the window (one set operation instead of a loop)
         for m in _LOWER_WORD.finditer(text, lo, hi):
             word = m.group()
+            if word not in firsts:
+                continue  # most words: one set lookup
             end = -1
             second = pairs.get(word)
             if second is not None:
