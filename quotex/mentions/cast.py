@@ -25,7 +25,10 @@ import regex
 from quotex.lang.en.lexicon import Lexicon, load
 from quotex.text.sentences import SENTENCE_OPENERS
 
-_CAP = r"(?:(?:\p{Lu}\.){2,}(?![\p{L}])|\p{Lu}(?:[\p{L}\p{M}'’]|-(?!-))*\.?|\p{Lu}\.)"
+#: A capitalized word: initials ("U.S."), a word with its inner apostrophes and single hyphens
+#: ("O'Neill", "Smith-Jones", "Mr."), or one initial. The letters run as one class between
+#: hyphens (an alternation tried at every letter cost a fifth more).
+_CAP = r"(?:(?:\p{Lu}\.){2,}(?![\p{L}])|\p{Lu}[\p{L}\p{M}'’]*(?:-(?!-)[\p{L}\p{M}'’]*)*\.?|\p{Lu}\.)"
 _PART_WORD = r"(?:al|el|bin|da|de|del|della|der|di|du|la|le|van|von|y|ibn|ben)"
 _LEAD_FIRST = ("von", "van", "de", "der", "den", "ter", "bin", "ibn")
 _LEAD_SECOND = ("der", "den", "de", "la")
@@ -126,13 +129,22 @@ class Entity:
     title: str = ""  # the honorific it was first given ("Mrs."), for telling namesakes apart
     namesake: bool = False  # another person of the document shares its surname
     mentions: list[int] = field(default_factory=list)  # indexes of its names in ``Cast.names``
+    # the canonical name, and what it was read from: (forms given, namesake, title); forms are
+    # only ever appended to (Cast._link), so their count tells whether a new one came
+    _canonical: tuple[tuple[int, bool, str], str] = field(default=((-1, False, ""), ""), repr=False, compare=False)
 
     @property
     def canonical(self) -> str:
+        key = (len(self.forms), self.namesake, self.title)
+        if self._canonical[0] == key:
+            return self._canonical[1]
         best = max(self.forms, key=lambda f: (len(f), sum(map(len, f))))
         if self.namesake and self.title and len(best) == 1:
-            return f"{self.title} {best[0]}"  # "Mrs. Bennet", not the "Bennet" her husband is too
-        return " ".join(best)
+            name = f"{self.title} {best[0]}"  # "Mrs. Bennet", not the "Bennet" her husband is too
+        else:
+            name = " ".join(best)
+        self._canonical = (key, name)
+        return name
 
 
 class Name(NamedTuple):
@@ -306,13 +318,16 @@ class Cast:
                 if _compatible(cand.forms[cand.longest], tokens) and (gender is None or cand.gender in (None, gender)):
                     ent = cand
                     break
-        if len(shape.core) == 1 and self._by_first.get(shape.core[0]):
-            firsts = [self.entities[e] for e in islice(reversed(self._by_first[shape.core[0]]), MAX_NAMESAKES)]
-            first = firsts[0] if ent is None else max(firsts, key=lambda e: len(e.mentions))
-            if ent is None or shape.any_gender and len(ent.forms[ent.longest]) > 1 \
-                    and len(first.mentions) > len(ent.mentions):
-                # the first name "Anne" is Anne Shirley, named often, not the "Allan Anne" of one slip
-                ent = first
+        by_first = self._by_first.get(shape.core[0]) if len(shape.core) == 1 else None
+        if by_first:
+            if ent is None:
+                ent = self.entities[next(reversed(by_first))]
+            elif shape.any_gender and len(ent.forms[ent.longest]) > 1:
+                first = max((self.entities[e] for e in islice(reversed(by_first), MAX_NAMESAKES)),
+                            key=lambda e: len(e.mentions))
+                if len(first.mentions) > len(ent.mentions):
+                    # the first name "Anne" is Anne Shirley, named often, not the "Allan Anne" of one slip
+                    ent = first
         if ent is None and len(shape.core) >= 2:
             ent = self._first_name_only(shape.core[0], gender)
         if ent is None:
@@ -527,7 +542,7 @@ def _name_matches(text: str, pos: int = 0, endpos: int | None = None) -> Iterato
     for m in NAME_RE.finditer(text, pos, len(text) if endpos is None else endpos):
         start = m.start()
         before = text[start - 1:start]
-        if before == " " and text.endswith(_LEAD_WORDS, max(0, start - 4), start - 1):
+        if before == " " and start > 1 and text.endswith(_LEAD_WORDS, start - 4 if start > 4 else 0, start - 1):
             lead = _LEAD_BEHIND.search(text, max(0, start - 16), start)  # "von der Leyen"
         elif before == "-":
             lead = _HYPHEN_LEAD_BEHIND.search(text, max(0, start - 20), start)  # "al-Assad"
