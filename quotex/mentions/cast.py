@@ -163,7 +163,7 @@ class Name(NamedTuple):
 
 
 def _clean_token(tok: str, lex: Lexicon) -> str:
-    if tok.endswith(".") and len(tok) > 2 and tok.lower() not in lex.titles | lex.suffixes \
+    if tok.endswith(".") and len(tok) > 2 and tok.lower() not in lex.titles and tok.lower() not in lex.suffixes \
             and not _INITIALS.fullmatch(tok):
         return tok[:-1]
     return tok
