@@ -87,6 +87,8 @@ class Cues:
 
         self._firsts = self._single | frozenset(self._pairs)
         self._fragment_firsts = self._fragment_single | frozenset(self._fragment_pairs)
+        #: the fewest letters a verb's first word has: a narrower window holds none
+        self._shortest = min(map(len, self._firsts | self._fragment_firsts))
         # the document these cues are bound to (see ``bound``), and the verbs found in its windows
         self._text: str | None = None
         self._memo: dict[tuple[int, int, bool, bool], list[tuple[int, int]]] = {}
@@ -132,6 +134,8 @@ class Cues:
         ("called it", "described as"); ``nouns`` keeps forms after a determiner
         ("the report"), which are nouns when the verbs are looked for.
         """
+        if hi - lo < self._shortest:
+            return []  # a third of the windows asked for: between a mark and a comma, or empty
         if text is not self._text:
             return self._scan(text, lo, hi, fragment, nouns)
         key = (lo, hi, fragment, nouns)
