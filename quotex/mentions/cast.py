@@ -62,8 +62,6 @@ _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}+(?![\p{L}])")
 _ASCII_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
 #: A capitalized word elided in speech ("Pa'son"): not a name's word ("O'Hara", "Sanders'" are).
 _ELIDED = regex.compile(r"\p{Lu}\p{Ll}*['’]\p{Ll}{2,}")
-#: A lower-case word that reads as a finite verb: "wants", "called" (not "press", "business").
-_VERB_ENDING = regex.compile(r"(?:[^s]s|ed)$")
 _CONTRACTION = regex.compile(r"['’](?:ve|re|ll|d|m|t)$", regex.IGNORECASE)
 #: A verb (after an optional parenthesis, apposition and adverbs) following a subject.
 VERBISH = regex.compile(
@@ -377,7 +375,7 @@ class Cast:
                 break
             if low in keep:
                 ent.descriptors.add(low)
-            elif w.islower() and _VERB_ENDING.search(low):
+            elif w.islower() and _verb_ending(low):
                 break  # "Philippine lawmaker wants| Trump": the role is the subject's, not the name's
         # apposition after the name: "Anton Shkaplerov, the commander of ..."
         m = _APPOSITION.match(self.text, end, end + 120) if self.text.startswith(",", end) else None
@@ -586,6 +584,11 @@ def _lower_words(text: str, piece: int = 1 << 20) -> frozenset[str]:
         words.update(_LOWER_WORD.findall(" ".join(other)))
         pos = end
     return frozenset(words)
+
+
+def _verb_ending(word: str) -> bool:
+    """A lower-case word that reads as a finite verb: "wants", "called" (not "press", "business")."""
+    return word.endswith("ed") or word[-2:-1] not in ("", "s") and word.endswith("s")
 
 
 def _inside_sentence(words: str, text: str) -> bool:
