@@ -75,10 +75,10 @@ VERBISH = regex.compile(
     r"brought|knew|ran|won|lost|began|became|kept|held|struck|stood|went|came|did|"
     r"sent|paid|meant|built|spent|fought|threw|drew|chose|bought|taught|swore|"
     r"shook|drove|grew|shot|hit|arose|rose|sat|bent|fell|wore|hung))(?![\p{L}'’])")
-#: A character that may end a role word's token, or that the look-back for roles steps over
-#: (any other character before a name ends the look-back: the token before is that character alone).
-_MAY_END_ROLE = regex.compile(r"[\p{L}\p{M}\p{N}'’\-.,—]")
 WORD_RE = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.]*|[^\s\p{L}\p{M}\d]")
+#: The same words found from the end backwards: the tokens of ``WORD_RE.findall`` in reverse order
+#: (a word is still the run from its first letter or digit, whatever the direction).
+_WORD_BACKWARDS = regex.compile("(?r)" + WORD_RE.pattern)
 
 #: How many capitalized runs, chunks and name shapes are remembered across documents: the
 #: common ones ("The", "Trump", "White House") stay, and memory stays flat over a long corpus
@@ -359,13 +359,9 @@ class Cast:
                 p = p.rstrip(".")
                 ent.descriptors.add(lex.title_abbreviations.get(p, p))
         # lowercase role words just before the name: "Japanese astronaut Norishige Kanai"
-        text, lo = self.text, max(0, start - 80)
-        k = start - 1
-        while k >= lo and text[k].isspace():
-            k -= 1
-        # a mark or bracket just before ("“Kanai", "(Kanai"): the word before it is no role of the name
-        words = WORD_RE.findall(text, lo, start) if k >= lo and _MAY_END_ROLE.match(text[k]) else []
-        for w in reversed(words[-7:]):
+        # (the last 7 words of the 80 characters before it, read backwards: most looks stop at the first)
+        for word in islice(_WORD_BACKWARDS.finditer(self.text, max(0, start - 80), start), 7):
+            w = word.group()
             low = w.lower()
             if low in (",", "-", "—"):
                 continue
