@@ -291,8 +291,8 @@ class Cast:
         end = pos + len(word)
         if VERBISH.match(text, end, min(len(text), end + 60)) is not None:
             return ent
-        before = WORD_RE.findall(text[max(0, pos - 20):pos])
-        return ent if before and before[-1].lower() in self.lex.verb_forms else None
+        before = _WORD_BACKWARDS.search(text, max(0, pos - 20), pos)  # the last word before it
+        return ent if before and before.group().lower() in self.lex.verb_forms else None
 
     def _first_name_only(self, first: str, gender: str | None) -> Entity | None:
         """The person known so far by this first name alone ("Is that you, Ben?"), whom a
