@@ -434,7 +434,10 @@ class Cast:
         """Name mentions ending before ``pos`` and after ``pos - window``, nearest last."""
         lo = bisect.bisect_left(self._starts, pos - window)
         hi = bisect.bisect_left(self._starts, pos)
-        return [n for n in self.names[lo:hi] if n.end <= pos]
+        found = self.names[lo:hi]
+        if found and found[-1].end > pos:
+            found.pop()  # names never overlap (they come from disjoint runs): only the last may end past pos
+        return found
 
     def names_back(self, pos: int, word: str | None = None) -> Iterator[Name]:
         """Name mentions ending before ``pos``, nearest first, read one at a time (a look-back

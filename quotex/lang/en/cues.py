@@ -46,6 +46,8 @@ MEMO_SIZE = 4096
 _LOWER_WORD = regex.compile(r"(?<![\p{L}'’])\p{Ll}+(?![\p{L}'’\-])")
 #: The second word of a two-word verb ("pointed out"), after any blanks.
 _NEXT_WORD = regex.compile(r"\s+(\p{Ll}+)(?![\p{L}'’\-])")
+#: The determiners, for a quick test before the pattern below.
+_DETERMINERS = tuple(NOUN_DETERMINERS)
 #: Succeeds where the word before is not a determiner.
 _NOT_AFTER_DETERMINER = regex.compile(rf"(?<!\b(?:{'|'.join(NOUN_DETERMINERS)})\s)")
 
@@ -168,8 +170,9 @@ class Cues:
                 end = m.end()
             if end < 0:
                 continue
-            if not nouns and not _NOT_AFTER_DETERMINER.match(text, m.start()):
-                continue
+            if not nouns and m.start() and text.endswith(_DETERMINERS, max(0, m.start() - 6), m.start() - 1) \
+                    and not _NOT_AFTER_DETERMINER.match(text, m.start()):
+                continue  # "the report": a noun (the pattern only where a determiner ends just before)
             if fragment and m.start() > 0 and text[m.start() - 1] == "-":
                 continue  # "so-called" is no verb
             found.append((m.start(), end))
