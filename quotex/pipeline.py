@@ -118,7 +118,8 @@ def attribute(doc: Document, i: int) -> Attribution:
     for rule_id, rule in doc.language.rules:
         tried = len(ctx.att.why)
         found = rule(doc, ctx)
-        steps(ctx.att.why, tried, rule_id if found is None else found.rule)
+        if len(ctx.att.why) > tried:  # most rules find no cue and add no line
+            steps(ctx.att.why, tried, rule_id if found is None else found.rule)
         if found is not None:
             return found
     return ctx.att

@@ -13,6 +13,7 @@ in ``quotex/data`` and a bounded look around each name.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -24,7 +25,10 @@ import regex
 from quotex.lang.en.lexicon import Lexicon, load
 from quotex.text.sentences import SENTENCE_OPENERS
 
-_CAP = r"(?:(?:\p{Lu}\.){2,}(?![\p{L}])|\p{Lu}(?:[\p{L}\p{M}'’]|-(?!-))*\.?|\p{Lu}\.)"
+#: A capitalized word: initials ("U.S."), a word with its inner apostrophes and single hyphens
+#: ("O'Neill", "Smith-Jones", "Mr."), or one initial. The letters run as one class between
+#: hyphens (an alternation tried at every letter cost a fifth more).
+_CAP = r"(?:(?:\p{Lu}\.){2,}(?![\p{L}])|\p{Lu}[\p{L}\p{M}'’]*(?:-(?!-)[\p{L}\p{M}'’]*)*\.?|\p{Lu}\.)"
 _PART_WORD = r"(?:al|el|bin|da|de|del|della|der|di|du|la|le|van|von|y|ibn|ben)"
 _LEAD_FIRST = ("von", "van", "de", "der", "den", "ter", "bin", "ibn")
 _LEAD_SECOND = ("der", "den", "de", "la")
@@ -54,10 +58,10 @@ _APPOSITION = regex.compile(
     r"(?:(?:the|a|an|its|his|her)\s+)?((?:[\p{L}\-]+\s+){0,3}?[\p{L}\-]+)(?=[\s,.;]|$)")
 _TITLE_OF = regex.compile(r"\b\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}+(?![\p{L}])")
+#: The same over ASCII text, where the letters are A-Z and a-z (the standard ``re`` is quicker there).
+_ASCII_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
 #: A capitalized word elided in speech ("Pa'son"): not a name's word ("O'Hara", "Sanders'" are).
 _ELIDED = regex.compile(r"\p{Lu}\p{Ll}*['’]\p{Ll}{2,}")
-#: A lower-case word that reads as a finite verb: "wants", "called" (not "press", "business").
-_VERB_ENDING = regex.compile(r"(?:[^s]s|ed)$")
 _CONTRACTION = regex.compile(r"['’](?:ve|re|ll|d|m|t)$", regex.IGNORECASE)
 #: A verb (after an optional parenthesis, apposition and adverbs) following a subject.
 VERBISH = regex.compile(
@@ -72,6 +76,9 @@ VERBISH = regex.compile(
     r"sent|paid|meant|built|spent|fought|threw|drew|chose|bought|taught|swore|"
     r"shook|drove|grew|shot|hit|arose|rose|sat|bent|fell|wore|hung))(?![\p{L}'’])")
 WORD_RE = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.]*|[^\s\p{L}\p{M}\d]")
+#: The same words found from the end backwards: the tokens of ``WORD_RE.findall`` in reverse order
+#: (a word is still the run from its first letter or digit, whatever the direction).
+_WORD_BACKWARDS = regex.compile("(?r)" + WORD_RE.pattern)
 
 #: How many capitalized runs, chunks and name shapes are remembered across documents: the
 #: common ones ("The", "Trump", "White House") stay, and memory stays flat over a long corpus
@@ -120,13 +127,22 @@ class Entity:
     title: str = ""  # the honorific it was first given ("Mrs."), for telling namesakes apart
     namesake: bool = False  # another person of the document shares its surname
     mentions: list[int] = field(default_factory=list)  # indexes of its names in ``Cast.names``
+    # the canonical name, and what it was read from: (forms given, namesake, title); forms are
+    # only ever appended to (Cast._link), so their count tells whether a new one came
+    _canonical: tuple[tuple[int, bool, str], str] = field(default=((-1, False, ""), ""), repr=False, compare=False)
 
     @property
     def canonical(self) -> str:
+        key = (len(self.forms), self.namesake, self.title)
+        if self._canonical[0] == key:
+            return self._canonical[1]
         best = max(self.forms, key=lambda f: (len(f), sum(map(len, f))))
         if self.namesake and self.title and len(best) == 1:
-            return f"{self.title} {best[0]}"  # "Mrs. Bennet", not the "Bennet" her husband is too
-        return " ".join(best)
+            name = f"{self.title} {best[0]}"  # "Mrs. Bennet", not the "Bennet" her husband is too
+        else:
+            name = " ".join(best)
+        self._canonical = (key, name)
+        return name
 
 
 class Name(NamedTuple):
@@ -145,7 +161,7 @@ class Name(NamedTuple):
 
 
 def _clean_token(tok: str, lex: Lexicon) -> str:
-    if tok.endswith(".") and len(tok) > 2 and tok.lower() not in lex.titles | lex.suffixes \
+    if tok.endswith(".") and len(tok) > 2 and tok.lower() not in lex.titles and tok.lower() not in lex.suffixes \
             and not _INITIALS.fullmatch(tok):
         return tok[:-1]
     return tok
@@ -183,8 +199,11 @@ class Cast:
     # -- building ---------------------------------------------------------
     def _build(self) -> None:
         text = self.text
+        by_surname = self._by_surname
         for mstart, whole in _name_matches(text):
             pieces = _run_pieces(whole)
+            if not pieces and whole.lower() not in by_surname:
+                continue  # "The", "But", "President": no name, and no known person's surname
             if " " not in whole and (not pieces or self._common_opener(mstart, whole)):
                 known = self._surname_of_known(mstart, whole)
                 if known is not None:
@@ -272,8 +291,8 @@ class Cast:
         end = pos + len(word)
         if VERBISH.match(text, end, min(len(text), end + 60)) is not None:
             return ent
-        before = WORD_RE.findall(text[max(0, pos - 20):pos])
-        return ent if before and before[-1].lower() in self.lex.verb_forms else None
+        before = _WORD_BACKWARDS.search(text, max(0, pos - 20), pos)  # the last word before it
+        return ent if before and before.group().lower() in self.lex.verb_forms else None
 
     def _first_name_only(self, first: str, gender: str | None) -> Entity | None:
         """The person known so far by this first name alone ("Is that you, Ben?"), whom a
@@ -297,13 +316,16 @@ class Cast:
                 if _compatible(cand.forms[cand.longest], tokens) and (gender is None or cand.gender in (None, gender)):
                     ent = cand
                     break
-        if len(shape.core) == 1 and self._by_first.get(shape.core[0]):
-            firsts = [self.entities[e] for e in islice(reversed(self._by_first[shape.core[0]]), MAX_NAMESAKES)]
-            first = firsts[0] if ent is None else max(firsts, key=lambda e: len(e.mentions))
-            if ent is None or shape.any_gender and len(ent.forms[ent.longest]) > 1 \
-                    and len(first.mentions) > len(ent.mentions):
-                # the first name "Anne" is Anne Shirley, named often, not the "Allan Anne" of one slip
-                ent = first
+        by_first = self._by_first.get(shape.core[0]) if len(shape.core) == 1 else None
+        if by_first:
+            if ent is None:
+                ent = self.entities[next(reversed(by_first))]
+            elif shape.any_gender and len(ent.forms[ent.longest]) > 1:
+                first = max((self.entities[e] for e in islice(reversed(by_first), MAX_NAMESAKES)),
+                            key=lambda e: len(e.mentions))
+                if len(first.mentions) > len(ent.mentions):
+                    # the first name "Anne" is Anne Shirley, named often, not the "Allan Anne" of one slip
+                    ent = first
         if ent is None and len(shape.core) >= 2:
             ent = self._first_name_only(shape.core[0], gender)
         if ent is None:
@@ -337,9 +359,9 @@ class Cast:
                 p = p.rstrip(".")
                 ent.descriptors.add(lex.title_abbreviations.get(p, p))
         # lowercase role words just before the name: "Japanese astronaut Norishige Kanai"
-        window = self.text[max(0, start - 80):start]
-        words = WORD_RE.findall(window)
-        for w in reversed(words[-7:]):
+        # (the last 7 words of the 80 characters before it, read backwards: most looks stop at the first)
+        for word in islice(_WORD_BACKWARDS.finditer(self.text, max(0, start - 80), start), 7):
+            w = word.group()
             low = w.lower()
             if low in (",", "-", "—"):
                 continue
@@ -349,10 +371,10 @@ class Cast:
                 break
             if low in keep:
                 ent.descriptors.add(low)
-            elif w.islower() and _VERB_ENDING.search(low):
+            elif w.islower() and _verb_ending(low):
                 break  # "Philippine lawmaker wants| Trump": the role is the subject's, not the name's
         # apposition after the name: "Anton Shkaplerov, the commander of ..."
-        m = _APPOSITION.match(self.text, end, end + 120)
+        m = _APPOSITION.match(self.text, end, end + 120) if self.text.startswith(",", end) else None
         if m:
             for w in m.group(1).split():
                 if w.lower() in keep:
@@ -412,7 +434,10 @@ class Cast:
         """Name mentions ending before ``pos`` and after ``pos - window``, nearest last."""
         lo = bisect.bisect_left(self._starts, pos - window)
         hi = bisect.bisect_left(self._starts, pos)
-        return [n for n in self.names[lo:hi] if n.end <= pos]
+        found = self.names[lo:hi]
+        if found and found[-1].end > pos:
+            found.pop()  # names never overlap (they come from disjoint runs): only the last may end past pos
+        return found
 
     def names_back(self, pos: int, word: str | None = None) -> Iterator[Name]:
         """Name mentions ending before ``pos``, nearest first, read one at a time (a look-back
@@ -514,7 +539,7 @@ def _name_matches(text: str, pos: int = 0, endpos: int | None = None) -> Iterato
     for m in NAME_RE.finditer(text, pos, len(text) if endpos is None else endpos):
         start = m.start()
         before = text[start - 1:start]
-        if before == " " and text.endswith(_LEAD_WORDS, max(0, start - 4), start - 1):
+        if before == " " and start > 1 and text.endswith(_LEAD_WORDS, start - 4 if start > 4 else 0, start - 1):
             lead = _LEAD_BEHIND.search(text, max(0, start - 16), start)  # "von der Leyen"
         elif before == "-":
             lead = _HYPHEN_LEAD_BEHIND.search(text, max(0, start - 20), start)  # "al-Assad"
@@ -534,15 +559,35 @@ def _name_matches(text: str, pos: int = 0, endpos: int | None = None) -> Iterato
 
 def _lower_words(text: str, piece: int = 1 << 20) -> frozenset[str]:
     """The distinct lower-case words of ``text``, read a piece at a time (cut at a
-    blank) so that a long text never holds a list of all its words at once."""
+    blank) so that a long text never holds a list of all its words at once.
+
+    A blank is no letter, so the words are those of the piece's distinct blank-separated
+    tokens: a token of ASCII letters is one word or none, the few others are read with a
+    pattern, all at once (joined by blanks).
+    """
     words: set[str] = set()
     pos = 0
     while pos < len(text):
         end = text.find(" ", pos + piece)
         end = len(text) if end < 0 else end
-        words.update(_LOWER_WORD.findall(text, pos, end))
+        ascii_mixed: list[str] = []
+        other: list[str] = []
+        for tok in set(text[pos:end].split()):
+            if not tok.isascii():
+                other.append(tok)
+            elif not tok.isalpha():
+                ascii_mixed.append(tok)  # "said," "Trump's"
+            elif tok.islower():
+                words.add(tok)
+        words.update(_ASCII_LOWER_WORD.findall(" ".join(ascii_mixed)))
+        words.update(_LOWER_WORD.findall(" ".join(other)))
         pos = end
     return frozenset(words)
+
+
+def _verb_ending(word: str) -> bool:
+    """A lower-case word that reads as a finite verb: "wants", "called" (not "press", "business")."""
+    return word.endswith("ed") or word[-2:-1] not in ("", "s") and word.endswith("s")
 
 
 def _inside_sentence(words: str, text: str) -> bool:

@@ -313,7 +313,8 @@ def _named_after_comma(cast: Cast, start: int, end: int) -> Mention | None:
 def owner_phrase(cast: Cast, start: int, end: int) -> Mention | None:
     """A body or aide named by its owner, ending at ``end``: "Ryan's campaign", "Trump's lawyer"."""
     m = _OWNED.search(cast.text, start, end)
-    if m is None or m.group("head").lower() not in cast.lex.roles | ORG_WORDS:
+    head = m.group("head").lower() if m is not None else ""
+    if m is None or head not in cast.lex.roles and head not in ORG_WORDS:  # no union of the sets per call
         return None
     name = cast.name_at(max(start, m.start() - 120), m.start() + 1)
     if name is None or name.end not in (m.start(), m.start() + 1):  # "Ryan's", "Sanders'"

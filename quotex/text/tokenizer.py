@@ -208,6 +208,8 @@ class _Pairing:
                 return  # the quotation goes on in this paragraph
             self.close_paragraph(end)
         fam = self.t.family[glyph]
+        if fam == "single" and self.text[i - 1:i].isalnum() and self.text[i + 1:i + 2].isalnum():
+            return  # an apostrophe inside a word (don’t, O'Brien): neither opens nor closes (see role)
         may_open, may_close = self.role(i, glyph, fam)
         if may_close and self.stack:
             k = self.top_accepts(glyph, fam)

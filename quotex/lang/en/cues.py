@@ -46,6 +46,8 @@ MEMO_SIZE = 4096
 _LOWER_WORD = regex.compile(r"(?<![\p{L}'’])\p{Ll}+(?![\p{L}'’\-])")
 #: The second word of a two-word verb ("pointed out"), after any blanks.
 _NEXT_WORD = regex.compile(r"\s+(\p{Ll}+)(?![\p{L}'’\-])")
+#: The determiners, for a quick test before the pattern below.
+_DETERMINERS = tuple(NOUN_DETERMINERS)
 #: Succeeds where the word before is not a determiner.
 _NOT_AFTER_DETERMINER = regex.compile(rf"(?<!\b(?:{'|'.join(NOUN_DETERMINERS)})\s)")
 
@@ -87,6 +89,8 @@ class Cues:
 
         self._firsts = self._single | frozenset(self._pairs)
         self._fragment_firsts = self._fragment_single | frozenset(self._fragment_pairs)
+        #: the fewest letters a verb's first word has: a narrower window holds none
+        self._shortest = min(map(len, self._firsts | self._fragment_firsts))
         # the document these cues are bound to (see ``bound``), and the verbs found in its windows
         self._text: str | None = None
         self._memo: dict[tuple[int, int, bool, bool], list[tuple[int, int]]] = {}
@@ -132,6 +136,8 @@ class Cues:
         ("called it", "described as"); ``nouns`` keeps forms after a determiner
         ("the report"), which are nouns when the verbs are looked for.
         """
+        if hi - lo < self._shortest:
+            return []  # a third of the windows asked for: between a mark and a comma, or empty
         if text is not self._text:
             return self._scan(text, lo, hi, fragment, nouns)
         key = (lo, hi, fragment, nouns)
@@ -147,10 +153,13 @@ class Cues:
         single = self._fragment_single if fragment else self._single
         pairs = self._fragment_pairs if fragment else self._pairs
         found: list[tuple[int, int]] = []
-        if (self._fragment_firsts if fragment else self._firsts).isdisjoint(_LOWER_WORD.findall(text, lo, hi)):
+        firsts = self._fragment_firsts if fragment else self._firsts
+        if firsts.isdisjoint(_LOWER_WORD.findall(text, lo, hi)):
             return found  # no verb in the window (one set operation instead of a loop)
         for m in _LOWER_WORD.finditer(text, lo, hi):
             word = m.group()
+            if word not in firsts:
+                continue  # most words: one set lookup
             end = -1
             second = pairs.get(word)
             if second is not None:
@@ -161,8 +170,9 @@ class Cues:
                 end = m.end()
             if end < 0:
                 continue
-            if not nouns and not _NOT_AFTER_DETERMINER.match(text, m.start()):
-                continue
+            if not nouns and m.start() and text.endswith(_DETERMINERS, max(0, m.start() - 6), m.start() - 1) \
+                    and not _NOT_AFTER_DETERMINER.match(text, m.start()):
+                continue  # "the report": a noun (the pattern only where a determiner ends just before)
             if fragment and m.start() > 0 and text[m.start() - 1] == "-":
                 continue  # "so-called" is no verb
             found.append((m.start(), end))
