@@ -7,3 +7,5 @@ DESCRIPTION_DETERMINERS = frozenset(
     "the a an another one two three several some many other his her their its our my this these those".split())
 #: The pronouns a speaker phrase may be.
 PRONOUNS = frozenset("he she they i we".split())
+#: The forms of "be": a quotation right after one is what something is said to be ('the plans are "reckless"').
+COPULAS = frozenset("is are was were be been being am".split())

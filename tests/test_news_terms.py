@@ -1,0 +1,51 @@
+"""Titles and fragments in news copy (issue 13): a work's title in marks is a term, and a
+fragment after a form of "be" is given to the clause's subject with less confidence."""
+from __future__ import annotations
+
+import pytest
+
+import quotex
+
+
+def _one(text: str, fragment: str) -> quotex.Quote:
+    found = [q for q in quotex.extract(text, terms=True) if q.quote.rstrip(",.") == fragment]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, title", [
+    ('Nora Vance says that her favorite film is "Casablanca" and she sees it yearly.', "Casablanca"),
+    ('Ben Okafor wrote in his 2009 memoir, "Salt and Iron," that he never meant to run.', "Salt and Iron"),
+    ('The senator, Ruth Adler, told the radio show "Morning Ledger" that she would vote no.', "Morning Ledger"),
+    ('Its first ad, "Keep the Lights On," shows a farmer at dusk.', "Keep the Lights On"),
+])
+def test_title_after_a_work_noun_is_a_term(text: str, title: str) -> None:
+    assert _one(text, title).kind == "term"
+    assert title not in [q.quote.rstrip(",.") for q in quotex.extract(text)]
+
+
+def test_speech_after_a_work_noun_is_not_a_title() -> None:
+    # not in title case: words quoted from the book, given to its author
+    q = _one('In her memoir, Ana Ruiz wrote that the mill was "a place of quiet ruin".',
+             "a place of quiet ruin")
+    assert q.kind == "mixed" and q.speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ('Maria Lopez believes that the plans are "reckless" and wants a vote.', "reckless"),
+    ('Hal Brenner said the deal was "a gift to the banks" and left.', "a gift to the banks"),
+])
+def test_fragment_after_be_is_hedged(text: str, fragment: str) -> None:
+    q = _one(text, fragment)
+    assert q.kind in ("mixed", "term")
+    assert q.kind == "term" or q.confidence < 0.9
+
+
+def test_tag_after_the_fragment_keeps_its_confidence() -> None:
+    q = _one('The new levee is "built to last," Hal Brenner said on Monday.', "built to last")
+    assert q.speaker == "Hal Brenner" and q.confidence >= 0.9
+
+
+def test_fragment_of_a_cue_verb_keeps_its_confidence() -> None:
+    q = _one('Maria Lopez called the plans "reckless" on Monday.', "reckless")
+    assert q.speaker == "Maria Lopez" and q.confidence == pytest.approx(0.89)
