@@ -20,7 +20,7 @@ from itertools import islice
 import regex
 
 from quotex.attribution.dialogue import characters, turns
-from quotex.attribution.resolve import antecedents, descriptions
+from quotex.attribution.resolve import antecedents, apposition, descriptions
 from quotex.attribution.context import NARRATOR, Attribution
 from quotex.lang.en.shapes import (ANTECEDENT_WINDOW, CHARACTER_DET, CLAUSE_WORDS, DOTTED_LETTERS, LAST_WORD,
                                    LOWER_WORDS, NOT_BEFORE_SUBJECT, OPENING_PRONOUN, PARTY_AFTER_NAME, PREV_WORD,
@@ -470,6 +470,7 @@ def finish(doc: Document, att: Attribution, mention: Mention, cue: str | None, r
            addr_start: int | None, addr_end: int | None) -> Attribution:
     if mention.kind == "description":
         mention = descriptions.trim_description(doc, mention)
+    mention = apposition.head(doc, mention) or mention  # "Ann Lee, a fellow at the Cato Institute, said"
     att.mention = mention
     att.cue = " ".join(cue.lower().split()) if cue else None
     att.rule = rule

@@ -1,0 +1,30 @@
+"""A name inside an apposition is not the speaker: "Ann Lee, a fellow at the Cato Institute,
+said" is Ann Lee's (issue 13: news subjects separated from their verb)."""
+from __future__ import annotations
+
+import pytest
+
+import quotex
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"We are done waiting," Tobin R. Quallis II, a writer for The Ledger, said on Friday.', "Tobin R. Quallis II"),
+    ('Pim Okoye, a former agent for President Ada Blake has written a book in which he exposes the '
+     '"eruptive" behavior of her aide.', "Pim Okoye"),
+    ('As Lionel Ferrante, a tax lawyer and senior fellow at the Lindqvist Center, put it, '
+     '"Who pays the bill?"', "Lionel Ferrante"),
+])
+def test_person_described_by_the_apposition_speaks(text: str, speaker: str) -> None:
+    [q] = quotex.extract(text)
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the name after the comma is the subject itself, not the object of an apposition
+    ('In a letter to Ada Blake, Senator Tom Ruiz said the bill was "a mess".', "Tom Ruiz"),
+    # the organisation speaks: no person is described
+    ('"We will appeal," the Harwick Policy Institute said.', "Harwick Policy Institute"),
+])
+def test_names_outside_an_apposition_keep_their_place(text: str, speaker: str) -> None:
+    [q] = quotex.extract(text)
+    assert q.speaker == speaker
