@@ -49,3 +49,24 @@ def test_tag_after_the_fragment_keeps_its_confidence() -> None:
 def test_fragment_of_a_cue_verb_keeps_its_confidence() -> None:
     q = _one('Maria Lopez called the plans "reckless" on Monday.', "reckless")
     assert q.speaker == "Maria Lopez" and q.confidence == pytest.approx(0.89)
+
+
+# -- a fragment in a sentence whose subject opens it, whatever the verb ---------------------
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ('In March, Gov. Ada Blake of Vermont praised the mill owners for helping build "a fairer town." '
+     'The mill reopened.', "a fairer town.", "Ada Blake"),
+    ('Tobin Quallis further summed up the plan as "hopeless," and left the hall.', "hopeless,", "Tobin Quallis"),
+    ('The Republican nominee also outlined his plan and vowed to punish "those who leak secrets."',
+     "those who leak secrets.", "the Republican nominee"),
+])
+def test_sentence_subject_owns_the_fragment(text: str, fragment: str, speaker: str) -> None:
+    q = _one(text, fragment.rstrip(",."))
+    assert q.speaker == speaker and q.rule == "sentence-subject" and q.confidence < 0.9
+
+
+@pytest.mark.parametrize("text", [
+    'Supporters of the mayor chanted "four more years" in the square.',  # no name or role opens it
+    'Tobin Quallis said it was fine. Later the crowd booed when the band played "Old Glory".',
+])
+def test_no_opening_subject_no_sentence_subject(text: str) -> None:
+    assert all(q.rule != "sentence-subject" for q in quotex.extract(text, terms=True))

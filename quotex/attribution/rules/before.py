@@ -11,7 +11,8 @@ import regex
 from quotex.attribution import ids, resolver
 from quotex.attribution.dialogue import turns
 from quotex.attribution.context import Attribution
-from quotex.lang.en.shapes import CLAUSE_WORDS, WINDOW_BEFORE, WORD
+from quotex.lang.en.shapes import CLAUSE_WORDS, IN_CLAUSE, WINDOW_BEFORE, WORD
+from quotex.mentions.cast import VERBISH
 from quotex.lang.en.cues import Cue
 from quotex.records import Span
 from quotex.mentions.phrases import Mention, phrase_after, phrase_before
@@ -166,3 +167,76 @@ def tag_of_quote_before(doc: Document, i: int, sent: int, span: Span) -> bool:
         return False
     prev = doc.spans[i - 1]
     return prev.end <= sent and not doc.text[prev.end:sent].strip() and doc.results[i - 1].rule in ids.CUE_RULES
+
+
+#: An opening phrase before a sentence's subject, up to its comma: "In January, ", "On Friday, ".
+_OPENER = regex.compile(r"(?:(?:In|On|At|After|Before|During|Since|Last|Earlier|Later|Still|Yet|But|And|So|Now|Then)"
+                        r"\b[^,;:\"“”]{0,40},\s*|(?:But|And|Yet|So)\s+)")
+#: What may stand between a subject and its verb besides VERBISH's asides: where the name is from
+#: ("Gov. Ann Lee of Ohio"), and one more adverb ("further", "again").
+_OF_PLACE = regex.compile(r"\s+(?:of|from)\s+\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}")
+_ONE_WORD = regex.compile(r"\s+\p{Ll}{3,12}(?=\s)")
+#: A description opening a sentence: "The Republican nominee", "A senior aide".
+_DESCRIPTION = regex.compile(r"(?:The|A|An)\s+((?:[\p{L}\-]+\s+){0,3}?)(\p{Ll}[\p{L}\-]*)(?![\p{L}'’])")
+
+
+def sentence_subject(doc: Document, ctx: Context) -> Attribution | None:
+    """A fragment in marks inside a sentence (a word right before the marks) whose subject
+    opens it, a person or an organisation, and whose verb is no speech verb: 'Gov. Ann Lee of
+    Ohio lauded the plan for its "new ideas."', 'The nominee outlined his plan and vowed to
+    punish "those who leak."' The sentence is about its subject, and so is the fragment."""
+    span, sent, att = ctx.span, ctx.sent, ctx.att
+    text = doc.text
+    if sent >= span.start or not IN_CLAUSE.search(text, max(0, span.start - 2), span.start):
+        return None
+    if ctx.index > 0 and doc.spans[ctx.index - 1].end > sent:
+        return None  # another quotation before in the sentence: its own cues decide
+    start = sent
+    opener = _OPENER.match(text, start, span.start)
+    if opener is not None:
+        start = opener.end()
+    mention = _opening_name(doc, start, span.start) or _opening_description(doc, start, span.start)
+    att.why.append(f"sentence subject: {mention and mention.text!r}")
+    if mention is None:
+        return None
+    return resolver.finish(doc, att, mention, None, ids.SENTENCE_SUBJECT, None, None)
+
+
+def _verb_after(doc: Document, pos: int, end: int) -> bool:
+    """A verb follows ``pos``: right after, after where the subject is from, or after one more adverb."""
+    text = doc.text
+    place = _OF_PLACE.match(text, pos, end)
+    for at in (pos, place.end() if place else None):
+        if at is None:
+            continue
+        if VERBISH.match(text, at, end):
+            nxt = WORD.search(text, at, end)
+            return nxt is None or nxt.group().lower() not in doc.lex.roles  # not "Trump supporters chanted"
+        one = _ONE_WORD.match(text, at, end)
+        if one is not None and one.group().strip() not in doc.lex.roles and VERBISH.match(text, one.end(), end):
+            return True
+    return False
+
+
+#: A title before a name: "Gov. ", "Sen. ", "President ".
+_TITLE_WORD = regex.compile(r"([\p{L}]+\.?)\s+")
+
+
+def _opening_name(doc: Document, start: int, end: int) -> Mention | None:
+    title = _TITLE_WORD.match(doc.text, start, end)
+    if title is not None and title.group(1).lower() in doc.lex.titles:
+        start = title.end()  # the name after its title: "Gov. |Ada Blake"
+    names = [n for n in doc.cast.names_before(min(end, start + 80), 80) if n.start == start]
+    if not names:
+        return None
+    n = names[0]
+    if doc.text[n.end:n.end + 2] in ("'s", "’s") or not _verb_after(doc, n.end, end):
+        return None
+    return Mention(n.start, n.end, doc.text[n.start:n.end], "name")
+
+
+def _opening_description(doc: Document, start: int, end: int) -> Mention | None:
+    m = _DESCRIPTION.match(doc.text, start, end)
+    if m is None or m.group(2).lower() not in doc.lex.roles or not _verb_after(doc, m.end(), end):
+        return None
+    return Mention(m.start(), m.end(), m.group(), "description")
