@@ -28,3 +28,14 @@ def test_person_described_by_the_apposition_speaks(text: str, speaker: str) -> N
 def test_names_outside_an_apposition_keep_their_place(text: str, speaker: str) -> None:
     [q] = quotex.extract(text)
     assert q.speaker == speaker
+
+
+# -- the name right before the verb is its subject, not the first name of the sentence --------
+@pytest.mark.parametrize("text, speaker", [
+    ('Ten minutes after Dale Pruitt was named, campaign chairman Oren Whitlock called the pick '
+     '"the worst choice in a generation."', "Oren Whitlock"),
+    ('Halvorsen priced the stake at $2 billion, which Oren Whitlock called "an insult."', "Oren Whitlock"),
+])
+def test_the_verbs_own_subject_speaks(text: str, speaker: str) -> None:
+    [q] = quotex.extract(text)
+    assert q.speaker == speaker

@@ -44,7 +44,8 @@ def x_said_quote(doc: Document, ctx: Context) -> Attribution | None:
     if verb.lower().endswith("ing") and before_verb.rstrip().endswith(","):
         mention = resolver.subject(doc, sent, m.verb_start, m.verb_end)  # "X noted ..., assuring"
     else:
-        mention = resolver.interrupted_subject(doc, sent, m.verb_start) \
+        mention = adjacent_subject(doc, sent, m.verb_start, m.verb_end) \
+            or resolver.interrupted_subject(doc, sent, m.verb_start) \
             or resolver.relative_subject(doc, sent, m.verb_start) \
             or phrase_before(doc.cast, sent, m.verb_start, strict=True) \
             or resolver.subject(doc, sent, m.verb_start, m.verb_end)
@@ -144,7 +145,8 @@ def subject_verb_fragment(doc: Document, ctx: Context) -> Attribution | None:
         vs, ve = verbs[-1]
         verb = Cue(vs, ve, vs, ve, doc.text[vs:ve])
     if verb:
-        mention = resolver.interrupted_subject(doc, sent, verb.verb_start) \
+        mention = adjacent_subject(doc, sent, verb.verb_start, verb.verb_end) \
+            or resolver.interrupted_subject(doc, sent, verb.verb_start) \
             or resolver.relative_subject(doc, sent, verb.verb_start) or resolver.with_subject(doc, sent, verb) \
             or resolver.subject(doc, sent, verb.verb_start, verb.verb_end) \
             or resolver.described_subject(doc, sent, verb.verb_start, verb.verb.lower() in doc.lex.verb_forms)
@@ -240,3 +242,39 @@ def _opening_description(doc: Document, start: int, end: int) -> Mention | None:
     if m is None or m.group(2).lower() not in doc.lex.roles or not _verb_after(doc, m.end(), end):
         return None
     return Mention(m.start(), m.end(), m.group(), "description")
+
+
+#: Words that open a subordinate clause before its subject ("after Jones assured", "that Comey had").
+_SUBORDINATORS = frozenset("after before when while because since that if until unless whether although though "
+                           "once whereas".split())
+#: The last lower-case word before a name and its title: "after |Gov.| Ann Lee".
+_WORD_BEFORE_NAME = regex.compile(r"(?<![\p{L}])(\p{Ll}+)\s+(?:\p{Lu}[\p{L}.'’\-]*\s+)*$")
+#: A form of "be" between a name and its verb: a passive ("was asked").
+_PASSIVE_BE = regex.compile(r"(?<![\p{L}])(?:was|were|is|are|been|being|be)(?![\p{L}])")
+
+
+def adjacent_subject(doc: Document, sent: int, verb_start: int, verb_end: int) -> Mention | None:
+    """The name right before the cue's verb, when nothing but what may stand between a subject
+    and its verb separates them (an adverb, "has", an aside in commas): "Fifteen minutes after
+    Pence was picked, Clinton campaign chairman John Podesta called ..." -> John Podesta, not
+    the first name of the sentence a verb follows."""
+    if turns.written_as_dialogue(doc):
+        return None  # news copy: a story's narration keeps its own subject rules
+    text = doc.text
+    names = doc.cast.names_before(verb_start, verb_start - sent + 1)
+    if not names or names[-1].start < sent:
+        return None
+    name = names[-1]
+    m = VERBISH.match(text, name.end, verb_end)
+    if m is None or m.end() != verb_end or "," in text[name.end:verb_start] or doc.page.furniture(name.start) \
+            or not resolver.heads_clause(doc, sent, name.start):
+        return None
+    word = WORD.search(text, name.end, verb_end)
+    if word is not None and word.group().lower() in doc.lex.roles:
+        return None  # "Sanders supporters chanted": the group, not the name
+    if _PASSIVE_BE.search(text, name.end, verb_start):
+        return None  # "Trump was asked": the one asked does not speak
+    before = _WORD_BEFORE_NAME.search(text, max(sent, name.start - 60), name.start)
+    if before is not None and before.group(1).lower() in _SUBORDINATORS:
+        return None  # "after Jones assured Trump ...": a clause of its own, the sentence's subject comes later
+    return Mention(name.start, name.end, text[name.start:name.end], "name")
