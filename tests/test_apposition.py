@@ -39,3 +39,22 @@ def test_names_outside_an_apposition_keep_their_place(text: str, speaker: str) -
 def test_the_verbs_own_subject_speaks(text: str, speaker: str) -> None:
     [q] = quotex.extract(text)
     assert q.speaker == speaker
+
+
+# -- a tag whose name is set apart from its verb ------------------------------------------------
+@pytest.mark.parametrize("text, speaker", [
+    ('"Building one would be a stretch for them," Oren Whitlock of the Halvorsen Center for Arms '
+     'Studies wrote in December.', "Oren Whitlock"),
+    ('"The count needs a new method," Ines Varga, the pollster who founded a survey firm in 2009 '
+     'tweeted on Wednesday.', "Ines Varga"),
+    ('"The fuel would allow a larger yield," weapons experts Dale Pruitt and Ines Varga of the '
+     'Halvorsen Center wrote in a report.', "Dale Pruitt"),
+])
+def test_tag_after_an_aside(text: str, speaker: str) -> None:
+    [q] = quotex.extract(text)
+    assert q.speaker == speaker and q.rule == "quote-X-aside-said"
+
+
+def test_no_tag_no_aside_rule() -> None:
+    text = '"We will see," in a statement that Oren Whitlock of the Halvorsen Center later withdrew.'
+    assert all(q.rule != "quote-X-aside-said" for q in quotex.extract(text, terms=True))

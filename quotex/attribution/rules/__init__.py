@@ -19,8 +19,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from quotex.attribution import ids
-from quotex.attribution.rules.after import (quote_dash_x, quote_said_x, quote_verbed_x, quote_x_said, quote_x_verbed,
-                                            sentence_tag)
+from quotex.attribution.rules.after import (quote_dash_x, quote_said_x, quote_verbed_x, quote_x_aside_said, quote_x_said,
+                                            quote_x_verbed, sentence_tag)
 from quotex.attribution.rules.before import (according_to_x, sentence_subject, subject_verb_fragment, x_colon_quote,
                                              x_said_quote, x_said_then_quote)
 
@@ -43,5 +43,6 @@ RULES: list[tuple[str, Rule]] = [
     (ids.X_COLON_QUOTE, x_colon_quote),  # Shaw was blunt: "..."
     (ids.X_SAID_THEN_QUOTE, x_said_then_quote),  # ..., Schiff said. "..."
     (ids.SUBJECT_VERB_FRAGMENT, subject_verb_fragment),  # Cruz called it "..."
+    (ids.QUOTE_X_ASIDE_SAID, quote_x_aside_said),  # "...," Ann Lee of the Cato Institute, an economist, wrote
     (ids.SENTENCE_SUBJECT, sentence_subject),  # Gov. Lee of Ohio lauded the plan for its "new ideas"
 ]
