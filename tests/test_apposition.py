@@ -58,3 +58,16 @@ def test_tag_after_an_aside(text: str, speaker: str) -> None:
 def test_no_tag_no_aside_rule() -> None:
     text = '"We will see," in a statement that Oren Whitlock of the Halvorsen Center later withdrew.'
     assert all(q.rule != "quote-X-aside-said" for q in quotex.extract(text, terms=True))
+
+
+# -- "As X put it" ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, speaker", [
+    ('Few expect a vote. As Ines Varga, professor of law at Halvorsen and author of "The Quiet Court," '
+     'put it, "The seat will stay empty."', "Ines Varga"),
+    ('Few expect a vote. As Dale Pruitt, the No. 2 in the caucus, put it: "This nominee will not be heard."',
+     "Dale Pruitt"),
+    ('But at the time, as chief prosecutor Oren Whitlock put it, "nothing marked him out."', "Oren Whitlock"),
+])
+def test_as_x_put_it(text: str, speaker: str) -> None:
+    q = [q for q in quotex.extract(text) if q.rule == "as-X-put-it"]
+    assert len(q) == 1 and q[0].speaker == speaker

@@ -278,3 +278,33 @@ def adjacent_subject(doc: Document, sent: int, verb_start: int, verb_end: int) -
     if before is not None and before.group(1).lower() in _SUBORDINATORS:
         return None  # "after Jones assured Trump ...": a clause of its own, the sentence's subject comes later
     return Mention(name.start, name.end, text[name.start:name.end], "name")
+
+
+#: "As <speaker> put it:" right before a quotation: the clause names who is quoted.
+_AS_PUT_IT = regex.compile(r"(?<![\p{L}])[Aa]s\s+(?P<np>(?:[^.;:!?\n]|\.(?=\s*\d)){1,200}?)\s*,?\s+(?:\p{Ll}+ly\s+)?puts?\s+it\s*[,:]?\s*$")
+
+
+def as_x_put_it(doc: Document, ctx: Context) -> Attribution | None:
+    """'As Akhil Amar, a professor of law at Yale, put it, "..."', 'As Vulture put it, "..."':
+    the name (or the description) that opens the as-clause is quoted."""
+    span, sent, att = ctx.span, ctx.sent, ctx.att
+    text = doc.text
+    par = doc.paragraphs[doc.paragraph_of(span.start)]
+    m = _AS_PUT_IT.search(text, max(par, span.start - 260), span.start)
+    if m is None:
+        return None
+    lo, hi = m.start("np"), m.end("np")
+    title = _TITLE_WORD.match(text, lo, hi)
+    if title is not None and title.group(1).lower() in doc.lex.titles:
+        lo = title.end()
+    first = next((n for n in doc.cast.names_before(min(hi, lo + 120), 120) if n.start >= lo), None)
+    lead = [w.lower() for w in WORD.findall(text, lo, first.start)] if first is not None else []
+    mention: Mention | None
+    if first is not None and first.start < hi and (not lead or lead[-1] in doc.lex.roles or lead[-1] in doc.lex.titles):
+        mention = Mention(first.start, first.end, text[first.start:first.end], "name")
+    else:
+        mention = phrase_after(doc.cast, m.start("np"), hi)
+    att.why.append(f"as ... put it: {mention and mention.text!r}")
+    if mention is None or mention.kind == "pronoun" and mention.text.lower() not in ("he", "she"):
+        return None
+    return resolver.finish(doc, att, mention, "put it", ids.AS_X_PUT_IT, None, None)
