@@ -27,7 +27,7 @@ from quotex.lang import Language
 from quotex.lang.en.language import ENGLISH
 from quotex.lang.en.lexicon import load
 from quotex.lang.en.shapes import IN_CLAUSE, TERM_MARKER, TITLE_BEFORE, WINDOW_AFTER, WINDOW_BEFORE
-from quotex.lang.en.words import COPULAS
+from quotex.lang.en.words import COPULAS, TITLE_SMALL_WORDS
 from quotex.text.layout import layout
 from quotex.records import Quote, Span, Step
 from quotex.attribution.resolver import Document
@@ -110,8 +110,10 @@ def _term(text: str, span: Span, att: Attribution) -> bool:
         return True
     inner = text[span.inner_start:span.inner_end].strip()
     words = inner.split()
-    title_case = len(words) <= 8 and all(w[:1].isupper() for w in words if w[:1].isalpha() and len(w) > 3) \
-        and any(w[:1].isupper() for w in words)
+    small = [w for w in words if w.lower() in TITLE_SMALL_WORDS]
+    title_case = len(words) <= 8 and all(w[:1].isupper() for w in words if w[:1].isalpha() and len(w) > 3
+                                         and w.lower() not in TITLE_SMALL_WORDS) \
+        and any(w[:1].isupper() and (len(w) > 3 or not small) for w in words)  # not "I'm with her"
     if title_case and not inner.endswith(("!", "?")) and _after_work_noun(text, span.start):
         return True  # 'in his 2012 book, "An American Son"': a title, whoever wrote it
     if att.speaker is not None:

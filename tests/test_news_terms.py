@@ -18,6 +18,8 @@ def _one(text: str, fragment: str) -> quotex.Quote:
     ('Ben Okafor wrote in his 2009 memoir, "Salt and Iron," that he never meant to run.', "Salt and Iron"),
     ('The senator, Ruth Adler, told the radio show "Morning Ledger" that she would vote no.', "Morning Ledger"),
     ('Its first ad, "Keep the Lights On," shows a farmer at dusk.', "Keep the Lights On"),
+    ('Ruth Adler said on NBC\'s "Evenings with Carla Mendez" that she would vote no.', "Evenings with Carla Mendez"),
+    ('Ruth Adler is now host of "The Late Hour with Sam Pike."', "The Late Hour with Sam Pike"),
 ])
 def test_title_after_a_work_noun_is_a_term(text: str, title: str) -> None:
     assert _one(text, title).kind == "term"
@@ -70,3 +72,8 @@ def test_sentence_subject_owns_the_fragment(text: str, fragment: str, speaker: s
 ])
 def test_no_opening_subject_no_sentence_subject(text: str) -> None:
     assert all(q.rule != "sentence-subject" for q in quotex.extract(text, terms=True))
+
+
+def test_a_chant_with_a_small_word_is_no_title() -> None:
+    q = _one('Her supporters answered with chants of "I\'m with her" until she spoke.', "I'm with her")
+    assert q.kind != "term"
