@@ -71,3 +71,9 @@ def test_no_tag_no_aside_rule() -> None:
 def test_as_x_put_it(text: str, speaker: str) -> None:
     q = [q for q in quotex.extract(text) if q.rule == "as-X-put-it"]
     assert len(q) == 1 and q[0].speaker == speaker
+
+
+def test_as_x_said_after_the_quote() -> None:
+    text = 'Still, the race "is a dead heat right now," as Oren Whitlock said on a radio show on Monday.'
+    [q] = quotex.extract(text)
+    assert q.speaker == "Oren Whitlock" and q.rule == "quote-X-said"

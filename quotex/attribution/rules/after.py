@@ -44,6 +44,8 @@ _TAG_INVERTED = regex.compile(r"\s*(?P<verb>\p{Ll}{3,}ed)\s+(?=\p{Lu})")
 _TAG_NORMAL = regex.compile(r"\s*(?:(?P<pron>he|she)|(?P<name>\p{Lu}[\p{L}.’']*(?:\s+\p{Lu}[\p{L}.’']*){0,2}))"
                             r"\s+(?P<verb>\p{Ll}{3,}ed)\s*[.;,](?=\s|$)")
 
+#: "as" opening the tag: '"...," as Cruz said on Monday' (the clause says who is quoted).
+_AS_LEAD = regex.compile(r"[\s,\"”'’]*as\s+")
 #: A comma in the words after a quotation.
 _COMMA = regex.compile(",")
 #: A stop that may end a sentence: then a blank, a closing mark or the end.
@@ -68,7 +70,8 @@ def quote_x_said(doc: Document, ctx: Context) -> Attribution | None:
     mention = phrase_before(doc.cast, m.np_start, m.verb_start)
     att.why.append(f"after: {doc.text[span.end:m.end].strip()!r} -> {mention and mention.text!r}")
     if mention is None or not (only_lead(doc.text[span.end:mention.start])
-                               or mention.kind == "name" and phrase_then_name(doc.text[span.end:mention.start])):
+                               or mention.kind == "name" and phrase_then_name(doc.text[span.end:mention.start])
+                               or mention.kind != "pronoun" and _AS_LEAD.fullmatch(doc.text, span.end, mention.start)):
         return None
     if mention.kind == "description" and any(
             w.lower() in NOT_BEFORE_SUBJECT for w in WORD.findall(doc.text, span.end, mention.start)):
