@@ -77,3 +77,9 @@ def test_as_x_said_after_the_quote() -> None:
     text = 'Still, the race "is a dead heat right now," as Oren Whitlock said on a radio show on Monday.'
     [q] = quotex.extract(text)
     assert q.speaker == "Oren Whitlock" and q.rule == "quote-X-said"
+
+
+def test_description_right_before_the_verb() -> None:
+    text = 'The plan led to a long debate; one lawmaker called the mayor "a prince of self-publicity."'
+    [q] = quotex.extract(text)
+    assert q.speaker == "one lawmaker"

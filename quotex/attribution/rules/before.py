@@ -45,6 +45,7 @@ def x_said_quote(doc: Document, ctx: Context) -> Attribution | None:
         mention = resolver.subject(doc, sent, m.verb_start, m.verb_end)  # "X noted ..., assuring"
     else:
         mention = adjacent_subject(doc, sent, m.verb_start, m.verb_end) \
+            or adjacent_description(doc, sent, m.verb_start, m.verb_end) \
             or resolver.interrupted_subject(doc, sent, m.verb_start) \
             or resolver.relative_subject(doc, sent, m.verb_start) \
             or phrase_before(doc.cast, sent, m.verb_start, strict=True) \
@@ -146,6 +147,7 @@ def subject_verb_fragment(doc: Document, ctx: Context) -> Attribution | None:
         verb = Cue(vs, ve, vs, ve, doc.text[vs:ve])
     if verb:
         mention = adjacent_subject(doc, sent, verb.verb_start, verb.verb_end) \
+            or adjacent_description(doc, sent, verb.verb_start, verb.verb_end) \
             or resolver.interrupted_subject(doc, sent, verb.verb_start) \
             or resolver.relative_subject(doc, sent, verb.verb_start) or resolver.with_subject(doc, sent, verb) \
             or resolver.subject(doc, sent, verb.verb_start, verb.verb_end) \
@@ -308,3 +310,29 @@ def as_x_put_it(doc: Document, ctx: Context) -> Attribution | None:
     if mention is None or mention.kind == "pronoun" and mention.text.lower() not in ("he", "she"):
         return None
     return resolver.finish(doc, att, mention, "put it", ids.AS_X_PUT_IT, None, None)
+
+
+#: A description of a person or group: a determiner, up to three words, then (group 1) its noun.
+_ADJACENT_DESCRIPTION = regex.compile(r"(?<![\p{L}'’])(?:[Oo]ne|[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Mm]any|[Tt]wo|[Tt]hree)"
+                                      r"\s+(?:[\p{L}\-]+\s+){0,3}?([\p{Ll}][\p{L}\-]*)(?![\p{L}'’])")
+
+
+def adjacent_description(doc: Document, sent: int, verb_start: int, verb_end: int) -> Mention | None:
+    """A description right before the cue's verb, past a semicolon or a clause the sentence
+    started with: 'The plan drew a debate; one lawmaker called Trump "a buffoon"', 'in what
+    one Latino conservative has dubbed "the yuca primary"' -> "one lawmaker", "one Latino
+    conservative" (news only, as :func:`adjacent_subject`)."""
+    if turns.written_as_dialogue(doc):
+        return None
+    text = doc.text
+    lo = max(sent, verb_start - 80)
+    for m in _ADJACENT_DESCRIPTION.finditer(text, lo, verb_start, overlapped=True):
+        if m.group(1).lower() not in doc.lex.roles:
+            continue
+        verb = VERBISH.match(text, m.end(), verb_end)
+        if verb is None or verb.end() != verb_end or "," in text[m.end():verb_start] \
+                or _PASSIVE_BE.search(text, m.end(), verb_start):
+            continue
+        start = m.start()
+        return Mention(start, m.end(), text[start:m.end()], "description")
+    return None
