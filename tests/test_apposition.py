@@ -83,3 +83,15 @@ def test_description_right_before_the_verb() -> None:
     text = 'The plan led to a long debate; one lawmaker called the mayor "a prince of self-publicity."'
     [q] = quotex.extract(text)
     assert q.speaker == "one lawmaker"
+
+
+# -- a subordinate clause opening the sentence has its own subject -------------------------------
+@pytest.mark.parametrize("text, speaker", [
+    ('When Dale Pruitt died in 1998, Governor Ines Varga released the following statement:\n\n'
+     '"We offer our condolences to the family."', "Ines Varga"),
+    ('When asked whom she supported, Ms. Varga smiled and said, "I am waiting for a third candidate."',
+     "Varga"),
+])
+def test_the_main_clause_subject_speaks(text: str, speaker: str) -> None:
+    [q] = quotex.extract(text)
+    assert q.speaker is not None and speaker in q.speaker

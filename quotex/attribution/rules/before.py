@@ -49,7 +49,7 @@ def x_said_quote(doc: Document, ctx: Context) -> Attribution | None:
             or resolver.interrupted_subject(doc, sent, m.verb_start) \
             or resolver.relative_subject(doc, sent, m.verb_start) \
             or phrase_before(doc.cast, sent, m.verb_start, strict=True) \
-            or resolver.subject(doc, sent, m.verb_start, m.verb_end)
+            or main_subject(doc, sent, m.verb_start, m.verb_end)
     if mention is None and not _CLAUSE_BREAK.search(doc.text, sent, m.verb_start):
         mention = resolver.opening_subject(doc, sent, m.verb_start)  # "He would pat and stroke her and say,"
     if mention is None:
@@ -106,7 +106,7 @@ def x_colon_quote(doc: Document, ctx: Context) -> Attribution | None:
         clause = _LAST_AND.search(doc.text, sent, colon)
         if clause is not None:  # "He kept this suspended, and Mrs. Hilbery ... remarking:"
             mention = resolver.subject(doc, clause.end(), colon)
-        mention = mention or resolver.subject(doc, sent, colon)
+        mention = mention or main_subject(doc, sent, colon)
         if mention is not None:
             mention = resolver.reported_by(doc, sent, mention)
     if mention is None:
@@ -150,7 +150,7 @@ def subject_verb_fragment(doc: Document, ctx: Context) -> Attribution | None:
             or adjacent_description(doc, sent, verb.verb_start, verb.verb_end) \
             or resolver.interrupted_subject(doc, sent, verb.verb_start) \
             or resolver.relative_subject(doc, sent, verb.verb_start) or resolver.with_subject(doc, sent, verb) \
-            or resolver.subject(doc, sent, verb.verb_start, verb.verb_end) \
+            or main_subject(doc, sent, verb.verb_start, verb.verb_end) \
             or resolver.described_subject(doc, sent, verb.verb_start, verb.verb.lower() in doc.lex.verb_forms)
     else:
         mention = resolver.subject(doc, sent, span.start)
@@ -336,3 +336,25 @@ def adjacent_description(doc: Document, sent: int, verb_start: int, verb_end: in
         start = m.start()
         return Mention(start, m.end(), text[start:m.end()], "description")
     return None
+
+
+#: A subordinate clause opening a sentence, up to its comma: "When Wallace died in 1998, ".
+_LEADING_CLAUSE = regex.compile(r"(?:When|After|Before|While|If|Although|Though|Because|Since|Once|Until|Whereas)"
+                                r"\s[^,;:\"“”]{1,120},\s*")
+
+
+def main_clause(doc: Document, sent: int, end: int) -> int:
+    """Where the sentence's main clause starts: after a subordinate clause that opens it
+    ("When Wallace died in 1998, |President Clinton released the following statement:"), whose
+    subject is not the sentence's. News only, as :func:`adjacent_subject`."""
+    if turns.written_as_dialogue(doc):
+        return sent
+    m = _LEADING_CLAUSE.match(doc.text, sent, end)
+    return m.end() if m is not None and m.end() < end else sent
+
+
+def main_subject(doc: Document, sent: int, end: int, limit: int | None = None) -> Mention | None:
+    """:func:`resolver.subject` of the main clause (:func:`main_clause`), else of the whole sentence."""
+    start = main_clause(doc, sent, end)
+    found = resolver.subject(doc, start, end, limit) if start > sent else None
+    return found or resolver.subject(doc, sent, end, limit)
