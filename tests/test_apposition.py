@@ -95,3 +95,10 @@ def test_description_right_before_the_verb() -> None:
 def test_the_main_clause_subject_speaks(text: str, speaker: str) -> None:
     [q] = quotex.extract(text)
     assert q.speaker is not None and speaker in q.speaker
+
+
+def test_the_last_clause_before_a_colon_introduces_the_quote() -> None:
+    text = ('The Halvorsen Network moderators gave in to the temptation of snark — Ines Varga called them on it:\n\n'
+            '"The questions asked tonight show why people do not trust the press."')
+    [q] = quotex.extract(text)
+    assert q.speaker == "Ines Varga"
