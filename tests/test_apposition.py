@@ -102,3 +102,9 @@ def test_the_last_clause_before_a_colon_introduces_the_quote() -> None:
             '"The questions asked tonight show why people do not trust the press."')
     [q] = quotex.extract(text)
     assert q.speaker == "Ines Varga"
+
+
+def test_the_host_named_before_may_be_a_woman() -> None:
+    # "host" marks no gender (news: anchors and talk-show hosts of either sex)
+    text = 'Host Ann Lee opened the show on Monday.\n\n"Welcome back," the host said. "We have a big night."'
+    assert [q.speaker for q in quotex.extract(text)] == ["Ann Lee", "Ann Lee"]
