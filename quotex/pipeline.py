@@ -230,7 +230,8 @@ def record(text: str, span: Span, att: Attribution, complement: float = 1.0) -> 
         addressees=att.addressees,
         kind=sort,
         rule=att.rule,
-        confidence=min(att.confidence, complement) if hedged else att.confidence,
+        # a term is no quotation: its confidence as one is 0 (the CLI's --min-confidence drops it)
+        confidence=0.0 if sort == "term" else min(att.confidence, complement) if hedged else att.confidence,
     )
 
 
