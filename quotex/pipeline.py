@@ -25,7 +25,9 @@ from quotex.attribution.dialogue import addressees, characters, turns
 from quotex.attribution.context import Attribution, Context
 from quotex.lang import Language
 from quotex.lang.en.language import ENGLISH
+from quotex.lang.en.lexicon import load
 from quotex.lang.en.shapes import IN_CLAUSE, TERM_MARKER, TITLE_BEFORE, WINDOW_AFTER, WINDOW_BEFORE
+from quotex.lang.en.words import COPULAS, TITLE_SMALL_WORDS
 from quotex.text.layout import layout
 from quotex.records import Quote, Span, Step
 from quotex.attribution.document import Document
@@ -65,6 +67,37 @@ def registered(language: Language = ENGLISH) -> dict[str, Callable[..., object]]
 
 
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
+#: The words before a quotation's opening mark, last first: 'book, "' -> "book".
+_WORDS_BEFORE = regex.compile(r"(?r)(?<![\p{L}\p{N}'’-])([\p{L}'’-]+)[,\s]*")
+
+
+def _words_before(text: str, start: int, n: int) -> list[str]:
+    """Up to ``n`` words right before ``start`` (nearest first), lowercase, across commas and blanks."""
+    out: list[str] = []
+    end = start
+    while len(out) < n:
+        m = _WORDS_BEFORE.match(text, max(0, end - 40), end)
+        if m is None or m.end() != end:
+            break
+        out.append(m.group(1).lower())
+        end = m.start()
+    return out
+
+
+def _after_work_noun(text: str, start: int) -> bool:
+    """The words before the marks name a work with a title: 'in his 2012 book, "..."',
+    'the TV show "..."', 'his favorite film is "..."'."""
+    words = _words_before(text, start, 2)
+    if words and words[0] in COPULAS:
+        words = words[1:]
+    return bool(words) and words[0] in load().work_nouns
+
+
+def _complement(text: str, span: Span) -> bool:
+    """The quotation is what something is said to be, right after a form of "be": 'says the
+    plans are "reckless"'. Whose word it is, the clause does not say as surely as a cue does."""
+    words = _words_before(text, span.start, 1)
+    return bool(words) and words[0] in COPULAS and IN_CLAUSE.search(text, max(0, span.start - 2), span.start) is not None
 
 
 def _term(text: str, span: Span, att: Attribution) -> bool:
@@ -77,8 +110,12 @@ def _term(text: str, span: Span, att: Attribution) -> bool:
         return True
     inner = text[span.inner_start:span.inner_end].strip()
     words = inner.split()
-    title_case = len(words) <= 8 and all(w[:1].isupper() for w in words if w[:1].isalpha() and len(w) > 3) \
-        and any(w[:1].isupper() for w in words)
+    small = [w for w in words if w.lower() in TITLE_SMALL_WORDS]
+    title_case = len(words) <= 8 and all(w[:1].isupper() for w in words if w[:1].isalpha() and len(w) > 3
+                                         and w.lower() not in TITLE_SMALL_WORDS) \
+        and any(w[:1].isupper() and (len(w) > 3 or not small) for w in words)  # not "I'm with her"
+    if title_case and not inner.endswith(("!", "?")) and _after_work_noun(text, span.start):
+        return True  # 'in his 2012 book, "An American Son"': a title, whoever wrote it
     if att.speaker is not None:
         return title_case and (att.rule == ids.SUBJECT_VERB_FRAGMENT
                                or bool(TITLE_BEFORE.search(text, max(0, span.start - 12), span.start)))
@@ -175,9 +212,13 @@ def take_turn(doc: Document, i: int, att: Attribution) -> Attribution:
     return att
 
 
-def record(text: str, span: Span, att: Attribution) -> Quote:
-    """The record of one attributed span."""
+def record(text: str, span: Span, att: Attribution, complement: float = 1.0) -> Quote:
+    """The record of one attributed span; a fragment after a form of "be" is as sure as
+    ``complement`` at most."""
     m = att.mention if att.rule and att.rule not in ids.CARRIED_OVER else None
+    sort = kind(text, span, att)
+    # a tag after the quotation names its speaker whatever the clause: '"smart," Lee wrote'
+    hedged = sort == "mixed" and att.rule not in ids.TAG_AFTER | {ids.QUOTE_THEN_TAG} and _complement(text, span)
     return Quote(
         start=span.start,
         end=span.end,
@@ -188,9 +229,10 @@ def record(text: str, span: Span, att: Attribution) -> Quote:
         mention_end=m.end if m else None,
         cue=att.cue,
         addressees=att.addressees,
-        kind=kind(text, span, att),
+        kind=sort,
         rule=att.rule,
-        confidence=att.confidence,
+        # a term is no quotation: its confidence as one is 0 (the CLI's --min-confidence drops it)
+        confidence=0.0 if sort == "term" else min(att.confidence, complement) if hedged else att.confidence,
     )
 
 
@@ -211,5 +253,6 @@ def resolve(text: str, language: Language = ENGLISH) -> list[tuple[Quote, list[S
     for pass_id, run in PASSES:
         run(doc)
         passed(doc, pass_id)
-    return [(record(text, span, att), [line if isinstance(line, Step) else Step(line) for line in att.why])
+    complement = doc.confidence("*", "complement")
+    return [(record(text, span, att, complement), [line if isinstance(line, Step) else Step(line) for line in att.why])
             for span, att in zip(spans, doc.results)]

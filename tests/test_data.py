@@ -10,7 +10,7 @@ from quotex.lang.en.lexicon import load
 
 WORD_LISTS = [
     "abbreviations.txt", "addressee_verbs.txt", "apostrophe_words.txt", "demonyms.txt",
-    "name_particles.txt", "name_suffixes.txt", "not_names.txt", "roles.txt", "titles.txt",
+    "name_particles.txt", "name_suffixes.txt", "not_names.txt", "roles.txt", "titles.txt", "work_nouns.txt",
     "reporting_verbs.txt", "same_voice_verbs.txt",
 ]
 
@@ -73,7 +73,9 @@ def test_confidence_table() -> None:
     table = load().confidence
     assert all(0.0 <= v <= 1.0 for v in table.values())
     kinds = {k for _, k in table}
-    assert kinds == {"name", "pronoun", "description", "none"}
+    # "complement": the cap on a fragment after a form of "be" ('the plans are "reckless"'), any rule
+    assert kinds == {"name", "pronoun", "description", "none", "complement"}
+    assert table[("*", "complement")] < 0.9
     assert all(("*", k) in table for k in kinds)
     # 0.9 and above is kept for what was measured right at least 95% of the time
     # (quote-X-verbed was measured as part of quote-X-said, the rule it was split from)

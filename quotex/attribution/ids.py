@@ -16,13 +16,16 @@ QUOTE_SAID_X = "quote-said-X"  #: "...," said Putin
 QUOTE_DASH_X = "quote-dash-X"  #: "..." - Bernie Sanders
 QUOTE_VERBED_X = "quote-verbed-X"  #: "...," glowed Carol. (any verb in the past, a name after it)
 QUOTE_X_VERBED = "quote-X-verbed"  #: "Well," he smiled. (he/she or a name, any verb in the past)
+QUOTE_X_ASIDE_SAID = "quote-X-aside-said"  #: "...," Ann Lee of the Cato Institute, an economist, wrote
 QUOTE_THEN_TAG = "quote-then-tag"  #: "..." that he can win, said Ann Lee. (the sentence goes on, then its tag)
 X_SAID_QUOTE = "X-said-quote"  #: Putin said that "..."
 X_SAID_COLON_QUOTE = "X-said-colon-quote"  #: Putin said: "..." (an outcome of X_SAID_QUOTE)
+AS_X_PUT_IT = "as-X-put-it"  #: As Ann Lee, a historian, put it: "..."
 ACCORDING_TO_X = "according-to-X"  #: "...," according to Putin
 X_COLON_QUOTE = "X-colon-quote"  #: Shaw was blunt: "..."
 X_SAID_THEN_QUOTE = "X-said-then-quote"  #: ..., Schiff said. "..."
 SUBJECT_VERB_FRAGMENT = "subject-verb-fragment"  #: Cruz called it "..."
+SENTENCE_SUBJECT = "sentence-subject"  #: Gov. Lee of Ohio lauded the plan for its "new ideas" (any verb)
 
 # -- turn rules: a quotation no cue attributed ---------------------------------------
 CONTINUED_PARAGRAPH = "continued-paragraph"  #: the speaker of the quoted paragraph before goes on
@@ -55,6 +58,7 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
 #: The rules that read a cue next to the quotation (the others carry a speaker over).
 CUE_RULES = frozenset([QUOTE_X_SAID, QUOTE_SAID_X, QUOTE_DASH_X, QUOTE_VERBED_X, QUOTE_X_VERBED, X_SAID_QUOTE,
                        X_SAID_COLON_QUOTE, X_SAID_THEN_QUOTE, X_COLON_QUOTE, ACCORDING_TO_X, SUBJECT_VERB_FRAGMENT,
+                       SENTENCE_SUBJECT, QUOTE_X_ASIDE_SAID, AS_X_PUT_IT,
                        QUOTE_THEN_TAG])
 #: The cue rules that read a tag after the quotation: '"No," he said' is a reply, whoever "he" is.
 TAG_AFTER = frozenset([QUOTE_X_SAID, QUOTE_SAID_X, QUOTE_VERBED_X, QUOTE_X_VERBED])

@@ -19,7 +19,7 @@ import regex
 
 from quotex.attribution.context import Attribution
 from quotex.attribution.dialogue import turns, voices
-from quotex.attribution.resolve import descriptions, speakers
+from quotex.attribution.resolve import apposition, descriptions, speakers
 from quotex.attribution.resolve.clauses import heads_clause as heads_clause
 from quotex.attribution.resolve.clauses import noun_use as noun_use
 from quotex.attribution.resolve.clauses import outer_reporter as outer_reporter
@@ -56,6 +56,7 @@ def finish(doc: Document, att: Attribution, mention: Mention, cue: str | None, r
     ``text[addr_start:addr_end]`` is where the verb's object (the addressee) may stand."""
     if mention.kind == "description":
         mention = descriptions.trim_description(doc, mention)
+    mention = apposition.head(doc, mention) or mention  # "Ann Lee, a fellow at the Cato Institute, said"
     att.mention = mention
     att.cue = " ".join(cue.lower().split()) if cue else None
     att.rule = rule

@@ -19,10 +19,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from quotex.attribution import ids
-from quotex.attribution.rules.after import (quote_dash_x, quote_said_x, quote_verbed_x, quote_x_said, quote_x_verbed,
-                                            sentence_tag)
-from quotex.attribution.rules.before import (according_to_x, subject_verb_fragment, x_colon_quote, x_said_quote,
-                                             x_said_then_quote)
+from quotex.attribution.rules.after import (quote_dash_x, quote_said_x, quote_verbed_x, quote_x_aside_said, quote_x_said,
+                                            quote_x_verbed, sentence_tag)
+from quotex.attribution.rules.before import (according_to_x, as_x_put_it, sentence_subject, subject_verb_fragment, x_colon_quote,
+                                             x_said_quote, x_said_then_quote)
 
 if TYPE_CHECKING:
     from quotex.attribution.context import Attribution, Context
@@ -40,7 +40,10 @@ RULES: list[tuple[str, Rule]] = [
     (ids.QUOTE_THEN_TAG, sentence_tag),  # "..." that he can win, said Ann Lee.
     (ids.X_SAID_QUOTE, x_said_quote),  # Putin said: "..."
     (ids.ACCORDING_TO_X, according_to_x),  # "...," according to Putin
+    (ids.AS_X_PUT_IT, as_x_put_it),  # As Ann Lee, a historian, put it: "..."
     (ids.X_COLON_QUOTE, x_colon_quote),  # Shaw was blunt: "..."
     (ids.X_SAID_THEN_QUOTE, x_said_then_quote),  # ..., Schiff said. "..."
     (ids.SUBJECT_VERB_FRAGMENT, subject_verb_fragment),  # Cruz called it "..."
+    (ids.QUOTE_X_ASIDE_SAID, quote_x_aside_said),  # "...," Ann Lee of the Cato Institute, an economist, wrote
+    (ids.SENTENCE_SUBJECT, sentence_subject),  # Gov. Lee of Ohio lauded the plan for its "new ideas"
 ]

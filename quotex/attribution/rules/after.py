@@ -44,6 +44,8 @@ _TAG_INVERTED = regex.compile(r"\s*(?P<verb>\p{Ll}{3,}ed)\s+(?=\p{Lu})")
 _TAG_NORMAL = regex.compile(r"\s*(?:(?P<pron>he|she)|(?P<name>\p{Lu}[\p{L}.’']*(?:\s+\p{Lu}[\p{L}.’']*){0,2}))"
                             r"\s+(?P<verb>\p{Ll}{3,}ed)\s*[.;,](?=\s|$)")
 
+#: "as" opening the tag: '"...," as Cruz said on Monday' (the clause says who is quoted).
+_AS_LEAD = regex.compile(r"[\s,\"”'’]*as\s+")
 #: A comma in the words after a quotation.
 _COMMA = regex.compile(",")
 #: A stop that may end a sentence: then a blank, a closing mark or the end.
@@ -68,7 +70,8 @@ def quote_x_said(doc: Document, ctx: Context) -> Attribution | None:
     mention = phrase_before(doc.cast, m.np_start, m.verb_start)
     att.why.append(f"after: {doc.text[span.end:m.end].strip()!r} -> {mention and mention.text!r}")
     if mention is None or not (only_lead(doc.text[span.end:mention.start])
-                               or mention.kind == "name" and phrase_then_name(doc.text[span.end:mention.start])):
+                               or mention.kind == "name" and phrase_then_name(doc.text[span.end:mention.start])
+                               or mention.kind != "pronoun" and _AS_LEAD.fullmatch(doc.text, span.end, mention.start)):
         return None
     if mention.kind == "description" and any(
             w.lower() in NOT_BEFORE_SUBJECT for w in WORD.findall(doc.text, span.end, mention.start)):
@@ -225,3 +228,48 @@ def inverted_after_phrase(doc: Document, span: Span, a_end: int) -> Cue | None:
     comma = doc.end_before(vs) - 1  # the comma that closes the phrase
     m = doc.cues.post_inverted(text, comma, a_end)
     return m if m is not None and m.verb_start == vs else None
+
+
+#: The words between a quotation and the name of its tag: none, or a description of the person
+#: ("Texas delegate", "nuclear experts"), no punctuation.
+_LEAD = regex.compile(r"[,\s]*(?:[\p{L}'’\-]+\s+){0,4}")
+#: What may follow the name before the tag's verb: an apposition, a place, a second name, an aside.
+_ASIDE_OPEN = regex.compile(r"\s*(?:,|\(|\s(?:of|from|at|and|with)\s)")
+
+
+def quote_x_aside_said(doc: Document, ctx: Context) -> Attribution | None:
+    """A tag whose name is set apart from its verb by an apposition or a place, longer than the
+    tag rules read: '"...," Jeffrey Lewis of the James Martin Center for Nonproliferation
+    Studies wrote in December.', '"...," Texas delegate Bill Eastland, wearing a cowboy hat,
+    said.' The name opens the words after the quotation, and the first speech verb of the
+    sentence, with no stop before it, is its."""
+    span, a_end, att = ctx.span, ctx.a_end, ctx.att
+    if not _tag_cut(ctx):
+        return None
+    text = doc.text
+    stop = sentence_stop(doc, span.end, a_end)
+    hi = stop if stop is not None else a_end
+    lead = _LEAD.match(text, span.end, hi)
+    name = doc.cast.name_at(span.end, min(hi, span.end + 120))
+    first = None
+    for n in doc.cast.names_before(min(hi, span.end + 120), 120):
+        if n.start >= span.end:
+            first = n
+            break
+    if first is None or lead is None or first.start > lead.end() or doc.page.furniture(first.start):
+        return None
+    lower = [w.lower() for w in WORD.findall(text, span.end, first.start) if w[:1].islower()]
+    if lower and lower[-1] not in doc.lex.roles and lower[-1] not in doc.lex.titles:
+        return None  # '"...," in a statement Ann Lee ...': the words before the name are no description of her
+    if not _ASIDE_OPEN.match(text, first.end, hi):
+        return None  # the verb right after the name: the tag rules read it
+    verbs = [(vs, ve) for vs, ve in doc.cues.verbs(text, first.end, hi)
+             if not participle(text[vs:ve]) and not resolver.noun_use(doc, text[vs:ve], vs)]
+    if not verbs:
+        return None
+    vs, ve = verbs[0]
+    if not doc.cast.entities[first.entity].person and name is not None and not doc.cast.entities[name.entity].person:
+        return None
+    mention = Mention(first.start, first.end, text[first.start:first.end], "name")
+    att.why.append(f"tag after an aside: {text[span.end:ve].strip()[:80]!r} -> {mention.text!r}")
+    return resolver.finish(doc, att, mention, text[vs:ve], ids.QUOTE_X_ASIDE_SAID, None, None)

@@ -11,7 +11,8 @@ import regex
 from quotex.attribution import ids, resolver
 from quotex.attribution.dialogue import turns
 from quotex.attribution.context import Attribution
-from quotex.lang.en.shapes import CLAUSE_WORDS, WINDOW_BEFORE, WORD
+from quotex.lang.en.shapes import CLAUSE_WORDS, IN_CLAUSE, WINDOW_BEFORE, WORD
+from quotex.mentions.cast import VERBISH
 from quotex.lang.en.cues import Cue
 from quotex.records import Span
 from quotex.mentions.phrases import Mention, phrase_after, phrase_before
@@ -43,10 +44,12 @@ def x_said_quote(doc: Document, ctx: Context) -> Attribution | None:
     if verb.lower().endswith("ing") and before_verb.rstrip().endswith(","):
         mention = resolver.subject(doc, sent, m.verb_start, m.verb_end)  # "X noted ..., assuring"
     else:
-        mention = resolver.interrupted_subject(doc, sent, m.verb_start) \
+        mention = adjacent_subject(doc, sent, m.verb_start, m.verb_end) \
+            or adjacent_description(doc, sent, m.verb_start, m.verb_end) \
+            or resolver.interrupted_subject(doc, sent, m.verb_start) \
             or resolver.relative_subject(doc, sent, m.verb_start) \
             or phrase_before(doc.cast, sent, m.verb_start, strict=True) \
-            or resolver.subject(doc, sent, m.verb_start, m.verb_end)
+            or main_subject(doc, sent, m.verb_start, m.verb_end)
     if mention is None and not _CLAUSE_BREAK.search(doc.text, sent, m.verb_start):
         mention = resolver.opening_subject(doc, sent, m.verb_start)  # "He would pat and stroke her and say,"
     if mention is None:
@@ -103,7 +106,7 @@ def x_colon_quote(doc: Document, ctx: Context) -> Attribution | None:
         clause = _LAST_AND.search(doc.text, sent, colon)
         if clause is not None:  # "He kept this suspended, and Mrs. Hilbery ... remarking:"
             mention = resolver.subject(doc, clause.end(), colon)
-        mention = mention or resolver.subject(doc, sent, colon)
+        mention = mention or last_subject(doc, sent, colon) or main_subject(doc, sent, colon)
         if mention is not None:
             mention = resolver.reported_by(doc, sent, mention)
     if mention is None:
@@ -143,9 +146,11 @@ def subject_verb_fragment(doc: Document, ctx: Context) -> Attribution | None:
         vs, ve = verbs[-1]
         verb = Cue(vs, ve, vs, ve, doc.text[vs:ve])
     if verb:
-        mention = resolver.interrupted_subject(doc, sent, verb.verb_start) \
+        mention = adjacent_subject(doc, sent, verb.verb_start, verb.verb_end) \
+            or adjacent_description(doc, sent, verb.verb_start, verb.verb_end) \
+            or resolver.interrupted_subject(doc, sent, verb.verb_start) \
             or resolver.relative_subject(doc, sent, verb.verb_start) or resolver.with_subject(doc, sent, verb) \
-            or resolver.subject(doc, sent, verb.verb_start, verb.verb_end) \
+            or main_subject(doc, sent, verb.verb_start, verb.verb_end) \
             or resolver.described_subject(doc, sent, verb.verb_start, verb.verb.lower() in doc.lex.verb_forms)
     else:
         mention = resolver.subject(doc, sent, span.start)
@@ -166,3 +171,215 @@ def tag_of_quote_before(doc: Document, i: int, sent: int, span: Span) -> bool:
         return False
     prev = doc.spans[i - 1]
     return prev.end <= sent and not doc.text[prev.end:sent].strip() and doc.results[i - 1].rule in ids.CUE_RULES
+
+
+#: An opening phrase before a sentence's subject, up to its comma: "In January, ", "On Friday, ".
+_OPENER = regex.compile(r"(?:(?:In|On|At|After|Before|During|Since|Last|Earlier|Later|Still|Yet|But|And|So|Now|Then)"
+                        r"\b[^,;:\"“”]{0,40},\s*|(?:But|And|Yet|So)\s+)")
+#: What may stand between a subject and its verb besides VERBISH's asides: where the name is from
+#: ("Gov. Ann Lee of Ohio"), and one more adverb ("further", "again").
+_OF_PLACE = regex.compile(r"\s+(?:of|from)\s+\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}")
+_ONE_WORD = regex.compile(r"\s+\p{Ll}{3,12}(?=\s)")
+#: A description opening a sentence: "The Republican nominee", "A senior aide".
+_DESCRIPTION = regex.compile(r"(?:The|A|An)\s+((?:[\p{L}\-]+\s+){0,3}?)(\p{Ll}[\p{L}\-]*)(?![\p{L}'’])")
+
+
+def sentence_subject(doc: Document, ctx: Context) -> Attribution | None:
+    """A fragment in marks inside a sentence (a word right before the marks) whose subject
+    opens it, a person or an organisation, and whose verb is no speech verb: 'Gov. Ann Lee of
+    Ohio lauded the plan for its "new ideas."', 'The nominee outlined his plan and vowed to
+    punish "those who leak."' The sentence is about its subject, and so is the fragment."""
+    span, sent, att = ctx.span, ctx.sent, ctx.att
+    text = doc.text
+    if sent >= span.start or not IN_CLAUSE.search(text, max(0, span.start - 2), span.start):
+        return None
+    if ctx.index > 0 and doc.spans[ctx.index - 1].end > sent:
+        return None  # another quotation before in the sentence: its own cues decide
+    start = sent
+    opener = _OPENER.match(text, start, span.start)
+    if opener is not None:
+        start = opener.end()
+    mention = _opening_name(doc, start, span.start) or _opening_description(doc, start, span.start)
+    att.why.append(f"sentence subject: {mention and mention.text!r}")
+    if mention is None:
+        return None
+    return resolver.finish(doc, att, mention, None, ids.SENTENCE_SUBJECT, None, None)
+
+
+def _verb_after(doc: Document, pos: int, end: int) -> bool:
+    """A verb follows ``pos``: right after, after where the subject is from, or after one more adverb."""
+    text = doc.text
+    place = _OF_PLACE.match(text, pos, end)
+    for at in (pos, place.end() if place else None):
+        if at is None:
+            continue
+        if VERBISH.match(text, at, end):
+            nxt = WORD.search(text, at, end)
+            return nxt is None or nxt.group().lower() not in doc.lex.roles  # not "Trump supporters chanted"
+        one = _ONE_WORD.match(text, at, end)
+        if one is not None and one.group().strip() not in doc.lex.roles and VERBISH.match(text, one.end(), end):
+            return True
+    return False
+
+
+#: A title before a name: "Gov. ", "Sen. ", "President ".
+_TITLE_WORD = regex.compile(r"([\p{L}]+\.?)\s+")
+
+
+def _opening_name(doc: Document, start: int, end: int) -> Mention | None:
+    title = _TITLE_WORD.match(doc.text, start, end)
+    if title is not None and title.group(1).lower() in doc.lex.titles:
+        start = title.end()  # the name after its title: "Gov. |Ada Blake"
+    names = [n for n in doc.cast.names_before(min(end, start + 80), 80) if n.start == start]
+    if not names:
+        return None
+    n = names[0]
+    if doc.text[n.end:n.end + 2] in ("'s", "’s") or not _verb_after(doc, n.end, end):
+        return None
+    return Mention(n.start, n.end, doc.text[n.start:n.end], "name")
+
+
+def _opening_description(doc: Document, start: int, end: int) -> Mention | None:
+    m = _DESCRIPTION.match(doc.text, start, end)
+    if m is None or m.group(2).lower() not in doc.lex.roles or not _verb_after(doc, m.end(), end):
+        return None
+    return Mention(m.start(), m.end(), m.group(), "description")
+
+
+#: Words that open a subordinate clause before its subject ("after Jones assured", "that Comey had").
+_SUBORDINATORS = frozenset("after before when while because since that if until unless whether although though "
+                           "once whereas".split())
+#: The last lower-case word before a name and its title: "after |Gov.| Ann Lee".
+_WORD_BEFORE_NAME = regex.compile(r"(?<![\p{L}])(\p{Ll}+)\s+(?:\p{Lu}[\p{L}.'’\-]*\s+)*$")
+#: A form of "be" between a name and its verb: a passive ("was asked").
+_PASSIVE_BE = regex.compile(r"(?<![\p{L}])(?:was|were|is|are|been|being|be)(?![\p{L}])")
+
+
+def adjacent_subject(doc: Document, sent: int, verb_start: int, verb_end: int) -> Mention | None:
+    """The name right before the cue's verb, when nothing but what may stand between a subject
+    and its verb separates them (an adverb, "has", an aside in commas): "Fifteen minutes after
+    Pence was picked, Clinton campaign chairman John Podesta called ..." -> John Podesta, not
+    the first name of the sentence a verb follows."""
+    if turns.written_as_dialogue(doc):
+        return None  # news copy: a story's narration keeps its own subject rules
+    text = doc.text
+    names = doc.cast.names_before(verb_start, verb_start - sent + 1)
+    if not names or names[-1].start < sent:
+        return None
+    name = names[-1]
+    m = VERBISH.match(text, name.end, verb_end)
+    if m is None or m.end() != verb_end or "," in text[name.end:verb_start] or doc.page.furniture(name.start) \
+            or not resolver.heads_clause(doc, sent, name.start):
+        return None
+    word = WORD.search(text, name.end, verb_end)
+    if word is not None and word.group().lower() in doc.lex.roles:
+        return None  # "Sanders supporters chanted": the group, not the name
+    if _PASSIVE_BE.search(text, name.end, verb_start):
+        return None  # "Trump was asked": the one asked does not speak
+    before = _WORD_BEFORE_NAME.search(text, max(sent, name.start - 60), name.start)
+    if before is not None and before.group(1).lower() in _SUBORDINATORS:
+        return None  # "after Jones assured Trump ...": a clause of its own, the sentence's subject comes later
+    return Mention(name.start, name.end, text[name.start:name.end], "name")
+
+
+#: "As <speaker> put it:" right before a quotation: the clause names who is quoted.
+_AS_PUT_IT = regex.compile(r"(?<![\p{L}])[Aa]s\s+(?P<np>(?:[^.;:!?\n]|\.(?=\s*\d)){1,200}?)\s*,?\s+(?:\p{Ll}+ly\s+)?puts?\s+it\s*[,:]?\s*$")
+
+
+def as_x_put_it(doc: Document, ctx: Context) -> Attribution | None:
+    """'As Akhil Amar, a professor of law at Yale, put it, "..."', 'As Vulture put it, "..."':
+    the name (or the description) that opens the as-clause is quoted."""
+    span, sent, att = ctx.span, ctx.sent, ctx.att
+    text = doc.text
+    par = doc.paragraphs[doc.paragraph_of(span.start)]
+    m = _AS_PUT_IT.search(text, max(par, span.start - 260), span.start)
+    if m is None:
+        return None
+    lo, hi = m.start("np"), m.end("np")
+    title = _TITLE_WORD.match(text, lo, hi)
+    if title is not None and title.group(1).lower() in doc.lex.titles:
+        lo = title.end()
+    first = next((n for n in doc.cast.names_before(min(hi, lo + 120), 120) if n.start >= lo), None)
+    lead = [w.lower() for w in WORD.findall(text, lo, first.start)] if first is not None else []
+    mention: Mention | None
+    if first is not None and first.start < hi and (not lead or lead[-1] in doc.lex.roles or lead[-1] in doc.lex.titles):
+        mention = Mention(first.start, first.end, text[first.start:first.end], "name")
+    else:
+        mention = phrase_after(doc.cast, m.start("np"), hi)
+    att.why.append(f"as ... put it: {mention and mention.text!r}")
+    if mention is None or mention.kind == "pronoun" and mention.text.lower() not in ("he", "she"):
+        return None
+    return resolver.finish(doc, att, mention, "put it", ids.AS_X_PUT_IT, None, None)
+
+
+#: A description of a person or group: a determiner, up to three words, then (group 1) its noun.
+_ADJACENT_DESCRIPTION = regex.compile(r"(?<![\p{L}'’])(?:[Oo]ne|[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Mm]any|[Tt]wo|[Tt]hree)"
+                                      r"\s+(?:[\p{L}\-]+\s+){0,3}?([\p{Ll}][\p{L}\-]*)(?![\p{L}'’])")
+
+
+def adjacent_description(doc: Document, sent: int, verb_start: int, verb_end: int) -> Mention | None:
+    """A description right before the cue's verb, past a semicolon or a clause the sentence
+    started with: 'The plan drew a debate; one lawmaker called Trump "a buffoon"', 'in what
+    one Latino conservative has dubbed "the yuca primary"' -> "one lawmaker", "one Latino
+    conservative" (news only, as :func:`adjacent_subject`)."""
+    if turns.written_as_dialogue(doc):
+        return None
+    text = doc.text
+    lo = max(sent, verb_start - 80)
+    for m in _ADJACENT_DESCRIPTION.finditer(text, lo, verb_start, overlapped=True):
+        if m.group(1).lower() not in doc.lex.roles:
+            continue
+        verb = VERBISH.match(text, m.end(), verb_end)
+        if verb is None or verb.end() != verb_end or "," in text[m.end():verb_start] \
+                or _PASSIVE_BE.search(text, m.end(), verb_start):
+            continue
+        start = m.start()
+        return Mention(start, m.end(), text[start:m.end()], "description")
+    return None
+
+
+#: A subordinate clause opening a sentence, up to its comma: "When Wallace died in 1998, ".
+_LEADING_CLAUSE = regex.compile(r"(?:When|After|Before|While|If|Although|Though|Because|Since|Once|Until|Whereas)"
+                                r"\s[^,;:\"“”]{1,120},\s*")
+
+
+def main_clause(doc: Document, sent: int, end: int) -> int:
+    """Where the sentence's main clause starts: after a subordinate clause that opens it
+    ("When Wallace died in 1998, |President Clinton released the following statement:"), whose
+    subject is not the sentence's. News only, as :func:`adjacent_subject`."""
+    if turns.written_as_dialogue(doc):
+        return sent
+    m = _LEADING_CLAUSE.match(doc.text, sent, end)
+    return m.end() if m is not None and m.end() < end else sent
+
+
+def main_subject(doc: Document, sent: int, end: int, limit: int | None = None) -> Mention | None:
+    """:func:`resolver.subject` of the main clause (:func:`main_clause`), else of the whole sentence."""
+    start = main_clause(doc, sent, end)
+    found = resolver.subject(doc, start, end, limit) if start > sent else None
+    return found or resolver.subject(doc, sent, end, limit)
+
+
+def last_subject(doc: Document, sent: int, colon: int) -> Mention | None:
+    """The last name of the sentence that a verb follows, before the colon that introduces a
+    quotation: '... snark — Cruz called them on it:' -> Cruz, not the first subject of the
+    sentence ("the CNBC moderators yielded"). News only, as :func:`adjacent_subject`."""
+    if turns.written_as_dialogue(doc):
+        return None
+    text = doc.text
+    sent = main_clause(doc, sent, colon)  # not "When Wallace died in 1998, ..."
+    for name in reversed(doc.cast.names_before(colon, colon - sent + 1)):
+        if name.start < sent:
+            break
+        if text[name.end:name.end + 2] in ("'s", "’s") or doc.page.furniture(name.start):
+            continue
+        verb = VERBISH.match(text, name.end, colon)
+        if verb is None or "," in text[name.end:verb.end()] or _PASSIVE_BE.search(text, name.end, verb.end()):
+            continue
+        lead = [w.lower() for w in WORD.findall(text, max(sent, name.start - 40), name.start)][-2:]
+        if any(w in _SUBORDINATORS for w in lead):
+            continue  # "after the FBI appears to have ...": a clause of its own
+        if not resolver.heads_clause(doc, sent, name.start):
+            continue
+        return Mention(name.start, name.end, text[name.start:name.end], "name")
+    return None

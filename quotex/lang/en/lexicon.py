@@ -91,6 +91,7 @@ class Lexicon:
     apostrophe_words: frozenset[str]
     abbreviations: frozenset[str]  # words whose period does not end a sentence, without the period
     noun_verbs: frozenset[str]  # speech verb forms that are also nouns ("a Facebook post")
+    work_nouns: frozenset[str]  # nouns naming a titled work ("book", "show"): a title in marks follows
     marks: tuple[MarkPair, ...]
     confidence: dict[tuple[str, str], float]  # (rule, mention kind) -> measured share right in news
     confidence_dialogue: dict[tuple[str, str], float]  # the same in documents written as dialogue
@@ -129,6 +130,7 @@ def load() -> Lexicon:
         reporting_lemmas=_words("reporting_verbs.txt"),
         same_voice_lemmas=_words("same_voice_verbs.txt"),
         noun_verbs=_words("noun_verbs.txt"),
+        work_nouns=_words("work_nouns.txt"),
         titles=_words("titles.txt"),
         demonyms=_words("demonyms.txt"),
         not_names=_words("not_names.txt"),

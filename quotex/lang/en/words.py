@@ -76,3 +76,7 @@ WIFE_TITLE = "Mrs"
 def alternation(words: Iterable[str]) -> str:
     """A regex group matching any of ``words``, tried in the order given: ``(?:a|b|c)``."""
     return "(?:" + "|".join(words) + ")"
+#: The forms of "be": a quotation right after one is what something is said to be ('the plans are "reckless"').
+COPULAS = frozenset("is are was were be been being am".split())
+#: Short words a title leaves in lower case ("The Lead with Jake Tapper", "Midday with Charlie Sykes").
+TITLE_SMALL_WORDS = frozenset("with from into onto over upon about than".split())
