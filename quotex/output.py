@@ -389,6 +389,20 @@ class JsonWriter(JsonlWriter):
         self.sink.write(b"\n]\n" if self.count else b"]\n")
 
 
+def csv_text(rows: Sequence[Sequence[Any]]) -> str:
+    """``rows`` as CSV lines ended by ``"\n"``; a row with a carriage return in a cell is quoted whole.
+
+    The csv module quotes a cell holding a character of its line terminator
+    ("\n" here) but not a lone "\r", which a reader takes for the end of a line.
+    """
+    buf = io.StringIO()
+    plain = csv.writer(buf, lineterminator="\n")
+    quoted = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in rows:
+        (quoted if any(isinstance(c, str) and "\r" in c for c in row) else plain).writerow(row)
+    return buf.getvalue()
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -404,9 +418,7 @@ class CsvWriter(JsonlWriter):
         self._rows([self.keys()])
 
     def _rows(self, rows: list[list[str]]) -> None:
-        buf = io.StringIO()
-        csv.writer(buf, lineterminator="\n").writerows(rows)
-        self.sink.write(_encode(buf.getvalue()))
+        self.sink.write(_encode(csv_text(rows)))
 
     def document(self, doc: Document, quotes: Sequence[Quote],
                  explanations: Sequence[Sequence[str]] | None = None) -> None:

@@ -10,14 +10,13 @@ canonical name a record gives is per document, so one person gets several
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from quotex.output import csv_text
 from quotex.records import Quote
 
 
@@ -210,6 +209,4 @@ def as_csv(stats: Stats, top: int = 10) -> str:
     for row in d["cues"]:
         rows.append(["cue", row["cue"] or "", "", row["quotes"],
                      round(row["quotes"] / quotes, 4) if quotes else 0.0])
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)
-    return buf.getvalue()
+    return csv_text(rows)

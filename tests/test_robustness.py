@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from strategies import MARKS, news_text
 
@@ -267,6 +267,7 @@ def _consistent(records: dict[str, list[dict[str, Any]]]) -> None:
     st.text(alphabet=st.sampled_from(MARKS + "\x00\x1b\x07\r\n\ufeff aA,."), max_size=200).map(
         lambda t: t.encode("utf-8")),
 ))
+@example(data=b"\xabA\r\xe2\x80\xb9")  # a lone carriage return inside a quotation: the CSV cell is quoted
 def test_any_bytes_give_valid_machine_output(tmp_path: Path, data: bytes) -> None:
     runner = CliRunner()
     path = tmp_path / "in.txt"
@@ -282,3 +283,11 @@ def test_corpus_with_surrogates_and_controls_gives_valid_output(runner: CliRunne
     records = _formats(runner, path, "--terms")
     _consistent(records)
     assert {r["id"] for r in records["json"]} >= {"0", "1"}
+
+
+def test_lone_carriage_return_in_a_quotation_stays_in_its_csv_cell(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "cr.txt"
+    path.write_bytes('\u00abGo\r\u2039 "Yes," she said.'.encode())
+    records = _formats(runner, path)
+    _consistent(records)  # as many CSV rows as JSON records, each with the same quote
+    assert len(records["csv"]) == 1 and "\r" in records["csv"][0]["quote"]
