@@ -183,3 +183,19 @@ def test_a_talk_of_three_is_spoken_to_the_others_present() -> None:
             '"It will," said Oliver.\n\n"I will pack, then," said Clara.')
     got = [q.addressees for q in quotex.extract(text)]
     assert got[3] == ("Clara Moss", "Oliver Finch")  # the turn before first, then the other one present
+
+
+TALK_OF_THREE = ('"We sail at dawn," said Oliver Finch.\n\n"In this wind?" asked Clara Moss.\n\n'
+                 '"The wind will drop," said Harriet Vane.\n\n"It had better," said Clara.\n\n')
+
+
+def test_a_reply_comes_from_the_one_the_turn_before_called() -> None:
+    text = TALK_OF_THREE + '"Harriet, will you pack the lamps?" asked Oliver.\n\n"I packed them last night."'
+    got = [(q.quote[:10], q.speaker, q.rule) for q in quotex.extract(text)]
+    assert got[-1] == ("I packed t", "Harriet Vane", "alternating-turn")  # not Clara, who spoke before Oliver
+
+
+def test_one_called_who_has_not_spoken_here_does_not_take_the_reply() -> None:
+    # Edmund is named, but has said nothing in the scene: the talk goes back to Clara
+    text = TALK_OF_THREE + '"Edmund, fetch the lamps," said Oliver.\n\n"Let him sleep."'
+    assert quotex.extract(text)[-1].speaker == "Clara Moss"

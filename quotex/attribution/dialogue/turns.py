@@ -34,6 +34,9 @@ NARRATION_BETWEEN = 200
 TRAILING_NARRATION = 120
 #: How many exchanges of short turns make a document a story told in dialogue.
 DIALOGUE_EXCHANGES = 2
+#: How many quotations back, and how many paragraphs, a person has spoken to be present in the scene.
+PRESENT_TURNS = 12
+PRESENT_PARAGRAPHS = 20
 #: How far back the narration before a paragraph-opening quote is read.
 SCENE_WINDOW = 320
 
@@ -244,6 +247,9 @@ def continuation(doc: Document, i: int) -> Attribution | None:
     # consecutive quoted paragraphs: an exchange between two speakers alternates (in
     # news only after a question), one speaker's statement continues
     asked = doc.text[prev.inner_start:prev.inner_end].rstrip(" ,.\"“”'’").endswith("?")
+    called = called_in_turn(doc, i, ppar)
+    if called is not None:
+        return called
     for j in range(i - 2, -1, -1) if asked or written_as_dialogue(doc) else ():
         jpar = doc.paragraph_of(doc.spans[j].start)
         if jpar < ppar - 1:
@@ -278,6 +284,40 @@ def continuation(doc: Document, i: int) -> Attribution | None:
     rule = ids.CONTINUED_PARAGRAPH
     return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, doc.confidence(rule, "none"),
                        [f"continues {pa.speaker!r} from the paragraph before"], pa.entity)
+
+
+def called_in_turn(doc: Document, i: int, ppar: int) -> Attribution | None:
+    """A turn of dialogue after one that called someone by name ("Well, Marlow, what do you
+    make of it?") is the reply of the one called, when they are not its speaker."""
+    if not written_as_dialogue(doc) or not turn_of_dialogue(doc, doc.spans[i]):
+        return None
+    pa = doc.results[i - 1]
+    turn = [j for j in range(max(0, i - 8), i) if doc.paragraph_of(doc.spans[j].start) == ppar]
+    if not turn or doc.spans[turn[0]].start != doc.paragraphs[ppar]:
+        return None
+    called = [e for j in turn for e in characters.called(doc, doc.spans[j]) if e != pa.entity]
+    if len(set(called)) != 1 or called[0] in characters.called(doc, doc.spans[i]):
+        return None
+    name = doc.cast.entities[called[0]].canonical
+    voice = present_voice(doc, i, called[0], name)
+    if voice is None or same_voice(voice.speaker, pa.speaker):
+        return None  # the one called has not spoken in this scene: maybe not here to answer
+    rule = ids.ALTERNATING_TURN
+    return Attribution(None, None, (), rule, voice.speaker, doc.confidence(rule, "none"),
+                       [f"a reply to {pa.speaker!r}, who called {name!r}"], voice.entity)
+
+
+def present_voice(doc: Document, i: int, entity: int, name: str) -> Attribution | None:
+    """The attribution of a recent turn of the person ``entity`` (called ``name``): one of the
+    :data:`PRESENT_TURNS` quotations before quotation ``i``, within :data:`PRESENT_PARAGRAPHS`."""
+    k = doc.paragraph_of(doc.spans[i].start)
+    for j in range(i - 1, max(-1, i - 1 - PRESENT_TURNS), -1):
+        if doc.paragraph_of(doc.spans[j].start) < k - PRESENT_PARAGRAPHS:
+            break
+        att = doc.results[j]
+        if att.speaker is not None and (att.entity == entity or same_voice(att.speaker, name)):
+            return att
+    return None
 
 
 def answer_to_question(doc: Document, i: int) -> Attribution | None:
