@@ -230,10 +230,12 @@ def continuation(doc: Document, i: int) -> Attribution | None:
         return None
     prev = doc.spans[i - 1]
     pa = results[i - 1]
-    if pa.speaker is None:
-        return None
     par = doc.paragraph_of(span.start)
     ppar = doc.paragraph_of(prev.start)
+    if pa.speaker is None and par == ppar + 1:
+        pa = voice_of_turn(doc, i - 1) or pa
+    if pa.speaker is None:
+        return None
     if par == ppar:
         # same paragraph: the words between are the previous quote's cue, or narration
         rule = ids.CONTINUED_IN_PARAGRAPH
@@ -284,6 +286,18 @@ def continuation(doc: Document, i: int) -> Attribution | None:
     rule = ids.CONTINUED_PARAGRAPH
     return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, doc.confidence(rule, "none"),
                        [f"continues {pa.speaker!r} from the paragraph before"], pa.entity)
+
+
+def voice_of_turn(doc: Document, i: int) -> Attribution | None:
+    """The voice of the paragraph of quotation ``i`` when ``i`` has none of its own: the one
+    speaker the paragraph's other quotations agree on ('"I wonder," said Ann, "whether the
+    fair is on" ' with its second part read by no rule)."""
+    k = doc.paragraph_of(doc.spans[i].start)
+    found = [doc.results[j] for j in range(i - 1, max(-1, i - 8), -1)
+             if doc.paragraph_of(doc.spans[j].start) == k and doc.results[j].speaker is not None]
+    if not found or any(not same_voice(a.speaker, found[0].speaker) for a in found):
+        return None
+    return found[0]
 
 
 def called_in_turn(doc: Document, i: int, ppar: int) -> Attribution | None:
