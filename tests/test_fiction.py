@@ -112,7 +112,7 @@ def test_a_turn_of_dialogue_is_spoken_to_the_other_party() -> None:
 def test_a_vocative_names_the_addressee() -> None:
     text = CONVERSATION + '\n\n"Clara, fetch the lamp," said Oliver Finch.\n\n"At once," said Clara.'
     got = dict(zip(range(10), _addressees(text)))
-    assert got[4] == ("Oliver Finch", ("Clara",))  # called by name, not the last voice (Harriet)
+    assert got[4] == ("Oliver Finch", ("Clara", "Harriet Vane"))  # called by name first, then the other party
     assert got[3][1] == ("Oliver Finch",)  # "Wait if you like, Oliver."
 
 
@@ -199,3 +199,10 @@ def test_one_called_who_has_not_spoken_here_does_not_take_the_reply() -> None:
     # Edmund is named, but has said nothing in the scene: the talk goes back to Clara
     text = TALK_OF_THREE + '"Edmund, fetch the lamps," said Oliver.\n\n"Let him sleep."'
     assert quotex.extract(text)[-1].speaker == "Clara Moss"
+
+
+def test_the_one_who_answers_a_turn_was_spoken_to() -> None:
+    # Oliver opens to Harriet, but Clara, who has not spoken yet, answers him: both were spoken to
+    text = ('"Is the boat ready?" asked Oliver Finch.\n\n"Not yet," said Harriet Vane.\n\n'
+            '"Then we wait for the tide," said Oliver.\n\n"The tide turned an hour ago," said Clara Moss.')
+    assert _addressees(text)[2] == ("Oliver Finch", ("Harriet Vane", "Clara Moss"))
