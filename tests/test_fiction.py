@@ -206,3 +206,12 @@ def test_the_one_who_answers_a_turn_was_spoken_to() -> None:
     text = ('"Is the boat ready?" asked Oliver Finch.\n\n"Not yet," said Harriet Vane.\n\n'
             '"Then we wait for the tide," said Oliver.\n\n"The tide turned an hour ago," said Clara Moss.')
     assert _addressees(text)[2] == ("Oliver Finch", ("Harriet Vane", "Clara Moss"))
+
+
+def test_a_turn_after_narration_and_speech_replies_to_it() -> None:
+    # the turn before opens with narration, so it is no bare turn; the reply is still the other voice's
+    text = ('"Is the boat ready?" asked Oliver Finch.\n\n"Not yet," said Harriet Vane.\n\n"When?"\n\n"Soon."\n\n'
+            'The gulls had gone inland.\n\nOliver looked at the low sky. "It will rain before noon. We should not sail."\n\n'
+            '"Then we wait for tomorrow, and we sail with the morning tide."')
+    got = quotex.extract(text)[-1]
+    assert (got.speaker, got.rule) == ("Harriet Vane", "alternating-turn")

@@ -37,6 +37,8 @@ DIALOGUE_EXCHANGES = 2
 #: How many quotations back, and how many paragraphs, a person has spoken to be present in the scene.
 PRESENT_TURNS = 12
 PRESENT_PARAGRAPHS = 20
+#: How many paragraphs back a turn of talk looks for the voice it replies to.
+REPLY_PARAGRAPHS = 5
 #: How far back the narration before a paragraph-opening quote is read.
 SCENE_WINDOW = 320
 
@@ -283,6 +285,16 @@ def continuation(doc: Document, i: int) -> Attribution | None:
                                    [f"a short reply to {pa.speaker!r}: back to {other!r}"], results[j].entity)
     if doc.text[prev.inner_start:prev.inner_end].rstrip()[-1:] == "?" and short_turn(doc, span):
         return answer_to_question(doc, i)
+    if written_as_dialogue(doc):
+        for j in range(i - 2, max(-1, i - 1 - PRESENT_TURNS), -1):  # a reply in a scene of talk
+            other = results[j].speaker
+            if doc.paragraph_of(doc.spans[j].start) < par - REPLY_PARAGRAPHS:
+                break
+            if other and not same_voice(other, pa.speaker):
+                rule = ids.ALTERNATING_TURN
+                return Attribution(None, None, (), rule, other, doc.confidence(rule, "none"),
+                                   [f"a reply to {pa.speaker!r} in a scene of talk: back to {other!r}"],
+                                   results[j].entity)
     rule = ids.CONTINUED_PARAGRAPH
     return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, doc.confidence(rule, "none"),
                        [f"continues {pa.speaker!r} from the paragraph before"], pa.entity)
