@@ -215,3 +215,18 @@ def test_a_turn_after_narration_and_speech_replies_to_it() -> None:
             '"Then we wait for tomorrow, and we sail with the morning tide."')
     got = quotex.extract(text)[-1]
     assert (got.speaker, got.rule) == ("Harriet Vane", "alternating-turn")
+
+
+STORY_TOLD_BY_TOM = ('Clara Moss and her brother Ben Moss met me at the gate. Ben Moss carried a lamp, '
+                     'and Ben Moss was smiling.\n\n'
+                     '"Ben, take his bag," said Clara.\n\n"I can carry it," I said.\n\n'
+                     '"Ben, take it anyway," said Clara.\n\n"Very well," I said.\n\n'
+                     '"Ben, the lamp," said Clara. "You are late, Tom Reed."\n\n"The train was slow," I said.\n\n'
+                     '"Tom Reed, trains are never slow," said Clara.\n\n"This one was," I said.\n\n'
+                     '"Then come in, Tom Reed," said Clara.\n\nBen Moss laughed.')
+
+
+def test_the_teller_is_the_one_named_only_in_what_the_others_say() -> None:
+    # Ben is called more often, but the narration names him: the teller, who says "I", is Tom Reed
+    got = [q.speaker for q in quotex.extract(STORY_TOLD_BY_TOM)]
+    assert got[1] == got[3] == got[6] == "Tom Reed"

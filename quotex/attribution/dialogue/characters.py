@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotex.attribution.dialogue import turns
+from quotex.attribution.dialogue import narrator, turns
 from quotex.attribution.context import NARRATOR, Attribution
 from quotex.lang.en.shapes import ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, SUBJECT_WORD, WORD
 from quotex.lang.en.cues import Cues
@@ -261,8 +261,11 @@ def name_narrator(doc: Document) -> None:
         for j in (i - 1, i + 1):
             if 0 <= j < len(spans) and results[j].speaker != NARRATOR \
                     and abs(doc.paragraph_of(spans[j].start) - k) == 1:
-                for ent in set(called(doc, spans[j])) - speakers:
+                for ent in set(called(doc, spans[j])):
                     votes[ent] = votes.get(ent, 0) + 1
+    unnamed = [e for e in votes if narrator.named_only_in_speech(doc, e)]  # the teller says "I"
+    votes = {e: v for e, v in votes.items() if e in unnamed or e not in speakers} if not unnamed \
+        else {e: votes[e] for e in unnamed}
     if not votes:
         return
     best = max(votes, key=lambda e: votes[e])
