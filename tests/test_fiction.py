@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import quotex
+from quotex.attribution.context import Attribution
 from quotex.attribution.dialogue import characters, turns
 from quotex.lang.en.language import ENGLISH
 from quotex.lang.en.lexicon import load
@@ -230,3 +231,19 @@ def test_the_teller_is_the_one_named_only_in_what_the_others_say() -> None:
     # Ben is called more often, but the narration names him: the teller, who says "I", is Tom Reed
     got = [q.speaker for q in quotex.extract(STORY_TOLD_BY_TOM)]
     assert got[1] == got[3] == got[6] == "Tom Reed"
+
+
+def test_a_paragraph_whose_last_quotation_no_rule_read_keeps_the_voice_of_its_others() -> None:
+    text = ('"Is it late?" asked Oliver Finch.\n\n"Not yet," said Harriet Vane.\n\n'
+            '"It is late," said Oliver, "and the gulls have gone."\n\n"Then we wait."')
+    doc = _doc(text)
+    doc.results = [Attribution(speaker="Oliver Finch"), Attribution(speaker="Harriet Vane"),
+                   Attribution(speaker="Oliver Finch"), Attribution(rule=None)]  # the cue of the 4th read nobody
+    voice = turns.voice_of_turn(doc, 3)
+    assert voice is not None and voice.speaker == "Oliver Finch"
+    doc.results[2] = Attribution()  # nobody in the paragraph: no voice
+    assert turns.voice_of_turn(doc, 3) is None
+    doc.results[2], doc.results[3] = Attribution(speaker="Oliver Finch"), Attribution()
+    doc.results.append(Attribution())
+    reply = turns.continuation(doc, 4)  # the turn after it answers Oliver: Harriet
+    assert reply is not None and reply.speaker == "Harriet Vane"
