@@ -40,6 +40,9 @@ def test_written_as_dialogue_needs_exchanges_of_short_turns() -> None:
     ('"My dear Mr. Bennet, have you heard?"', ["Bennet"]),
     ('"Bingley."', []),                             # an answer naming someone
     ('"Dorian Gray? Is that his name?"', []),       # a question about someone
+    ('"But, my dear Maud, the train has gone."', ["Maud"]),  # lead words after a comma
+    ('"Still, poor Maud, you must try."', ["Maud"]),
+    ('"I sent it, with Maud, to the vicar."', []),    # a word of the sentence after the comma: not a call
 ])
 def test_called_is_the_person_addressed(quote: str, called: list[str]) -> None:
     doc = _doc(quote)

@@ -343,7 +343,7 @@ def called(doc: Document, span: Span) -> list[int]:
         before = doc.text[max(span.inner_start, n.start - 12):n.start]
         after = doc.text[n.end:n.end + 1]
         lead = WORD.findall(doc.text, span.inner_start, n.start) if n.start - span.inner_start < 30 else ["-"]
-        comma = before.rstrip().endswith(",")
+        comma = before.rstrip().endswith(",") or turns.after_comma(doc, span.inner_start, n.start, VOCATIVE_LEAD)
         opens = n.start - span.inner_start < 8 or \
             all(w.lower() in VOCATIVE_LEAD or w.lower() in doc.lex.titles for w in lead)
         # "Jane, I ...", "Hulloa, Emma!", "Yes, Beatrice." call; "Bingley." and "Dorian Gray? Is

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from quotex.attribution import ids, resolver
 from quotex.attribution.dialogue import characters
 from quotex.attribution.context import NARRATOR, Attribution
+from quotex.lang.en.shapes import LEAD_WORDS, WORD
 from quotex.mentions.cast import Cast
 from quotex.records import Span
 from quotex.mentions.phrases import Mention
@@ -133,6 +134,16 @@ def alternate_forward(doc: Document) -> None:
         results[i] = Attribution(None, None, (), rule, a.speaker, doc.confidence(rule, "none"),
                                  results[i].why + [f"after {a.speaker!r} and {b.speaker!r}, {a.speaker!r} again"],
                                  a.entity)
+
+
+def after_comma(doc: Document, lo: int, pos: int, lead: frozenset[str]) -> bool:
+    """A comma stands before ``pos`` in ``text[lo:pos]`` with only ``lead`` words and titles
+    between ("But, my dear Ann,"): a name there is called."""
+    words = LEAD_WORDS.search(doc.text, max(lo, pos - 40), pos)
+    if words is None or not words.group(1):
+        return False
+    return all(w.lower() in lead or w.lower() in doc.lex.titles for w in WORD.findall(words.group(1))) \
+        and doc.text[lo:words.start(1)].rstrip().endswith(",")
 
 
 def vocatives(doc: Document, span: Span) -> set[str]:
