@@ -250,3 +250,11 @@ def test_a_paragraph_whose_last_quotation_no_rule_read_keeps_the_voice_of_its_ot
     doc.results.append(Attribution())
     reply = turns.continuation(doc, 4)  # the turn after it answers Oliver: Harriet
     assert reply is not None and reply.speaker == "Harriet Vane"
+
+
+def test_one_called_who_spoke_earlier_in_a_long_scene_answers() -> None:
+    # Harriet spoke sixteen turns ago, then listened while the others talked: she is still present
+    talk = "".join(f'"Line {n} of the talk," said {"Oliver" if n % 2 else "Clara"}.\n\n' for n in range(15))
+    text = (TALK_OF_THREE + talk + '"Harriet, will you pack the lamps?" asked Oliver.\n\n'
+            '"I packed them last night."')
+    assert quotex.extract(text)[-1].speaker == "Harriet Vane"

@@ -36,8 +36,8 @@ TRAILING_NARRATION = 120
 #: How many exchanges of short turns make a document a story told in dialogue.
 DIALOGUE_EXCHANGES = 2
 #: How many quotations back, and how many paragraphs, a person has spoken to be present in the scene.
-PRESENT_TURNS = 12
-PRESENT_PARAGRAPHS = 20
+PRESENT_TURNS = 25
+PRESENT_PARAGRAPHS = 40
 #: How many paragraphs back a turn of talk looks for the voice it replies to.
 REPLY_PARAGRAPHS = 5
 #: How far back the narration before a paragraph-opening quote is read.
