@@ -258,3 +258,10 @@ def test_one_called_who_spoke_earlier_in_a_long_scene_answers() -> None:
     text = (TALK_OF_THREE + talk + '"Harriet, will you pack the lamps?" asked Oliver.\n\n'
             '"I packed them last night."')
     assert quotex.extract(text)[-1].speaker == "Harriet Vane"
+
+
+def test_a_short_answer_to_a_question_nobody_was_called_in_is_the_other_voice() -> None:
+    text = ('"Is the boat ready?" asked Oliver Finch.\n\n"Not yet," said Harriet Vane.\n\n"When?"\n\n"Soon."\n\n'
+            'The gulls had gone inland.\n\nOliver looked at the sky. "Will it rain?"\n\n"Not today."')
+    got = quotex.extract(text)[-1]
+    assert (got.speaker, got.rule) == ("Harriet Vane", "alternating-turn")

@@ -295,20 +295,31 @@ def continuation(doc: Document, i: int) -> Attribution | None:
                 return Attribution(None, None, (), rule, other, doc.confidence(rule, "none"),
                                    [f"a short reply to {pa.speaker!r}: back to {other!r}"], results[j].entity)
     if doc.text[prev.inner_start:prev.inner_end].rstrip()[-1:] == "?" and short_turn(doc, span):
-        return answer_to_question(doc, i)
-    if written_as_dialogue(doc):
-        for j in range(i - 2, max(-1, i - 1 - PRESENT_TURNS), -1):  # a reply in a scene of talk
-            other = results[j].speaker
-            if doc.paragraph_of(doc.spans[j].start) < par - REPLY_PARAGRAPHS:
-                break
-            if other and not same_voice(other, pa.speaker):
-                rule = ids.ALTERNATING_TURN
-                return Attribution(None, None, (), rule, other, doc.confidence(rule, "none"),
-                                   [f"a reply to {pa.speaker!r} in a scene of talk: back to {other!r}"],
-                                   results[j].entity)
+        answer = answer_to_question(doc, i)
+        if answer is not None or not written_as_dialogue(doc):
+            return answer
+        return reply_in_scene(doc, i, pa, par)
+    reply = reply_in_scene(doc, i, pa, par) if written_as_dialogue(doc) else None
+    if reply is not None:
+        return reply
     rule = ids.CONTINUED_PARAGRAPH
     return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, doc.confidence(rule, "none"),
                        [f"continues {pa.speaker!r} from the paragraph before"], pa.entity)
+
+
+def reply_in_scene(doc: Document, i: int, pa: Attribution, par: int) -> Attribution | None:
+    """A turn of a story told in dialogue replies to the turn before it (of ``pa``): the last
+    other voice of the :data:`REPLY_PARAGRAPHS` paragraphs before (``par`` is the turn's)."""
+    results = doc.results
+    for j in range(i - 2, max(-1, i - 1 - PRESENT_TURNS), -1):
+        other = results[j].speaker
+        if doc.paragraph_of(doc.spans[j].start) < par - REPLY_PARAGRAPHS:
+            break
+        if other and not same_voice(other, pa.speaker):
+            rule = ids.ALTERNATING_TURN
+            return Attribution(None, None, (), rule, other, doc.confidence(rule, "none"),
+                               [f"a reply to {pa.speaker!r} in a scene of talk: back to {other!r}"], results[j].entity)
+    return None
 
 
 def voice_of_turn(doc: Document, i: int) -> Attribution | None:
