@@ -265,3 +265,11 @@ def test_a_short_answer_to_a_question_nobody_was_called_in_is_the_other_voice() 
             'The gulls had gone inland.\n\nOliver looked at the sky. "Will it rain?"\n\n"Not today."')
     got = quotex.extract(text)[-1]
     assert (got.speaker, got.rule) == ("Harriet Vane", "alternating-turn")
+
+
+def test_the_reply_reaches_back_across_a_few_paragraphs_of_narration() -> None:
+    text = ('"Is the boat ready?" asked Oliver Finch.\n\n"Not yet," said Harriet Vane.\n\n"When?"\n\n"Soon."\n\n'
+            'The gulls had gone inland.\n\nThe boats lay still.\n\nNo bell rang.\n\nThe tide was slack.\n\n'
+            'Oliver looked at the low sky. "It will rain before noon. We should not sail."\n\n'
+            '"Then we wait for tomorrow, and we sail with the morning tide."')
+    assert quotex.extract(text)[-1].speaker == "Harriet Vane"  # six paragraphs back

@@ -39,7 +39,7 @@ DIALOGUE_EXCHANGES = 2
 PRESENT_TURNS = 25
 PRESENT_PARAGRAPHS = 40
 #: How many paragraphs back a turn of talk looks for the voice it replies to.
-REPLY_PARAGRAPHS = 5
+REPLY_PARAGRAPHS = 7
 #: How far back the narration before a paragraph-opening quote is read.
 SCENE_WINDOW = 320
 
