@@ -5,8 +5,13 @@ from __future__ import annotations
 import pytest
 
 import quotex
+from quotex.attribution.context import Attribution
+from quotex.attribution.dialogue import turns
+from quotex.attribution.document import Document
+from quotex.lang.en.language import ENGLISH
 from quotex.lang.en.lexicon import load
 from quotex.mentions.cast import Cast
+from quotex.text.tokenizer import scan
 
 
 DIALOGUE = ('"Where were you?" asked Edith Lane.\n\n"In the garden," said Robert.\n\n'
@@ -32,13 +37,16 @@ def test_written_as_dialogue_needs_exchanges_of_short_turns() -> None:
     ('"My dear Mr. Bennet, have you heard?"', ["Bennet"]),
     ('"Bingley."', []),                             # an answer naming someone
     ('"Dorian Gray? Is that his name?"', []),       # a question about someone
+    ('"But, my dear Maud, the train has gone."', ["Maud"]),  # lead words after a comma
+    ('"Still, poor Maud, you must try."', ["Maud"]),
+    ('"I sent it, with Maud, to the vicar."', []),    # a word of the sentence after the comma: not a call
 ])
 def test_called_is_the_person_addressed(quote: str, called: list[str]) -> None:
     # a turn is spoken to the one it calls by name; else to the other party (Robert Hale)
     text = f'"Where were you?" asked Edith Lane.\n\n"In the garden," said Robert Hale.\n\n{quote}\n\n"Go," said Edith.'
     turn = quotex.extract(text)[2]
     assert turn.speaker == "Edith Lane"
-    assert [a.split()[-1] for a in turn.addressees] == (called or ["Hale"])
+    assert [a.split()[-1] for a in turn.addressees] == called + ["Hale"]  # the one called first, then the other party
 
 
 def test_namesakes_keep_their_honorific() -> None:
@@ -107,7 +115,7 @@ def test_a_turn_of_dialogue_is_spoken_to_the_other_party() -> None:
 def test_a_vocative_names_the_addressee() -> None:
     text = CONVERSATION + '\n\n"Clara, fetch the lamp," said Oliver Finch.\n\n"At once," said Clara.'
     got = dict(zip(range(10), _addressees(text)))
-    assert got[4] == ("Oliver Finch", ("Clara",))  # called by name, not the last voice (Harriet)
+    assert got[4] == ("Oliver Finch", ("Clara", "Harriet Vane"))  # called by name first, then the other party
     assert got[3][1] == ("Oliver Finch",)  # "Wait if you like, Oliver."
 
 
@@ -179,3 +187,90 @@ def test_a_talk_of_three_is_spoken_to_the_others_present() -> None:
             '"It will," said Oliver.\n\n"I will pack, then," said Clara.')
     got = [q.addressees for q in quotex.extract(text)]
     assert got[3] == ("Clara Moss", "Oliver Finch")  # the turn before first, then the other one present
+
+
+TALK_OF_THREE = ('"We sail at dawn," said Oliver Finch.\n\n"In this wind?" asked Clara Moss.\n\n'
+                 '"The wind will drop," said Harriet Vane.\n\n"It had better," said Clara.\n\n')
+
+
+def test_a_reply_comes_from_the_one_the_turn_before_called() -> None:
+    text = TALK_OF_THREE + '"Harriet, will you pack the lamps?" asked Oliver.\n\n"I packed them last night."'
+    got = [(q.quote[:10], q.speaker, q.rule) for q in quotex.extract(text)]
+    assert got[-1] == ("I packed t", "Harriet Vane", "alternating-turn")  # not Clara, who spoke before Oliver
+
+
+def test_one_called_who_has_not_spoken_here_does_not_take_the_reply() -> None:
+    # Edmund is named, but has said nothing in the scene: the talk goes back to Clara
+    text = TALK_OF_THREE + '"Edmund, fetch the lamps," said Oliver.\n\n"Let him sleep."'
+    assert quotex.extract(text)[-1].speaker == "Clara Moss"
+
+
+def test_the_one_who_answers_a_turn_was_spoken_to() -> None:
+    # Oliver opens to Harriet, but Clara, who has not spoken yet, answers him: both were spoken to
+    text = ('"Is the boat ready?" asked Oliver Finch.\n\n"Not yet," said Harriet Vane.\n\n'
+            '"Then we wait for the tide," said Oliver.\n\n"The tide turned an hour ago," said Clara Moss.')
+    assert _addressees(text)[2] == ("Oliver Finch", ("Harriet Vane", "Clara Moss"))
+
+
+def test_a_turn_after_narration_and_speech_replies_to_it() -> None:
+    # the turn before opens with narration, so it is no bare turn; the reply is still the other voice's
+    text = ('"Is the boat ready?" asked Oliver Finch.\n\n"Not yet," said Harriet Vane.\n\n"When?"\n\n"Soon."\n\n'
+            'The gulls had gone inland.\n\nOliver looked at the low sky. "It will rain before noon. We should not sail."\n\n'
+            '"Then we wait for tomorrow, and we sail with the morning tide."')
+    got = quotex.extract(text)[-1]
+    assert (got.speaker, got.rule) == ("Harriet Vane", "alternating-turn")
+
+
+STORY_TOLD_BY_TOM = ('Clara Moss and her brother Ben Moss met me at the gate. Ben Moss carried a lamp, '
+                     'and Ben Moss was smiling.\n\n'
+                     '"Ben, take his bag," said Clara.\n\n"I can carry it," I said.\n\n'
+                     '"Ben, take it anyway," said Clara.\n\n"Very well," I said.\n\n'
+                     '"Ben, the lamp," said Clara. "You are late, Tom Reed."\n\n"The train was slow," I said.\n\n'
+                     '"Tom Reed, trains are never slow," said Clara.\n\n"This one was," I said.\n\n'
+                     '"Then come in, Tom Reed," said Clara.\n\nBen Moss laughed.')
+
+
+def test_the_teller_is_the_one_named_only_in_what_the_others_say() -> None:
+    # Ben is called more often, but the narration names him: the teller, who says "I", is Tom Reed
+    got = [q.speaker for q in quotex.extract(STORY_TOLD_BY_TOM)]
+    assert got[1] == got[3] == got[6] == "Tom Reed"
+
+
+def test_a_paragraph_whose_last_quotation_no_rule_read_keeps_the_voice_of_its_others() -> None:
+    text = ('"Is it late?" asked Oliver Finch.\n\n"Not yet," said Harriet Vane.\n\n'
+            '"It is late," said Oliver, "and the gulls have gone."\n\n"Then we wait."')
+    spans, paragraphs = scan(text)  # a unit test of one turn function: the document as the pipeline builds it
+    doc = Document(text, spans, paragraphs, ENGLISH)
+    doc.results = [Attribution(speaker="Oliver Finch"), Attribution(speaker="Harriet Vane"),
+                   Attribution(speaker="Oliver Finch"), Attribution(rule=None)]  # the cue of the 4th read nobody
+    voice = turns.voice_of_turn(doc, 3)
+    assert voice is not None and voice.speaker == "Oliver Finch"
+    doc.results[2] = Attribution()  # nobody in the paragraph: no voice
+    assert turns.voice_of_turn(doc, 3) is None
+    doc.results[2], doc.results[3] = Attribution(speaker="Oliver Finch"), Attribution()
+    doc.results.append(Attribution())
+    reply = turns.continuation(doc, 4)  # the turn after it answers Oliver: Harriet
+    assert reply is not None and reply.speaker == "Harriet Vane"
+
+
+def test_one_called_who_spoke_earlier_in_a_long_scene_answers() -> None:
+    # Harriet spoke sixteen turns ago, then listened while the others talked: she is still present
+    talk = "".join(f'"Line {n} of the talk," said {"Oliver" if n % 2 else "Clara"}.\n\n' for n in range(15))
+    text = (TALK_OF_THREE + talk + '"Harriet, will you pack the lamps?" asked Oliver.\n\n'
+            '"I packed them last night."')
+    assert quotex.extract(text)[-1].speaker == "Harriet Vane"
+
+
+def test_a_short_answer_to_a_question_nobody_was_called_in_is_the_other_voice() -> None:
+    text = ('"Is the boat ready?" asked Oliver Finch.\n\n"Not yet," said Harriet Vane.\n\n"When?"\n\n"Soon."\n\n'
+            'The gulls had gone inland.\n\nOliver looked at the sky. "Will it rain?"\n\n"Not today."')
+    got = quotex.extract(text)[-1]
+    assert (got.speaker, got.rule) == ("Harriet Vane", "alternating-turn")
+
+
+def test_the_reply_reaches_back_across_a_few_paragraphs_of_narration() -> None:
+    text = ('"Is the boat ready?" asked Oliver Finch.\n\n"Not yet," said Harriet Vane.\n\n"When?"\n\n"Soon."\n\n'
+            'The gulls had gone inland.\n\nThe boats lay still.\n\nNo bell rang.\n\nThe tide was slack.\n\n'
+            'Oliver looked at the low sky. "It will rain before noon. We should not sail."\n\n'
+            '"Then we wait for tomorrow, and we sail with the morning tide."')
+    assert quotex.extract(text)[-1].speaker == "Harriet Vane"  # six paragraphs back

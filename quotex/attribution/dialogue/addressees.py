@@ -1,9 +1,10 @@
 """Who a turn of dialogue is spoken to.
 
 In a story told in dialogue a quotation is addressed to the person it calls by
-name ("Well, Marlow, what do you make of it?"), else to the other party of the
-conversation: the voice of the turn it answers, or, when it opens the
-conversation, the voice that answers it. A pass over the whole document
+name ("Well, Marlow, what do you make of it?") first, then to the other party of
+the conversation (the voice of the turn it answers, or, when it opens the
+conversation, the voice that answers it), the others present who speak before
+and after it, and the one who answers it next. A pass over the whole document
 (:data:`quotex.pipeline.PASSES`) fills ``addressees`` where no cue ("told X")
 gave them; news is left as its cues say.
 """
@@ -40,12 +41,21 @@ def fill(doc: Document) -> None:
             continue
         called = [doc.cast.entities[e].canonical for e in dict.fromkeys(characters.called(doc, doc.spans[i]))
                   if e != att.entity]
-        if called:
-            att.addressees = tuple(called)
-            continue
-        others = parties(doc, i, paragraph)
-        if others:
-            att.addressees = others
+        out: list[str] = []
+        for other in [*called, *parties(doc, i, paragraph), *answered_by(doc, i, paragraph)]:
+            if not turns.same_voice(other, att.speaker) and not any(turns.same_voice(other, o) for o in out):
+                out.append(other)
+        if out:
+            att.addressees = tuple(out)
+
+
+def answered_by(doc: Document, i: int, paragraph: Sequence[int]) -> tuple[str, ...]:
+    """The voice of the quotation after ``i`` when it is another's and stands within
+    :data:`TURN_GAP` paragraphs: the one who answers was spoken to."""
+    if i + 1 >= len(doc.results) or paragraph[i + 1] - paragraph[i] > TURN_GAP:
+        return ()
+    nxt = doc.results[i + 1].speaker
+    return (nxt,) if nxt is not None else ()
 
 
 def party(doc: Document, i: int) -> str | None:

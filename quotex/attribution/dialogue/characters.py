@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotex.attribution.dialogue import turns
+from quotex.attribution.dialogue import narrator, turns
 from quotex.attribution.context import NARRATOR
 from quotex.lang.en.shapes import (ANTECEDENT_WINDOW, CHARACTER_DET, I_AM, LOWER_WORDS, NAME_WAS, OBJECT_HIM_HER,
                                    SUBJECT_WORD, WORD)
@@ -116,8 +116,11 @@ def name_narrator(doc: Document) -> None:
         for j in (i - 1, i + 1):
             if 0 <= j < len(spans) and results[j].speaker != NARRATOR \
                     and abs(doc.paragraph_of(spans[j].start) - k) == 1:
-                for ent in set(called(doc, spans[j])) - speakers:
+                for ent in set(called(doc, spans[j])):
                     votes[ent] = votes.get(ent, 0) + 1
+    unnamed = [e for e in votes if narrator.named_only_in_speech(doc, e)]  # the teller says "I"
+    votes = {e: v for e, v in votes.items() if e in unnamed or e not in speakers} if not unnamed \
+        else {e: votes[e] for e in unnamed}
     if not votes:
         return
     best = max(votes, key=lambda e: votes[e])
@@ -179,7 +182,7 @@ def called(doc: Document, span: Span) -> list[int]:
         before = doc.text[max(span.inner_start, n.start - 12):n.start]
         after = doc.text[n.end:n.end + 1]
         lead = WORD.findall(doc.text, span.inner_start, n.start) if n.start - span.inner_start < 30 else ["-"]
-        comma = before.rstrip().endswith(",")
+        comma = before.rstrip().endswith(",") or turns.after_comma(doc, span.inner_start, n.start, VOCATIVE_LEAD)
         opens = n.start - span.inner_start < 8 or \
             all(w.lower() in VOCATIVE_LEAD or w.lower() in doc.lex.titles for w in lead)
         # "Jane, I ...", "Hulloa, Emma!", "Yes, Beatrice." call; "Bingley." and "Dorian Gray? Is

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from quotex.attribution import ids, resolver
 from quotex.attribution.dialogue import characters
 from quotex.attribution.context import NARRATOR, Attribution
+from quotex.lang.en.shapes import LEAD_WORDS, WORD
 from quotex.mentions.cast import Cast
 from quotex.records import Span
 from quotex.mentions.phrases import Mention
@@ -34,6 +35,11 @@ NARRATION_BETWEEN = 200
 TRAILING_NARRATION = 120
 #: How many exchanges of short turns make a document a story told in dialogue.
 DIALOGUE_EXCHANGES = 2
+#: How many quotations back, and how many paragraphs, a person has spoken to be present in the scene.
+PRESENT_TURNS = 25
+PRESENT_PARAGRAPHS = 40
+#: How many paragraphs back a turn of talk looks for the voice it replies to.
+REPLY_PARAGRAPHS = 7
 #: How far back the narration before a paragraph-opening quote is read.
 SCENE_WINDOW = 320
 
@@ -128,6 +134,16 @@ def alternate_forward(doc: Document) -> None:
         results[i] = Attribution(None, None, (), rule, a.speaker, doc.confidence(rule, "none"),
                                  results[i].why + [f"after {a.speaker!r} and {b.speaker!r}, {a.speaker!r} again"],
                                  a.entity)
+
+
+def after_comma(doc: Document, lo: int, pos: int, lead: frozenset[str]) -> bool:
+    """A comma stands before ``pos`` in ``text[lo:pos]`` with only ``lead`` words and titles
+    between ("But, my dear Ann,"): a name there is called."""
+    words = LEAD_WORDS.search(doc.text, max(lo, pos - 40), pos)
+    if words is None or not words.group(1):
+        return False
+    return all(w.lower() in lead or w.lower() in doc.lex.titles for w in WORD.findall(words.group(1))) \
+        and doc.text[lo:words.start(1)].rstrip().endswith(",")
 
 
 def vocatives(doc: Document, span: Span) -> set[str]:
@@ -227,10 +243,12 @@ def continuation(doc: Document, i: int) -> Attribution | None:
         return None
     prev = doc.spans[i - 1]
     pa = results[i - 1]
-    if pa.speaker is None:
-        return None
     par = doc.paragraph_of(span.start)
     ppar = doc.paragraph_of(prev.start)
+    if pa.speaker is None and par == ppar + 1:
+        pa = voice_of_turn(doc, i - 1) or pa
+    if pa.speaker is None:
+        return None
     if par == ppar:
         # same paragraph: the words between are the previous quote's cue, or narration
         rule = ids.CONTINUED_IN_PARAGRAPH
@@ -244,6 +262,9 @@ def continuation(doc: Document, i: int) -> Attribution | None:
     # consecutive quoted paragraphs: an exchange between two speakers alternates (in
     # news only after a question), one speaker's statement continues
     asked = doc.text[prev.inner_start:prev.inner_end].rstrip(" ,.\"“”'’").endswith("?")
+    called = called_in_turn(doc, i, ppar)
+    if called is not None:
+        return called
     for j in range(i - 2, -1, -1) if asked or written_as_dialogue(doc) else ():
         jpar = doc.paragraph_of(doc.spans[j].start)
         if jpar < ppar - 1:
@@ -258,7 +279,8 @@ def continuation(doc: Document, i: int) -> Attribution | None:
     turn = [s for s in doc.spans[max(0, i - 8):i] if doc.paragraph_of(s.start) == ppar]
     if short_turn(doc, turn[0]) and short_turn(doc, span) or \
             written_as_dialogue(doc) and turn_of_dialogue(doc, turn[0]) and turn_of_dialogue(doc, span):
-        for addressed in [e for s in turn for e in characters.called(doc, s)] if written_as_dialogue(doc) else []:  # "My dear Mr. Grey," / "I have not."
+        # "My dear Mr. Grey," / "I have not."
+        for addressed in [e for s in turn for e in characters.called(doc, s)] if written_as_dialogue(doc) else []:
             if addressed != pa.entity:
                 rule = ids.ALTERNATING_TURN
                 other = doc.cast.entities[addressed].canonical
@@ -274,10 +296,77 @@ def continuation(doc: Document, i: int) -> Attribution | None:
                 return Attribution(None, None, (), rule, other, doc.confidence(rule, "none"),
                                    [f"a short reply to {pa.speaker!r}: back to {other!r}"], results[j].entity)
     if doc.text[prev.inner_start:prev.inner_end].rstrip()[-1:] == "?" and short_turn(doc, span):
-        return answer_to_question(doc, i)
+        answer = answer_to_question(doc, i)
+        if answer is not None or not written_as_dialogue(doc):
+            return answer
+        return reply_in_scene(doc, i, pa, par)
+    reply = reply_in_scene(doc, i, pa, par) if written_as_dialogue(doc) else None
+    if reply is not None:
+        return reply
     rule = ids.CONTINUED_PARAGRAPH
     return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, doc.confidence(rule, "none"),
                        [f"continues {pa.speaker!r} from the paragraph before"], pa.entity)
+
+
+def reply_in_scene(doc: Document, i: int, pa: Attribution, par: int) -> Attribution | None:
+    """A turn of a story told in dialogue replies to the turn before it (of ``pa``): the last
+    other voice of the :data:`REPLY_PARAGRAPHS` paragraphs before (``par`` is the turn's)."""
+    results = doc.results
+    for j in range(i - 2, max(-1, i - 1 - PRESENT_TURNS), -1):
+        other = results[j].speaker
+        if doc.paragraph_of(doc.spans[j].start) < par - REPLY_PARAGRAPHS:
+            break
+        if other and not same_voice(other, pa.speaker):
+            rule = ids.ALTERNATING_TURN
+            return Attribution(None, None, (), rule, other, doc.confidence(rule, "none"),
+                               [f"a reply to {pa.speaker!r} in a scene of talk: back to {other!r}"], results[j].entity)
+    return None
+
+
+def voice_of_turn(doc: Document, i: int) -> Attribution | None:
+    """The voice of the paragraph of quotation ``i`` when ``i`` has none of its own: the one
+    speaker the paragraph's other quotations agree on ('"I wonder," said Ann, "whether the
+    fair is on" ' with its second part read by no rule)."""
+    k = doc.paragraph_of(doc.spans[i].start)
+    found = [doc.results[j] for j in range(i - 1, max(-1, i - 8), -1)
+             if doc.paragraph_of(doc.spans[j].start) == k and doc.results[j].speaker is not None]
+    if not found or any(not same_voice(a.speaker, found[0].speaker) for a in found):
+        return None
+    return found[0]
+
+
+def called_in_turn(doc: Document, i: int, ppar: int) -> Attribution | None:
+    """A turn of dialogue after one that called someone by name ("Well, Marlow, what do you
+    make of it?") is the reply of the one called, when they are not its speaker."""
+    if not written_as_dialogue(doc) or not turn_of_dialogue(doc, doc.spans[i]):
+        return None
+    pa = doc.results[i - 1]
+    turn = [j for j in range(max(0, i - 8), i) if doc.paragraph_of(doc.spans[j].start) == ppar]
+    if not turn or doc.spans[turn[0]].start != doc.paragraphs[ppar]:
+        return None
+    called = [e for j in turn for e in characters.called(doc, doc.spans[j]) if e != pa.entity]
+    if len(set(called)) != 1 or called[0] in characters.called(doc, doc.spans[i]):
+        return None
+    name = doc.cast.entities[called[0]].canonical
+    voice = present_voice(doc, i, called[0], name)
+    if voice is None or same_voice(voice.speaker, pa.speaker):
+        return None  # the one called has not spoken in this scene: maybe not here to answer
+    rule = ids.ALTERNATING_TURN
+    return Attribution(None, None, (), rule, voice.speaker, doc.confidence(rule, "none"),
+                       [f"a reply to {pa.speaker!r}, who called {name!r}"], voice.entity)
+
+
+def present_voice(doc: Document, i: int, entity: int, name: str) -> Attribution | None:
+    """The attribution of a recent turn of the person ``entity`` (called ``name``): one of the
+    :data:`PRESENT_TURNS` quotations before quotation ``i``, within :data:`PRESENT_PARAGRAPHS`."""
+    k = doc.paragraph_of(doc.spans[i].start)
+    for j in range(i - 1, max(-1, i - 1 - PRESENT_TURNS), -1):
+        if doc.paragraph_of(doc.spans[j].start) < k - PRESENT_PARAGRAPHS:
+            break
+        att = doc.results[j]
+        if att.speaker is not None and (att.entity == entity or same_voice(att.speaker, name)):
+            return att
+    return None
 
 
 def answer_to_question(doc: Document, i: int) -> Attribution | None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from quotex.attribution.context import Attribution
-from quotex.attribution.dialogue.characters import called
+from quotex.attribution.dialogue import characters
 from quotex.lang.en.shapes import WORD
 from quotex.mentions.phrases import Mention
 from quotex.text.sentences import CLAUSE_STOP
@@ -116,7 +116,8 @@ def spoken_to(doc: Document, i: int, mention: Mention) -> set[int]:
     k = doc.paragraph_of(doc.spans[i].start)
     if doc.paragraph_of(mention.start) != k:
         return set()
-    out = {e for s in doc.spans[max(0, i - 4):i + 3] if doc.paragraph_of(s.start) == k for e in called(doc, s)}
+    out = {e for s in doc.spans[max(0, i - 4):i + 3] if doc.paragraph_of(s.start) == k
+           for e in characters.called(doc, s)}
     to = _TO_AFTER.match(doc.text, mention.end, min(len(doc.text), mention.end + 60))
     if to is not None:  # '"This is a strange place," said he to Temple': not Temple
         out.update(n.entity for n in doc.cast.names_before(to.end() + 60, 60) if n.start == to.end())
@@ -141,7 +142,7 @@ def answer(doc: Document, i: int, mention: Mention, entity: int) -> int | None:
         return None  # narration after the turn before: the story may have moved on
     gender = doc.lex.pronoun_gender.get(mention.text.lower())
     for j in range(first, i):  # the turn before called someone by name: the reply is theirs
-        for addressed in called(doc, doc.spans[j]):
+        for addressed in characters.called(doc, doc.spans[j]):
             if addressed != entity and doc.cast.entities[addressed].gender in (gender, None):
                 return addressed
     for j in range(i - 2, max(-1, i - 10), -1):
@@ -167,7 +168,7 @@ def voice(doc: Document, i: int, mention: Mention) -> int | None:
     for j in range(i - 1, max(-1, i - CONVERSATION_TURNS), -1):
         if doc.paragraph_of(doc.spans[j].start) < k - CONVERSATION_TURNS:
             break
-        for ent in [doc.results[j].entity] + called(doc, doc.spans[j]):  # who spoke, who was spoken to
+        for ent in [doc.results[j].entity] + characters.called(doc, doc.spans[j]):  # who spoke, who was spoken to
             if ent is not None and ent != before and doc.cast.entities[ent].gender in (gender, None) \
                     and doc.cast.entities[ent].person:
                 return ent
@@ -189,7 +190,7 @@ def partner(doc: Document, i: int, mention: Mention) -> int | None:
     if gender is None or len(words) > 2:
         return None  # "the thin gentleman" is described as someone new, not as a known voice
     before: int | None = None
-    spoken_to = set(called(doc, span))
+    spoken_to = set(characters.called(doc, span))
     if k and doc.spans[i - 1].end <= doc.paragraphs[k - 1]:
         # narration just before names the people of the scene: "Curtis and Florence returned
         # to the library." / '"Florence," said her cousin': the one not called

@@ -82,6 +82,8 @@ LOWER_WORDS = regex.compile(r"\G(?:[\p{Ll}\-]+,?\s+){0,2}?([\p{Ll}\-]+)(?![\p{L}
 SUBJECT_WORD = regex.compile(r"(?<![\p{L}'’])(?:he|she|the|a|an)(?![\p{L}'’])", regex.IGNORECASE)
 #: A word (letters and hyphens).
 WORD = regex.compile(r"[\p{L}\-]+")
+#: The words just before a position after a comma: ", my dear |Ann" (group 1: "my dear ").
+LEAD_WORDS = regex.compile(r",\s*((?:[\p{L}.]+\s+){1,3})$")
 #: Control and format characters, dropped from a phrase reported as a speaker.
 CONTROL = regex.compile(r"[\p{Cc}\p{Cf}]")
 LOWER_DETERMINERS = frozenset("the a an his her their our my its".split())
