@@ -20,7 +20,7 @@ from itertools import islice
 import regex
 
 from quotex.attribution.dialogue import characters, turns
-from quotex.attribution.resolve import antecedents, descriptions
+from quotex.attribution.resolve import antecedents, pronouns, descriptions
 from quotex.attribution.context import NARRATOR, Attribution
 from quotex.lang.en.shapes import (ANTECEDENT_WINDOW, CHARACTER_DET, CLAUSE_WORDS, DOTTED_LETTERS, LAST_WORD,
                                    LOWER_WORDS, NOT_BEFORE_SUBJECT, OPENING_PRONOUN, PARTY_AFTER_NAME, PREV_WORD,
@@ -35,8 +35,6 @@ from quotex.records import Span, Step
 from quotex.lang.en.words import DESCRIPTION_DETERMINERS
 from quotex.mentions.phrases import OF_TAIL, Mention, coordinated, owner_phrase, phrase_before
 
-#: How far back the quote whose he/she a pronoun keeps following may stand (characters).
-CHAIN_REACH = 1500
 #: A plural noun right after a name, which a verb-like ending ("-s") must not make a verb: "Clinton| supporters".
 _PLURAL_NOUN = regex.compile(r"[ \u00a0]+(\p{Ll}+s)(?![\p{L}'’])")
 #: How many possible subjects a clause is searched for (bounds hostile text).
@@ -488,6 +486,11 @@ def finish(doc: Document, att: Attribution, mention: Mention, cue: str | None, r
         if other is not None:
             speaker, doc.entity = doc.cast.entities[other].canonical, other
             how = f"the turn before was the same person's: a reply, by {speaker!r}"
+    if mention.kind == "pronoun" and doc.entity is not None and turns.written_as_dialogue(doc):
+        other = pronouns.reply_to_other(doc, mention, doc.entity, doc.lex.verb_forms.get(att.cue or "", ""))
+        if other is not None:
+            speaker, doc.entity = doc.cast.entities[other].canonical, other
+            how = f"a reply to the turn before: by the other voice, {speaker!r}"
     if mention.kind == "pronoun" and speaker is None and mention.text != "I" and turns.written_as_dialogue(doc):
         voice = characters.voice(doc, mention)
         if voice is not None:
@@ -571,6 +574,10 @@ def resolve_mention(doc: Document, mention: Mention) -> tuple[str | None, str]:
             return NARRATOR, "pronoun"  # '"...," I said.': the one telling the story
         if gender not in ("m", "f"):
             return None, "pronoun"
+        called = pronouns.reply_to_called(doc, mention, gender)
+        if called is not None:  # '"Pray, Mr. Knightley," said Emma' / '"Certainly," replied he'
+            doc.entity = called
+            return cast.entities[called].canonical, "pronoun: the one the turn before called by name"
         nearest: Entity | None = None
         subject = False  # the chosen name spoke or is a subject (not merely the nearest)
         chosen = 0  # where the chosen name stands
@@ -591,16 +598,6 @@ def resolve_mention(doc: Document, mention: Mention) -> tuple[str | None, str]:
                 break
             if nearest is None:
                 nearest, chosen = ent, n.start
-        if nearest is not None and turns.written_as_dialogue(doc):
-            chain = characters.pronoun_chain(doc, mention, gender)
-            if chain is not None and chain.entity is not None and chain.entity != nearest.id \
-                    and chain.entity not in spoken_to \
-                    and chain.mention is not None and mention.start - chain.mention.end < CHAIN_REACH \
-                    and not characters.opens_sentence_between(doc, chain.mention.end, mention.start, gender):
-                # "she said" (Mrs. Hall) ... "she gave Millie ..." "She rapped" ... "she said": no
-                # other woman opened a sentence since, the story still follows Mrs. Hall
-                doc.entity = chain.entity
-                return chain.speaker, "pronoun: the same he/she as the quote before, no one else took the lead"
         character = characters.character_before(doc, mention.start, gender, chosen)
         if character is not None:
             speaker, how = resolve_mention(doc, character)

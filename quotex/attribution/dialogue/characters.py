@@ -46,6 +46,8 @@ _I_AM = regex.compile(r"\bI(?:'m|’m| am| be)(?: plain| only| just)? ")
 #: An owner's word before a noun: "my |mother", "the |doctor" (see ``_owned``).
 _OWNER_WORD = regex.compile(r"\b(?:my|his|her|our|the) ")
 _BOUNDARY = regex.compile(r"\b")
+#: The last blank-separated token of a stretch.
+_LAST_TOKEN = regex.compile(r"(\S+)$")
 _NAME_WAS = regex.compile(r"\b([Hh]is|[Hh]er) name(?: was| is|'s|’s) ")
 _TOLD_HIM = regex.compile(r"\s+(?:him|her)\b")
 _TO_AFTER = regex.compile(r"\s+(?:\p{Ll}+ly\s+)?to\s+")
@@ -340,7 +342,7 @@ def called(doc: Document, span: Span) -> list[int]:
         before = doc.text[max(span.inner_start, n.start - 12):n.start]
         after = doc.text[n.end:n.end + 1]
         lead = WORD.findall(doc.text, span.inner_start, n.start) if n.start - span.inner_start < 30 else ["-"]
-        comma = before.rstrip().endswith(",")
+        comma = _untitled(doc, before).endswith(",")  # "Yes, Beatrice", "Pray, Mr. Knightley"
         opens = n.start - span.inner_start < 8 or \
             all(w.lower() in VOCATIVE_LEAD or w.lower() in doc.lex.titles for w in lead)
         # "Jane, I ...", "Hulloa, Emma!", "Yes, Beatrice." call; "Bingley." and "Dorian Gray? Is
@@ -349,6 +351,17 @@ def called(doc: Document, span: Span) -> list[int]:
                 and doc.cast.entities[n.entity].person:
             out.append(n.entity)
     return out
+
+
+def _untitled(doc: Document, before: str) -> str:
+    """``before`` without the titles at its end ("Pray, Mr. " -> "Pray,")."""
+    before = before.rstrip()
+    while True:
+        word = _LAST_TOKEN.search(before)
+        if word is None or word.group(1).lower().rstrip(".") not in doc.lex.titles \
+                and word.group(1).lower() not in doc.lex.titles:
+            return before
+        before = before[:word.start()].rstrip()
 
 
 def named_later(doc: Document, mention: Mention) -> int | None:

@@ -1,0 +1,85 @@
+"""He and she in the tags of a conversation: the party of that gender.
+
+Functions of the document under attribution (:class:`quotex.attribution.resolver.Document`,
+their first argument). In a story's dialogue a "he said" or "she replied" rarely stands for
+the last name of the narration: it stands for a party of the conversation, and the turn
+before tells which. When the turn just before called someone of the pronoun's gender by
+name ('"Pray, Mr. Knightley," said Emma, "..."' / '"Certainly," replied he'), the reply is
+theirs.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from quotex.attribution.dialogue import characters
+from quotex.mentions.phrases import Mention
+
+if TYPE_CHECKING:
+    from quotex.attribution.resolver import Document
+
+#: How much text may follow the turn before in its paragraph and still be only its tag.
+TAG_LENGTH = 80
+
+
+def turn_before(doc: Document, mention: Mention) -> tuple[int, int] | None:
+    """The quotes (first, last) of the paragraph just before, when the quote under attribution
+    opens its paragraph, carries ``mention`` in its own tag, and the paragraph before is a
+    turn of dialogue (a quote and at most its tag after it)."""
+    i = doc.current
+    if i == 0 or i >= len(doc.spans):
+        return None
+    span, prev = doc.spans[i], doc.spans[i - 1]
+    k = doc.paragraph_of(span.start)
+    if doc.paragraphs[k] != span.start or doc.paragraph_of(prev.start) != k - 1 \
+            or doc.paragraph_of(mention.start) != k or mention.start < span.end:
+        return None
+    if doc.paragraph_end(prev.start) - prev.end > TAG_LENGTH:
+        return None  # narration after the turn before: the story may have moved on
+    first = bisect.bisect_left(doc.span_starts, doc.paragraphs[k - 1])
+    return first, i - 1
+
+
+def reply_to_called(doc: Document, mention: Mention, gender: str) -> int | None:
+    """The one person of ``gender`` the turn just before called by name, other than its
+    speaker: a he/she replying in the next paragraph is that person."""
+    turn = turn_before(doc, mention)
+    if turn is None:
+        return None
+    first, last = turn
+    speaker = doc.results[last].entity
+    if speaker is None:
+        return None  # "Mr. Lockwood, your new tenant": an unknown speaker may be naming themselves
+    found = {e for j in range(first, last + 1) for e in characters.called(doc, doc.spans[j])
+             if e != speaker and doc.cast.entities[e].gender == gender}
+    return found.pop() if len(found) == 1 else None
+
+
+
+#: How many quotes back a reply looks for the other voice of the conversation.
+REPLY_TURNS = 10
+REPLY_VERBS = frozenset(["answer", "reply", "rejoin", "retort", "respond", "return"])
+
+
+def reply_to_other(doc: Document, mention: Mention, entity: int, lemma: str) -> int | None:
+    """A he/she that "replied" in the paragraph after a turn of dialogue is not the one
+    who spoke that turn, though the narration just named them ("Lord Henry looked at him.
+    '...'" / '"...," he replied'): the last other voice of that gender in the conversation."""
+    if lemma not in REPLY_VERBS:
+        return None
+    i = doc.current
+    if i == 0 or i >= len(doc.spans):
+        return None
+    span, prev = doc.spans[i], doc.spans[i - 1]
+    k = doc.paragraph_of(span.start)
+    if doc.paragraphs[k] != span.start or doc.paragraph_of(prev.start) != k - 1 \
+            or doc.paragraph_of(mention.start) != k or doc.results[i - 1].entity != entity:
+        return None
+    if doc.paragraph_end(prev.start) - prev.end > TAG_LENGTH:
+        return None  # narration after the turn before: the story may have moved on
+    gender = doc.lex.pronoun_gender.get(mention.text.lower())
+    for j in range(i - 2, max(-1, i - REPLY_TURNS), -1):
+        ent = doc.results[j].entity
+        if ent is not None and ent != entity and doc.cast.entities[ent].gender == gender:
+            return ent
+    return None

@@ -1,0 +1,44 @@
+"""He and she in the tags of a story's dialogue (issue 13): the party of the conversation
+the pronoun stands for, not merely the last name of the narration."""
+from __future__ import annotations
+
+import quotex
+
+#: A few short turns, so that the text reads as a story told in dialogue.
+EXCHANGE = ('"Is it raining?" asked Ned Cole.\n\n"Yes," said Ada Finch.\n\n"Hard?"\n\n"Very hard."\n\n'
+            '"Then stay."\n\n"I will."\n\n')
+
+
+def speaker_of(text: str, words: str) -> str | None:
+    return next(q.speaker for q in quotex.extract(text) if q.quote.startswith(words))
+
+
+def test_reply_goes_to_the_one_the_turn_before_called() -> None:
+    text = EXCHANGE + ('Tom Hale had gone out to the stables an hour before.\n\n'
+                       '"Pray, Mr. Darrow," said Ellen Price, "how do you know that the coach is late?"\n\n'
+                       '"Certainly," replied he, "I do not know it for sure."')
+    assert speaker_of(text, "Certainly") == "Darrow"
+    assert speaker_of(text, "I do not know") == "Darrow"
+
+
+def test_a_title_between_the_comma_and_the_name_still_calls() -> None:
+    text = EXCHANGE + ('"Well, Miss Lane," said Hugh Bell, "shall we walk?"\n\n"Gladly," she answered.')
+    assert speaker_of(text, "Gladly") == "Lane"
+
+
+def test_he_who_acts_in_the_narration_speaks_after_it() -> None:
+    # the last "he said" was John Ames's; the narration since followed Robert Blake
+    text = EXCHANGE + ('John Ames came in from the yard. "I am tired," he said.\n\n'
+                       'Then Robert Blake walked to the window and looked out at the rain for a while.\n\n'
+                       '"It will not stop tonight," he said.')
+    assert speaker_of(text, "I am tired") == "John Ames"
+    assert speaker_of(text, "It will not stop") == "Robert Blake"
+
+
+def test_he_replied_is_not_the_one_who_spoke_the_turn_before() -> None:
+    text = EXCHANGE + ('"Will you show the picture in the spring?" asked Martin Shaw.\n\n'
+                       '"No, I will not," said Peter Crane.\n\n'
+                       'Martin Shaw raised his eyebrows and lit his pipe. "Not show it? Why ever not?"\n\n'
+                       '"You will laugh at me," he replied, "but I cannot."')
+    assert speaker_of(text, "Not show it") == "Martin Shaw"
+    assert speaker_of(text, "You will laugh") == "Peter Crane"
