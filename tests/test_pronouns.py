@@ -42,3 +42,10 @@ def test_he_replied_is_not_the_one_who_spoke_the_turn_before() -> None:
                        '"You will laugh at me," he replied, "but I cannot."')
     assert speaker_of(text, "Not show it") == "Martin Shaw"
     assert speaker_of(text, "You will laugh") == "Peter Crane"
+
+
+def test_a_noun_named_nowhere_gives_way_to_the_woman_named_before() -> None:
+    # "the girl" names no one of the cast; the one woman the narration named is "she"
+    text = EXCHANGE + ('Mary Lowe came into the room and sat down by the fire.\n\n'
+                       'The girl looked up at the clock. "It is very late," she said.')
+    assert speaker_of(text, "It is very late") == "Mary Lowe"

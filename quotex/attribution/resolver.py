@@ -604,6 +604,10 @@ def resolve_mention(doc: Document, mention: Mention) -> tuple[str | None, str]:
             found = characters.resolved_entity(doc)
             if found is not None and cast.entities[found].gender not in (gender, None):
                 speaker = None  # "the doctor" was a man: not "she"
+            if found is None and how == "description" and nearest is not None and subject \
+                    and nearest.gender == gender and doc.lex.person_nouns.get(
+                        WORD.findall(character.text)[-1].lower()) == gender:
+                speaker = None  # "the girl", named nowhere, is likelier the woman named before; "the guide" is new
             if speaker is not None:
                 return speaker, f"pronoun -> {character.text!r} ({how})"
         doc.entity = None
