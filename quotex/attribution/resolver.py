@@ -30,7 +30,7 @@ from quotex.lang import Language
 from quotex.lang.en.cues import Cue
 from quotex.text.layout import Layout, char_before
 from quotex.text.sentences import SENTENCE_END, SENTENCE_STOP
-from quotex.mentions.cast import ORG_WORDS, VERBISH, Cast, Entity
+from quotex.mentions.cast import ORG_WORDS, VERBISH, Cast, Entity, Name
 from quotex.records import Span, Step
 from quotex.lang.en.words import DESCRIPTION_DETERMINERS
 from quotex.mentions.phrases import OF_TAIL, Mention, coordinated, owner_phrase, phrase_before
@@ -581,6 +581,7 @@ def resolve_mention(doc: Document, mention: Mention) -> tuple[str | None, str]:
         nearest: Entity | None = None
         subject = False  # the chosen name spoke or is a subject (not merely the nearest)
         chosen = 0  # where the chosen name stands
+        near: Name | None = None  # the nearest name that may be the he/she, not a subject
         spoken_to = characters.spoken_to(doc, mention) | characters.named_after_in_clause(doc, mention)
         names = cast.names_before(mention.start, ANTECEDENT_WINDOW)
         for k in range(len(names) - 1, -1, -1):
@@ -593,11 +594,14 @@ def resolve_mention(doc: Document, mention: Mention) -> tuple[str | None, str]:
             if n.start in doc.salient or cast.is_subject(n) or antecedents.speech_subject(doc, n) \
                     or antecedents.verb_after(doc, n) is not None or antecedents.described_person(doc, n, gender) \
                     or antecedents.topic(doc, n) or antecedents.source(doc, n):
+                if near is not None and pronouns.nearer_scene(doc, near, n, gender):
+                    subject = True  # "Wickham asked Elizabeth whether ..." / '"...," she replied': not an older subject
+                    break
                 picked = antecedents.reporter(doc, names, k, gender)
                 nearest, chosen, subject = cast.entities[picked.entity], picked.start, True
                 break
             if nearest is None:
-                nearest, chosen = ent, n.start
+                nearest, chosen, near = ent, n.start, n
         character = characters.character_before(doc, mention.start, gender, chosen)
         if character is not None:
             speaker, how = resolve_mention(doc, character)

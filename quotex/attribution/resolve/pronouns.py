@@ -12,12 +12,18 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from quotex.attribution.dialogue import characters
+import regex
+
+from quotex.attribution.dialogue import characters, turns
+from quotex.lang.en.shapes import NOT_BEFORE_SUBJECT, PREV_WORD
+from quotex.mentions.cast import Name
 from quotex.mentions.phrases import Mention
 
 if TYPE_CHECKING:
     from quotex.attribution.resolver import Document
 
+#: A he or a she, the subject of a clause.
+_HE_SHE = regex.compile(r"(?<![\p{L}'’])(?i:he|she)(?![\p{L}'’])")
 #: How much text may follow the turn before in its paragraph and still be only its tag.
 TAG_LENGTH = 80
 
@@ -83,3 +89,22 @@ def reply_to_other(doc: Document, mention: Mention, entity: int, lemma: str) -> 
         if ent is not None and ent != entity and doc.cast.entities[ent].gender == gender:
             return ent
     return None
+
+
+def nearer_scene(doc: Document, near: Name, older: Name, gender: str) -> bool:
+    """``near``, a person of ``gender`` named (not as a subject, nor as an owner: "Durbeyfield's
+    name") in a later paragraph than ``older``, the subject the look-back reached: the scene
+    has moved on to them ("Wickham asked Elizabeth whether ..." / '"...," she replied'). In stories
+    told in dialogue only: news names many people in passing."""
+    if not turns.written_as_dialogue(doc) or doc.cast.entities[near.entity].gender != gender \
+            or doc.text[near.end:near.end + 2] in ("'s", "’s") \
+            or doc.paragraph_of(older.start) >= doc.paragraph_of(near.start):
+        return False
+    word = PREV_WORD.search(doc.text, max(0, near.start - 20), near.start)
+    if word is not None and word.group(1).lower() in NOT_BEFORE_SUBJECT:
+        return False  # "vote for Trump"
+    lo = doc.paragraphs[doc.paragraph_of(near.start)]
+    for p in _HE_SHE.finditer(doc.text, lo, near.start):
+        if doc.lex.pronoun_gender.get(p.group().lower()) == gender and not doc.quoted(p.start()):
+            return False  # "She went down, where she gave Millie ...": the she has the lead, not Millie
+    return True
