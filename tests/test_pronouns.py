@@ -64,3 +64,14 @@ def test_a_woman_spoken_of_after_for_is_no_antecedent_in_her_turn() -> None:
                        'The letter was for Nell Shaw, and it had come at last.\n\n'
                        '"It came this morning," she said.')
     assert speaker_of(text, "It came this morning") == "Ruth Kemp"
+
+
+def test_the_narration_tells_that_an_unknown_name_is_a_man() -> None:
+    # no title or first name says what Orlo Crewe is; the he after each of his names does
+    text = EXCHANGE + ('Orlo Crewe went to the window. He looked out at the rain. Crewe sat down again, and he '
+                       'sighed. Crewe rose at last; he was tired.\n\n'
+                       'Anna Bell came in with the lamp.\n\n'
+                       'Orlo Crewe looked at the fire for a long time.\n\n'
+                       '"It is late," she said.')
+    assert speaker_of(text, "It is late") == "Anna Bell"
+

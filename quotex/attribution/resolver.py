@@ -30,6 +30,7 @@ from quotex.lang import Language
 from quotex.lang.en.cues import Cue
 from quotex.text.layout import Layout, char_before
 from quotex.text.sentences import SENTENCE_END, SENTENCE_STOP
+from quotex.mentions import gender as genders
 from quotex.mentions.cast import ORG_WORDS, VERBISH, Cast, Entity, Name
 from quotex.records import Span, Step
 from quotex.lang.en.words import DESCRIPTION_DETERMINERS
@@ -129,6 +130,7 @@ class Document:
         self._names_given: list[tuple[int, str, int]] | None = None  # "Her name was Duchess"
         self.described: dict[str, int] = {}  # the entity each "the <noun>" last resolved to
         self.lex = language.lexicon()
+        genders.learn(self.cast, [(s.start, s.end) for s in spans], self.lex.pronoun_gender)
         self.cues = language.cues().bound(text)  # remembers the verbs of this document's windows
 
     def paragraph_of(self, pos: int) -> int:
