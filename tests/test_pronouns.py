@@ -75,3 +75,11 @@ def test_the_narration_tells_that_an_unknown_name_is_a_man() -> None:
                        '"It is late," she said.')
     assert speaker_of(text, "It is late") == "Anna Bell"
 
+
+
+
+def test_she_answering_a_man_is_the_woman_of_the_conversation() -> None:
+    # Ugo Brenta, whom no list genders, nods in the narration; the woman talking with Mr. Ord answers
+    text = ('"Will you come?" asked Mr. Ord.\n\n"Yes," said Ida Rowe.\n\n"When?"\n\n"Soon."\n\n'
+            '"Then you must go tonight," said Mr. Ord, and Ugo Brenta nodded.\n\n"I cannot," she said.')
+    assert speaker_of(text, "I cannot") == "Ida Rowe"

@@ -622,6 +622,12 @@ def resolve_mention(doc: Document, mention: Mention) -> tuple[str | None, str]:
             if voice is not None:
                 doc.entity = voice
                 return cast.entities[voice].canonical, "pronoun: the voice of the conversation"
+        party = pronouns.other_party(doc, mention, gender) if nearest is not None else None
+        if party is not None and nearest is not None and nearest.id != party \
+                and nearest.id not in pronouns.participants(doc):
+            # '"...," said Emma.' / '"...," he replied': the man she talks with, not a name of the narration
+            doc.entity = party
+            return cast.entities[party].canonical, "pronoun: the party of that gender in the conversation"
         if nearest is not None:
             nearest.gender = nearest.gender or gender  # what the pronoun tells of the name
             doc.entity = nearest.id

@@ -108,3 +108,44 @@ def nearer_scene(doc: Document, near: Name, older: Name, gender: str) -> bool:
         if doc.lex.pronoun_gender.get(p.group().lower()) == gender and not doc.quoted(p.start()):
             return False  # "She went down, where she gave Millie ...": the she has the lead, not Millie
     return True
+
+
+#: How many turns back a conversation's other party is looked for.
+PARTY_TURNS = 8
+
+
+def other_party(doc: Document, mention: Mention, gender: str) -> int | None:
+    """The party of ``gender`` in a conversation whose turn just before was spoken by
+    someone of the other gender: the last voice of ``gender`` among the turns before, in
+    unbroken paragraphs of dialogue ('"..." said Emma.' / '"...," he replied': the man
+    she was talking with)."""
+    turn = turn_before(doc, mention)
+    if turn is None:
+        return None
+    last = turn[1]
+    before = doc.results[last].entity
+    if before is None or doc.cast.entities[before].gender not in ("m", "f") \
+            or doc.cast.entities[before].gender == gender:
+        return None
+    k = doc.paragraph_of(doc.spans[last].start)
+    for j in range(last - 1, max(-1, last - PARTY_TURNS), -1):
+        p = doc.paragraph_of(doc.spans[j].start)
+        if p < k - 1:
+            return None  # a paragraph without a quote: the conversation began after it
+        k = p
+        ent = doc.results[j].entity
+        if ent is not None and doc.cast.entities[ent].gender == gender:
+            return ent
+    return None
+
+
+def participants(doc: Document) -> set[int]:
+    """The people of the last turns: who spoke them, and whom they called by name."""
+    i = doc.current
+    out: set[int] = set()
+    for j in range(max(0, i - PARTY_TURNS), min(i, len(doc.results))):
+        ent = doc.results[j].entity
+        if ent is not None:
+            out.add(ent)
+        out.update(characters.called(doc, doc.spans[j]))
+    return out
