@@ -83,3 +83,11 @@ def test_she_answering_a_man_is_the_woman_of_the_conversation() -> None:
     text = ('"Will you come?" asked Mr. Ord.\n\n"Yes," said Ida Rowe.\n\n"When?"\n\n"Soon."\n\n'
             '"Then you must go tonight," said Mr. Ord, and Ugo Brenta nodded.\n\n"I cannot," she said.')
     assert speaker_of(text, "I cannot") == "Ida Rowe"
+
+
+def test_a_saint_of_a_place_name_calls_no_one() -> None:
+    # "St." is no honorific of a person: the narrator is not named "Petersburg"
+    text = ('"Where have you been all winter?" asked Anna Bell.\n\n"Away," I said.\n\n'
+            '"Paris, St. Petersburg, Rome, I suppose?"\n\n"Yes," I said.')
+    assert speaker_of(text, "Away") == "Narrator"
+    assert speaker_of(text, "Yes") == "Narrator"

@@ -20,7 +20,7 @@ from quotex.attribution.context import NARRATOR, Attribution
 from quotex.lang.en.shapes import ANTECEDENT_WINDOW, CHARACTER_DET, LOWER_WORDS, SUBJECT_WORD, WORD
 from quotex.lang.en.cues import Cues
 from quotex.lang.en.lexicon import Lexicon
-from quotex.mentions.cast import VERBISH, Cast, Entity
+from quotex.mentions.cast import FEMALE_TITLES, MALE_TITLES, VERBISH, Cast, Entity
 from quotex.records import Span
 from quotex.mentions.phrases import Mention
 from quotex.text.sentences import CLAUSE_STOP
@@ -46,6 +46,8 @@ _I_AM = regex.compile(r"\bI(?:'m|’m| am| be)(?: plain| only| just)? ")
 #: An owner's word before a noun: "my |mother", "the |doctor" (see ``_owned``).
 _OWNER_WORD = regex.compile(r"\b(?:my|his|her|our|the) ")
 _BOUNDARY = regex.compile(r"\b")
+#: The honorifics that may stand between a vocative's comma and the name: "Pray, Mr. Knightley".
+HONORIFICS = FEMALE_TITLES | MALE_TITLES
 #: The last blank-separated token of a stretch.
 _LAST_TOKEN = regex.compile(r"(\S+)$")
 _NAME_WAS = regex.compile(r"\b([Hh]is|[Hh]er) name(?: was| is|'s|’s) ")
@@ -354,13 +356,12 @@ def called(doc: Document, span: Span) -> list[int]:
 
 
 def _untitled(doc: Document, before: str) -> str:
-    """``before`` without the titles at its end ("Pray, Mr. " -> "Pray,")."""
+    """``before`` without the honorifics at its end ("Pray, Mr. " -> "Pray,")."""
     before = before.rstrip()
     while True:
         word = _LAST_TOKEN.search(before)
-        if word is None or word.group(1).lower().rstrip(".") not in doc.lex.titles \
-                and word.group(1).lower() not in doc.lex.titles:
-            return before
+        if word is None or word.group(1).lower() not in HONORIFICS:
+            return before  # not "from St. Petersburg": only a person's honorific
         before = before[:word.start()].rstrip()
 
 
