@@ -16,6 +16,7 @@ from quotex.attribution.dialogue import turns
 from quotex.attribution.resolve import descriptions
 from quotex.lang import Language
 from quotex.lang.en.shapes import DOTTED_LETTERS, LAST_WORD
+from quotex.mentions import gender as genders
 from quotex.mentions.cast import Cast
 from quotex.records import Span
 from quotex.text.layout import Layout, char_before
@@ -42,6 +43,7 @@ class Document:
         self._names_given: list[tuple[int, str, int]] | None = None  # "Her name was Duchess"
         self.described: dict[str, int] = {}  # the entity each "the <noun>" last resolved to
         self.lex = language.lexicon()
+        genders.learn(self.cast, [(s.start, s.end) for s in spans], self.lex.pronoun_gender)
         self.cues = language.cues().bound(text)  # remembers the verbs of this document's windows
 
     def paragraph_of(self, pos: int) -> int:

@@ -19,7 +19,7 @@ import regex
 
 from quotex.attribution.context import Attribution
 from quotex.attribution.dialogue import turns, voices
-from quotex.attribution.resolve import apposition, descriptions, speakers
+from quotex.attribution.resolve import apposition, descriptions, pronouns, speakers
 from quotex.attribution.resolve.clauses import heads_clause as heads_clause
 from quotex.attribution.resolve.clauses import noun_use as noun_use
 from quotex.attribution.resolve.clauses import outer_reporter as outer_reporter
@@ -96,6 +96,11 @@ def _in_dialogue(doc: Document, i: int, mention: Mention, lemma: str, found: Res
         if other is not None:
             speaker, entity = doc.cast.entities[other].canonical, other
             how = f"the turn before was the same person's: a reply, by {speaker!r}"
+    if mention.kind == "pronoun" and entity is not None and turns.written_as_dialogue(doc):
+        other = pronouns.reply_to_other(doc, i, mention, entity, lemma)
+        if other is not None:
+            speaker, entity = doc.cast.entities[other].canonical, other
+            how = f"a reply to the turn before: by the other voice, {speaker!r}"
     if mention.kind == "pronoun" and speaker is None and mention.text != "I" and turns.written_as_dialogue(doc):
         voice = voices.voice(doc, i, mention)
         if voice is not None:

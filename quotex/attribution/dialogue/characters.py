@@ -23,7 +23,7 @@ from quotex.lang.en.shapes import (ANTECEDENT_WINDOW, CHARACTER_DET, I_AM, LOWER
                                    SUBJECT_WORD, WORD)
 from quotex.lang.en.words import (CALLED_NOUN_OWNERS, COUPLE_TITLES, KIN_OWNERS, LABEL_SMALL_WORDS, OWNER_WORDS,
                                   VOCATIVE_LEAD, WIFE_TITLE, alternation)
-from quotex.mentions.cast import VERBISH, Cast, Entity
+from quotex.mentions.cast import FEMALE_TITLES, MALE_TITLES, VERBISH, Cast, Entity
 from quotex.records import Span
 from quotex.mentions.phrases import Mention
 
@@ -45,6 +45,10 @@ CHARACTER_WINDOW = 600
 #: An owner's word before a noun: "my |mother", "the |doctor" (see ``_owned``).
 _OWNER_WORD = regex.compile(r"\b" + alternation(OWNER_WORDS) + " ")
 _BOUNDARY = regex.compile(r"\b")
+#: The honorifics that may stand between a vocative's comma and the name: "Pray, Mr. Knightley".
+HONORIFICS = FEMALE_TITLES | MALE_TITLES
+#: The last blank-separated token of a stretch.
+_LAST_TOKEN = regex.compile(r"(\S+)$")
 
 
 def character_before(doc: Document, pos: int, gender: str, after: int) -> Mention | None:
@@ -182,7 +186,7 @@ def called(doc: Document, span: Span) -> list[int]:
         before = doc.text[max(span.inner_start, n.start - 12):n.start]
         after = doc.text[n.end:n.end + 1]
         lead = WORD.findall(doc.text, span.inner_start, n.start) if n.start - span.inner_start < 30 else ["-"]
-        comma = before.rstrip().endswith(",") or turns.after_comma(doc, span.inner_start, n.start, VOCATIVE_LEAD)
+        comma = _untitled(doc, before).endswith(",") or turns.after_comma(doc, span.inner_start, n.start, VOCATIVE_LEAD)
         opens = n.start - span.inner_start < 8 or \
             all(w.lower() in VOCATIVE_LEAD or w.lower() in doc.lex.titles for w in lead)
         # "Jane, I ...", "Hulloa, Emma!", "Yes, Beatrice." call; "Bingley." and "Dorian Gray? Is
@@ -191,6 +195,16 @@ def called(doc: Document, span: Span) -> list[int]:
                 and doc.cast.entities[n.entity].person:
             out.append(n.entity)
     return out
+
+
+def _untitled(doc: Document, before: str) -> str:
+    """``before`` without the honorifics at its end ("Pray, Mr. " -> "Pray,")."""
+    before = before.rstrip()
+    while True:
+        word = _LAST_TOKEN.search(before)
+        if word is None or word.group(1).lower() not in HONORIFICS:
+            return before  # not "from St. Petersburg": only a person's honorific
+        before = before[:word.start()].rstrip()
 
 
 def named_later(doc: Document, mention: Mention) -> int | None:

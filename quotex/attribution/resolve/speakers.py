@@ -20,17 +20,15 @@ import regex
 
 from quotex.attribution.context import NARRATOR
 from quotex.attribution.dialogue import characters, turns, voices
-from quotex.attribution.resolve import antecedents, descriptions
+from quotex.attribution.resolve import antecedents, descriptions, pronouns
 from quotex.lang.en.shapes import ANTECEDENT_WINDOW, WORD, description, plain
 from quotex.lang.en.words import DESCRIPTION_DETERMINERS
-from quotex.mentions.cast import Entity
+from quotex.mentions.cast import Entity, Name
 from quotex.mentions.phrases import Mention
 
 if TYPE_CHECKING:
     from quotex.attribution.document import Document
 
-#: How far back the quote whose he/she a pronoun keeps following may stand (characters).
-CHAIN_REACH = 1500
 #: Two names joined by "and", as one speaker phrase: "Trump and Ryan".
 _COORDINATED = regex.compile(r"(\p{Lu}.*?)\s+and\s+(?:\p{Lu}[\p{L}.\-]*\s+){0,3}?(\p{Lu}.*)")
 #: A possessive inside a description: "the former vice president’s| spokeswoman".
@@ -78,17 +76,20 @@ def _pronoun(doc: Document, i: int, mention: Mention) -> Resolved:
         return Resolved(NARRATOR, "pronoun")  # '"...," I said.': the one telling the story
     if gender not in ("m", "f"):
         return Resolved(None, "pronoun")
+    called = pronouns.reply_to_called(doc, i, mention, gender)
+    if called is not None:  # '"Pray, Mr. Knightley," said Emma' / '"Certainly," replied he'
+        return Resolved(doc.cast.entities[called].canonical, "pronoun: the one the turn before called by name", called)
     spoken_to = voices.spoken_to(doc, i, mention) | voices.named_after_in_clause(doc, i, mention)
     nearest, chosen, subject = _antecedent(doc, mention, gender, spoken_to)
-    if nearest is not None and turns.written_as_dialogue(doc):
-        chain = _story_follows(doc, i, mention, gender, nearest, spoken_to)
-        if chain is not None:
-            return chain
     character = characters.character_before(doc, mention.start, gender, chosen)
     if character is not None:
         speaker, how, found = resolve(doc, character, i)
         if found is not None and doc.cast.entities[found].gender not in (gender, None):
             speaker = None  # "the doctor" was a man: not "she"
+        noun = WORD.findall(character.text)[-1].lower()
+        if found is None and how == "description" and nearest is not None and subject \
+                and nearest.gender == gender and doc.lex.person_nouns.get(noun) == gender:
+            speaker = None  # "the girl", named nowhere, is likelier the woman named before; "the guide" is new
         if speaker is not None:
             return Resolved(speaker, f"pronoun -> {character.text!r} ({how})", found)
     if nearest is not None:
@@ -96,6 +97,11 @@ def _pronoun(doc: Document, i: int, mention: Mention) -> Resolved:
             voice = voices.voice(doc, i, mention)  # a name merely near is weaker than a voice of the talk
             if voice is not None:
                 return Resolved(doc.cast.entities[voice].canonical, "pronoun: the voice of the conversation", voice)
+        party = pronouns.other_party(doc, i, mention, gender)
+        if party is not None and nearest.id != party and nearest.id not in pronouns.participants(doc, i):
+            # '"...," said Emma.' / '"...," he replied': the man she talks with, not a name of the narration
+            return Resolved(doc.cast.entities[party].canonical, "pronoun: the party of that gender in the conversation",
+                            party)
         nearest.gender = nearest.gender or gender  # what the pronoun tells of the name
         return Resolved(nearest.canonical, "pronoun", nearest.id)
     return _no_antecedent(doc, i, mention, gender, spoken_to)
@@ -107,6 +113,7 @@ def _antecedent(doc: Document, mention: Mention, gender: str, spoken_to: set[int
     cast = doc.cast
     nearest: Entity | None = None
     chosen = 0
+    near: Name | None = None  # the nearest name that may be the he/she, not a subject
     names = cast.names_before(mention.start, ANTECEDENT_WINDOW)
     for k in range(len(names) - 1, -1, -1):
         n = names[k]
@@ -118,27 +125,13 @@ def _antecedent(doc: Document, mention: Mention, gender: str, spoken_to: set[int
         if n.start in doc.salient or cast.is_subject(n) or antecedents.speech_subject(doc, n) \
                 or antecedents.verb_after(doc, n) is not None or antecedents.described_person(doc, n, gender) \
                 or antecedents.topic(doc, n) or antecedents.source(doc, n):
+            if near is not None and nearest is not None and pronouns.nearer_scene(doc, near, n, gender):
+                return nearest, chosen, True  # "Wickham asked Elizabeth whether ..." / '"...," she replied'
             picked = antecedents.reporter(doc, names, k, gender)
             return cast.entities[picked.entity], picked.start, True
         if nearest is None:
-            nearest, chosen = ent, n.start
+            nearest, chosen, near = ent, n.start, n
     return nearest, chosen, False
-
-
-def _story_follows(doc: Document, i: int, mention: Mention, gender: str, nearest: Entity,
-                   spoken_to: set[int]) -> Resolved | None:
-    """In dialogue, the person the he/she of the quotes before stood for, rather than the
-    nearest name, when no other person of that gender opened a sentence since."""
-    chain = voices.pronoun_chain(doc, i, mention, gender)
-    if chain is not None and chain.entity is not None and chain.entity != nearest.id \
-            and chain.entity not in spoken_to \
-            and chain.mention is not None and mention.start - chain.mention.end < CHAIN_REACH \
-            and not voices.opens_sentence_between(doc, chain.mention.end, mention.start, gender):
-        # "she said" (Mrs. Hall) ... "she gave Millie ..." "She rapped" ... "she said": no
-        # other woman opened a sentence since, the story still follows Mrs. Hall
-        return Resolved(chain.speaker, "pronoun: the same he/she as the quote before, no one else took the lead",
-                        chain.entity)
-    return None
 
 
 def _no_antecedent(doc: Document, i: int, mention: Mention, gender: str, spoken_to: set[int]) -> Resolved:

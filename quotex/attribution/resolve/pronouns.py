@@ -1,0 +1,148 @@
+"""He and she in the tags of a conversation: the party of that gender.
+
+Functions of the document under attribution (:class:`quotex.attribution.document.Document`,
+their first argument). In a story's dialogue a "he said" or "she replied" rarely stands for
+the last name of the narration: it stands for a party of the conversation, and the turn
+before tells which. When the turn just before called someone of the pronoun's gender by
+name ('"Pray, Mr. Knightley," said Emma, "..."' / '"Certainly," replied he'), the reply is
+theirs.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+import regex
+
+from quotex.attribution.dialogue import characters, turns
+from quotex.lang.en.shapes import NOT_BEFORE_SUBJECT, PREV_WORD
+from quotex.mentions.cast import Name
+from quotex.mentions.phrases import Mention
+
+if TYPE_CHECKING:
+    from quotex.attribution.document import Document
+
+#: A he or a she, the subject of a clause.
+_HE_SHE = regex.compile(r"(?<![\p{L}'’])(?i:he|she)(?![\p{L}'’])")
+#: How much text may follow the turn before in its paragraph and still be only its tag.
+TAG_LENGTH = 80
+
+
+def turn_before(doc: Document, i: int, mention: Mention) -> tuple[int, int] | None:
+    """The quotes (first, last) of the paragraph just before, when quote ``i`` (under
+    attribution) opens its paragraph, carries ``mention`` in its own tag, and the paragraph
+    before is a turn of dialogue (a quote and at most its tag after it)."""
+    if i == 0 or i >= len(doc.spans):
+        return None
+    span, prev = doc.spans[i], doc.spans[i - 1]
+    k = doc.paragraph_of(span.start)
+    if doc.paragraphs[k] != span.start or doc.paragraph_of(prev.start) != k - 1 \
+            or doc.paragraph_of(mention.start) != k or mention.start < span.end:
+        return None
+    if doc.paragraph_end(prev.start) - prev.end > TAG_LENGTH:
+        return None  # narration after the turn before: the story may have moved on
+    first = bisect.bisect_left(doc.span_starts, doc.paragraphs[k - 1])
+    return first, i - 1
+
+
+def reply_to_called(doc: Document, i: int, mention: Mention, gender: str) -> int | None:
+    """The one person of ``gender`` the turn just before called by name, other than its
+    speaker: a he/she replying in the next paragraph is that person."""
+    turn = turn_before(doc, i, mention)
+    if turn is None:
+        return None
+    first, last = turn
+    speaker = doc.results[last].entity
+    if speaker is None:
+        return None  # "Mr. Lockwood, your new tenant": an unknown speaker may be naming themselves
+    found = {e for j in range(first, last + 1) for e in characters.called(doc, doc.spans[j])
+             if e != speaker and doc.cast.entities[e].gender == gender}
+    return found.pop() if len(found) == 1 else None
+
+
+
+#: How many quotes back a reply looks for the other voice of the conversation.
+REPLY_TURNS = 10
+REPLY_VERBS = frozenset(["answer", "reply", "rejoin", "retort", "respond", "return"])
+
+
+def reply_to_other(doc: Document, i: int, mention: Mention, entity: int, lemma: str) -> int | None:
+    """A he/she that "replied" in the paragraph after a turn of dialogue is not the one
+    who spoke that turn, though the narration just named them ("Lord Henry looked at him.
+    '...'" / '"...," he replied'): the last other voice of that gender in the conversation."""
+    if lemma not in REPLY_VERBS:
+        return None
+    if i == 0 or i >= len(doc.spans):
+        return None
+    span, prev = doc.spans[i], doc.spans[i - 1]
+    k = doc.paragraph_of(span.start)
+    if doc.paragraphs[k] != span.start or doc.paragraph_of(prev.start) != k - 1 \
+            or doc.paragraph_of(mention.start) != k or doc.results[i - 1].entity != entity:
+        return None
+    if doc.paragraph_end(prev.start) - prev.end > TAG_LENGTH:
+        return None  # narration after the turn before: the story may have moved on
+    gender = doc.lex.pronoun_gender.get(mention.text.lower())
+    for j in range(i - 2, max(-1, i - REPLY_TURNS), -1):
+        ent = doc.results[j].entity
+        if ent is not None and ent != entity and doc.cast.entities[ent].gender == gender:
+            return ent
+    return None
+
+
+def nearer_scene(doc: Document, near: Name, older: Name, gender: str) -> bool:
+    """``near``, a person of ``gender`` named (not as a subject, nor as an owner: "Durbeyfield's
+    name") in a later paragraph than ``older``, the subject the look-back reached: the scene
+    has moved on to them ("Wickham asked Elizabeth whether ..." / '"...," she replied'). In stories
+    told in dialogue only: news names many people in passing."""
+    if not turns.written_as_dialogue(doc) or doc.cast.entities[near.entity].gender != gender \
+            or doc.text[near.end:near.end + 2] in ("'s", "’s") \
+            or doc.paragraph_of(older.start) >= doc.paragraph_of(near.start):
+        return False
+    word = PREV_WORD.search(doc.text, max(0, near.start - 20), near.start)
+    if word is not None and word.group(1).lower() in NOT_BEFORE_SUBJECT:
+        return False  # "vote for Trump"
+    lo = doc.paragraphs[doc.paragraph_of(near.start)]
+    for p in _HE_SHE.finditer(doc.text, lo, near.start):
+        if doc.lex.pronoun_gender.get(p.group().lower()) == gender and not doc.quoted(p.start()):
+            return False  # "She went down, where she gave Millie ...": the she has the lead, not Millie
+    return True
+
+
+#: How many turns back a conversation's other party is looked for.
+PARTY_TURNS = 8
+
+
+def other_party(doc: Document, i: int, mention: Mention, gender: str) -> int | None:
+    """The party of ``gender`` in a conversation whose turn just before was spoken by
+    someone of the other gender: the last voice of ``gender`` among the turns before, in
+    unbroken paragraphs of dialogue ('"..." said Emma.' / '"...," he replied': the man
+    she was talking with)."""
+    turn = turn_before(doc, i, mention)
+    if turn is None:
+        return None
+    last = turn[1]
+    before = doc.results[last].entity
+    if before is None or doc.cast.entities[before].gender not in ("m", "f") \
+            or doc.cast.entities[before].gender == gender:
+        return None
+    k = doc.paragraph_of(doc.spans[last].start)
+    for j in range(last - 1, max(-1, last - PARTY_TURNS), -1):
+        p = doc.paragraph_of(doc.spans[j].start)
+        if p < k - 1:
+            return None  # a paragraph without a quote: the conversation began after it
+        k = p
+        ent = doc.results[j].entity
+        if ent is not None and doc.cast.entities[ent].gender == gender:
+            return ent
+    return None
+
+
+def participants(doc: Document, i: int) -> set[int]:
+    """The people of the turns before quote ``i``: who spoke them, and whom they called by name."""
+    out: set[int] = set()
+    for j in range(max(0, i - PARTY_TURNS), min(i, len(doc.results))):
+        ent = doc.results[j].entity
+        if ent is not None:
+            out.add(ent)
+        out.update(characters.called(doc, doc.spans[j]))
+    return out
