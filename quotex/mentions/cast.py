@@ -16,31 +16,18 @@ import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
-import regex
-
+from quotex.lang.en.shapes import VERBISH
+from quotex.lang.en.words import FEMALE_TITLES, MALE_TITLES
 from quotex.mentions.descriptions import describe
 from quotex.mentions.entities import MAX_NAMESAKES, Entity, Name, compatible, to_end
 from quotex.mentions.lowercase import LOWERCASE_LOOKUPS, has_lowercase_twin, inside_sentence, lower_words
 from quotex.mentions.names import (
-    FEMALE_TITLES, MALE_TITLES, ORG_WORDS, RUN_GAP, TITLE_OF, WORDS_BACKWARDS, lexicon, name_matches, name_shape,
+    ORG_WORDS, RUN_GAP, TITLE_OF, WORDS_BACKWARDS, lexicon, name_matches, name_shape,
     parse_chunk, run_pieces,
 )
 from quotex.text.sentences import SENTENCE_OPENERS
 
 __all__ = ["Cast", "Entity", "Name", "ORG_WORDS", "VERBISH"]
-
-#: A verb (after an optional parenthesis, apposition and adverbs) following a subject.
-VERBISH = regex.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,.;:!?\"“”]{1,160},\s*|,\s*)?"
-    r"(?:(?:on|last|this|early|late|earlier)\s+)?(?:(?:\p{Lu}\p{Ll}+day|week|month|year|morning|night)\s+)?"
-    r"(?:(?:did|does|do|was|is|has|have|had|would|could|will|ca|wo)n['’]t\s+(?:\p{Ll}+ly\s+)?\p{Ll}{2,}"
-    r"|(?:(?:also|later|then|has|have|had|will|would|is|was|were|are|often|again|never|not|just|once|"
-    r"himself|herself|itself|themselves|"
-    r"repeatedly|recently|previously|\p{Ll}+ly)\s+){0,2}"
-    r"(?:\p{Ll}+ed|\p{Ll}{2,}(?<!s)s|(?<=\b(?:is|was|are|were|been)\s)\p{Ll}{2,}ing|told|said|wrote|spoke|made|gave|took|thought|felt|saw|put|set|got|met|sought|"
-    r"brought|knew|ran|won|lost|began|became|kept|held|struck|stood|went|came|did|"
-    r"sent|paid|meant|built|spent|fought|threw|drew|chose|bought|taught|swore|"
-    r"shook|drove|grew|shot|hit|arose|rose|sat|bent|fell|wore|hung))(?![\p{L}'’])")
 
 
 class Cast:

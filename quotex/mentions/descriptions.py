@@ -7,13 +7,14 @@ from itertools import islice
 
 import regex
 
+from quotex.lang.en.words import APPOINTED, APPOSITION_DETERMINERS, APPOSITION_VERBS, DESCRIPTOR_STOPS, alternation
 from quotex.mentions.names import WORDS_BACKWARDS, lexicon
 
 #: An apposition after a name, and the words of its noun phrase: ", the commander of", ", who was named head".
 _APPOSITION = regex.compile(
-    r",\s+(?:who\s+(?:is|was|has\s+been|had\s+been|became|serves\s+as)\s+"
-    r"(?:also\s+)?(?:appointed\s+|named\s+|elected\s+)?)?"
-    r"(?:(?:the|a|an|its|his|her)\s+)?((?:[\p{L}\-]+\s+){0,3}?[\p{L}\-]+)(?=[\s,.;]|$)")
+    r",\s+(?:who\s+" + alternation(w.replace(" ", r"\s+") for w in APPOSITION_VERBS) + r"\s+"
+    r"(?:also\s+)?" + alternation(w + r"\s+" for w in APPOINTED) + "?)?"
+    r"(?:" + alternation(APPOSITION_DETERMINERS) + r"\s+)?((?:[\p{L}\-]+\s+){0,3}?[\p{L}\-]+)(?=[\s,.;]|$)")
 
 
 @cache
@@ -46,7 +47,7 @@ def describe(text: str, start: int, end: int, prefix: Sequence[str]) -> list[str
         low = w.lower()
         if low in (",", "-", "—"):
             continue
-        if not (w[0].isalnum()) or low in ("and", "or", "said", "told", "with", "by", "to"):
+        if not (w[0].isalnum()) or low in DESCRIPTOR_STOPS:
             break
         if low in lex.verb_forms:
             break

@@ -15,17 +15,19 @@ from typing import NamedTuple
 import regex
 
 from quotex.lang.en.lexicon import Lexicon, load
+from quotex.lang.en.words import (
+    CONTRACTION_ENDINGS, FEMALE_TITLES, MALE_TITLES, NAME_INNER_PARTICLES, NAME_LEAD_FIRST, NAME_LEAD_SECOND,
+    PLACE_COMPASS, PLACE_FIRST, SAINT, alternation,
+)
 
 #: A capitalized word: initials ("U.S."), a word with its inner apostrophes and single hyphens
 #: ("O'Neill", "Smith-Jones", "Mr."), or one initial. The letters run as one class between
 #: hyphens (an alternation tried at every letter cost a fifth more).
 _CAP = r"(?:(?:\p{Lu}\.){2,}(?![\p{L}])|\p{Lu}[\p{L}\p{M}'’]*(?:-(?!-)[\p{L}\p{M}'’]*)*\.?|\p{Lu}\.)"
-_PART_WORD = r"(?:al|el|bin|da|de|del|della|der|di|du|la|le|van|von|y|ibn|ben)"
-_LEAD_FIRST = ("von", "van", "de", "der", "den", "ter", "bin", "ibn")
-_LEAD_SECOND = ("der", "den", "de", "la")
-_LEAD_PARTICLES = rf"(?:(?:{'|'.join(_LEAD_FIRST)})[ ](?:(?:{'|'.join(_LEAD_SECOND)})[ ])?)?"
+_PART_WORD = alternation(NAME_INNER_PARTICLES)
+_LEAD_PARTICLES = rf"(?:{alternation(NAME_LEAD_FIRST)}[ ](?:{alternation(NAME_LEAD_SECOND)}[ ])?)?"
 #: The words that may stand just before a run and belong to its name.
-_LEAD_WORDS = tuple(sorted(set(_LEAD_FIRST + _LEAD_SECOND)))
+_LEAD_WORDS = tuple(sorted(set(NAME_LEAD_FIRST + NAME_LEAD_SECOND)))
 #: A run of capitalized words, with the particles inside names ("Ursula von der Leyen").
 #: It starts at a capital only: the lower-case particles that may open a name
 #: ("von der Leyen", "al-Assad") are looked for behind each run (see ``name_matches``),
@@ -47,7 +49,7 @@ _POSSESSIVE = regex.compile(r"['’]s$")
 TITLE_OF = regex.compile(r"\b\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$")
 #: A capitalized word elided in speech ("Pa'son"): not a name's word ("O'Hara", "Sanders'" are).
 _ELIDED = regex.compile(r"\p{Lu}\p{Ll}*['’]\p{Ll}{2,}")
-_CONTRACTION = regex.compile(r"['’](?:ve|re|ll|d|m|t)$", regex.IGNORECASE)
+_CONTRACTION = regex.compile(r"['’]" + alternation(CONTRACTION_ENDINGS) + "$", regex.IGNORECASE)
 #: A word, or one character of punctuation.
 WORD_RE = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.]*|[^\s\p{L}\p{M}\d]")
 #: The same words found from the end backwards: the tokens of ``WORD_RE.findall`` in reverse order
@@ -62,24 +64,7 @@ NAME_CACHE = 1 << 13
 #: ("... The The Mr Putin"), which keeps hostile runs linear.
 MAX_NAME_WORDS = 12
 #: Last words that make a capitalized sequence an organisation or a place, not a person.
-ORG_WORDS = frozenset("""
-administration advisers affairs agency airlines airport army assembly association authority bank board bureau
-campaign center centre church city club coalition college commission committee company congress
-corp corp. corporation council county court department embassy federation force foundation fund
-government group guard hall hospital house inc inc. institute journal kremlin league legislature
-magazine media ministry museum nations navy network news office organization organisation party
-police post press program programme relations reuters school senate service services society squad state
-states station studies
-street studio team television times tribune union university
-act alliance amendment caucus computer conference convention daily enterprises examiner forum gazette globe
-herald holdings industries initiative institution journal party project systems technologies watch
-coast east heights valley
-""".split())
-#: First words of place names, which are not people's first names.
-PLACE_FIRST = frozenset("new north south east west san los las saint st. fort lake mount port".split())
-#: Words that make "St." before a name part of a place: "South St. Paul", "East St. Louis".
-PLACE_COMPASS = frozenset("north south east west".split())
-FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss madam madame mme mlle lady queen princess dame".split())
+ORG_WORDS = load().org_words
 MALE_TITLES = frozenset("mr mr. sir lord king prince father mister monsieur".split())
 
 def _clean_token(tok: str, lex: Lexicon) -> str:
@@ -149,7 +134,7 @@ def parse_chunk(chunk: str, office: bool) -> _Parsed | None:
     if len(parts) == 1 and len(parts[0][1]) < 2:
         return None
     tokens = tuple(t for _, t in parts)
-    if len(prefix) >= 2 and prefix[-1] in ("st.", "st") and prefix[-2] in PLACE_COMPASS:
+    if len(prefix) >= 2 and prefix[-1] in SAINT and prefix[-2] in PLACE_COMPASS:
         return None  # "South St. Paul": a place
     return parts[0][0], parts[-1][0] + len(parts[-1][1]), tokens, tuple(prefix)
 

@@ -4,6 +4,19 @@ from __future__ import annotations
 import regex
 
 from quotex.lang.en.cues import PARTY
+from quotex.lang.en.words import (
+    IRREGULAR_PASTS, NEGATED_AUXILIARIES, PROGRESSIVE_BE, TIME_LEADS, TIME_NOUNS, VERB_LEADS, alternation,
+)
+
+#: A verb (after an optional parenthesis, apposition and adverbs) following a subject.
+VERBISH = regex.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,.;:!?\"“”]{1,160},\s*|,\s*)?"
+    r"(?:" + alternation(TIME_LEADS) + r"\s+)?(?:" + alternation((r"\p{Lu}\p{Ll}+day", *TIME_NOUNS)) + r"\s+)?"
+    r"(?:" + alternation(NEGATED_AUXILIARIES) + r"n['’]t\s+(?:\p{Ll}+ly\s+)?\p{Ll}{2,}"
+    r"|(?:" + alternation((*VERB_LEADS, r"\p{Ll}+ly")) + r"\s+){0,2}"
+    + alternation((r"\p{Ll}+ed", r"\p{Ll}{2,}(?<!s)s",
+                   r"(?<=\b" + alternation(PROGRESSIVE_BE) + r"\s)\p{Ll}{2,}ing", *IRREGULAR_PASTS))
+    + r")(?![\p{L}'’])")
 
 #: A word of the gap between a quotation and its speaker phrase.
 LEAD_WORD = regex.compile(r"[\p{L}\p{M}\d'’.\-]+")

@@ -80,3 +80,51 @@ def alternation(words: Iterable[str]) -> str:
 COPULAS = frozenset("is are was were be been being am".split())
 #: Short words a title leaves in lower case ("The Lead with Jake Tapper", "Midday with Charlie Sykes").
 TITLE_SMALL_WORDS = frozenset("with from into onto over upon about than".split())
+
+# -- names -------------------------------------------------------------------
+#: Lower-case particles that may stand between the words of a name: "Ursula |von der| Leyen", "Bashar |al|-Assad".
+NAME_INNER_PARTICLES = ("al", "el", "bin", "da", "de", "del", "della", "der", "di", "du", "la", "le", "van", "von",
+                        "y", "ibn", "ben")
+#: The particles that may open a name before its first capital: "|von| der Leyen", "|bin| Salman".
+NAME_LEAD_FIRST = ("von", "van", "de", "der", "den", "ter", "bin", "ibn")
+#: The particles that may follow one of those: "von |der| Leyen".
+NAME_LEAD_SECOND = ("der", "den", "de", "la")
+#: The endings of a contraction ("We|'ve|", "Didn|'t|"), which make a capitalized word no name.
+CONTRACTION_ENDINGS = ("ve", "re", "ll", "d", "m", "t")
+#: First words of place names, which are not people's first names.
+PLACE_FIRST = frozenset("new north south east west san los las saint st. fort lake mount port".split())
+#: Words that make "St." before a name part of a place: "South St. Paul", "East St. Louis".
+PLACE_COMPASS = frozenset("north south east west".split())
+#: "St." as a name's word, with and without its dot.
+SAINT = ("st.", "st")
+#: Honorifics that mark a woman, and a man.
+FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss madam madame mme mlle lady queen princess dame".split())
+MALE_TITLES = frozenset("mr mr. sir lord king prince father mister monsieur".split())
+#: What may introduce an apposition after a name: "Dmitry Rogozin, |who was| ...", "..., |who has been| ...".
+APPOSITION_VERBS = ("is", "was", "has been", "had been", "became", "serves as")
+#: The participles of an appointment inside such an apposition: "who was |named| head of ...".
+APPOINTED = ("appointed", "named", "elected")
+#: The determiners that may open the noun of an apposition: ", |the| commander of".
+APPOSITION_DETERMINERS = ("the", "a", "an", "its", "his", "her")
+#: Words that end the look back for role words before a name: "said| astronaut Norishige Kanai".
+DESCRIPTOR_STOPS = ("and", "or", "said", "told", "with", "by", "to")
+
+# -- the words between a subject and its verb (VERBISH of quotex.lang.en.shapes) -------------------------
+#: Words of time opening a phrase before a verb: "|last| week", "|on| Monday".
+TIME_LEADS = ("on", "last", "this", "early", "late", "earlier")
+#: Nouns of time after them ("Monday" and the other days are read as a shape).
+TIME_NOUNS = ("week", "month", "year", "morning", "night")
+#: Auxiliaries written with "n't" ("ca|n't", "wo|n't").
+NEGATED_AUXILIARIES = ("did", "does", "do", "was", "is", "has", "have", "had", "would", "could", "will", "ca", "wo")
+#: Adverbs, auxiliaries and reflexives that may stand between a subject and its verb (two at most).
+VERB_LEADS = ("also", "later", "then", "has", "have", "had", "will", "would", "is", "was", "were", "are", "often",
+              "again", "never", "not", "just", "once", "himself", "herself", "itself", "themselves", "repeatedly",
+              "recently", "previously")
+#: The forms of "be" before a progressive -ing form: "was |saying|".
+PROGRESSIVE_BE = ("is", "was", "are", "were", "been")
+#: Irregular past tenses read as a verb after a subject.
+IRREGULAR_PASTS = ("told", "said", "wrote", "spoke", "made", "gave", "took", "thought", "felt", "saw", "put", "set",
+                   "got", "met", "sought", "brought", "knew", "ran", "won", "lost", "began", "became", "kept", "held",
+                   "struck", "stood", "went", "came", "did", "sent", "paid", "meant", "built", "spent", "fought",
+                   "threw", "drew", "chose", "bought", "taught", "swore", "shook", "drove", "grew", "shot", "hit",
+                   "arose", "rose", "sat", "bent", "fell", "wore", "hung")
