@@ -128,3 +128,40 @@ IRREGULAR_PASTS = ("told", "said", "wrote", "spoke", "made", "gave", "took", "th
                    "struck", "stood", "went", "came", "did", "sent", "paid", "meant", "built", "spent", "fought",
                    "threw", "drew", "chose", "bought", "taught", "swore", "shook", "drove", "grew", "shot", "hit",
                    "arose", "rose", "sat", "bent", "fell", "wore", "hung")
+
+# -- speaker phrases (quotex.mentions.phrases) ---------------------------------------------------
+#: Determiners that take "of" before their noun: "one of those advisers".
+QUANTIFIERS = frozenset("one two three several some many another".split())
+#: Words that end a speaker phrase read after a verb: "said Smith |in| a statement" (a comma, "(" and the end too).
+PHRASE_AFTER_STOPS = ("in", "on", "at", "after", "before", "during", "when", "while", "as", "to", "who", "whose",
+                      "that", "because", "and", "but", "this", "last", "earlier", "later", "on", "from", "with",
+                      "of", "for")
+#: Words that cannot stand between an inverted verb and the speaker's name ("said ... of X").
+NOT_IN_LEAD = frozenset("of for at with in on who which whom that to from about by and but when after before".split())
+#: Prepositions before a determiner that carry a description on to the left: "a source familiar |with| the matter".
+DESCRIPTION_PREPOSITIONS = frozenset("with of for from at on in to about".split())
+#: Words that show a clause inside what reads back as a description.
+CLAUSE_INSIDE = frozenset("but who which whom whose be is was were are been has have had having".split())
+#: Relative words after which a clause about the described person runs on to the verb.
+RELATIVE_WORDS = frozenset("who which whom whose".split())
+#: The relative words that open a clause about a speaker after a comma: ", |who| was among those polled,".
+RELATIVE_OPENERS = ("who", "whose", "which")
+#: Nouns in -ly, which may end a description.
+LY_NOUNS = frozenset("ally family assembly daily monopoly".split())
+#: The words between a role and the body it serves: "spokesman |for|", "adviser |to|", "head |of|".
+ROLE_PREPOSITIONS = frozenset("for of to at with".split())
+#: The words after which a role ending a phrase is not the speaker: "the head |of| ... said".
+ROLE_OBJECT_PREPOSITIONS = ("of", "for", "to")
+#: Role nouns right after a name that make the name their modifier: "a Clinton |veteran|".
+MODIFIED_ROLES = ("adviser", "advisor", "aide", "veteran", "official", "spokesman", "spokeswoman", "supporter",
+                  "staffer", "strategist", "ally", "critic", "donor", "voter", "campaign")
+#: Adjectives that take a preposition in the rest of a description: "|close| to the Clintons".
+TAIL_ADJECTIVES = ("close", "familiar", "loyal", "near", "opposed", "allied", "linked", "connected")
+#: The prepositions of the rest of a description: "close |to| the Clintons", "a lawyer |for| Smith".
+TAIL_PREPOSITIONS = ("to", "with", "of", "for", "at", "from", "in")
+#: Determiners before the object in the rest of a description: "to |both| Clintons".
+TAIL_DETERMINERS = ("the", "both", "all", "his", "her", "their")
+#: Prepositions whose object a name is ("in Brooklyn").
+OBJECT_PREPOSITIONS = frozenset("of for at with in on to from about by near under into".split())
+#: Words that end a description read after an inverted verb: "said the doctor| who ...".
+DESCRIPTION_AFTER_STOPS = ("of", "for", "at", "with", "in", "on", "who", "and", "to", "that", "from", "as")
