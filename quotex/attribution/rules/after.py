@@ -11,6 +11,7 @@ from quotex.attribution.context import Attribution
 from quotex.lang.en.shapes import (LAST_WORD, NOT_BEFORE_SUBJECT, PHRASE_CHAR, WINDOW_AFTER, WORD,
                                    only_lead, participle, phrase_end, phrase_then_name)
 from quotex.lang.en.cues import Cue
+from quotex.lang.en.words import BE_BEFORE_ING, HE_SHE, alternation
 from quotex.records import Span
 from quotex.mentions.phrases import Mention, phrase_after, phrase_before
 from quotex.text.sentences import SENTENCE_STOP
@@ -35,13 +36,13 @@ _DASH_CLOSED = regex.compile(r"[-—–―]\s*\.?\s*$")
 _SHORT_CLAUSE = regex.compile(r"[^.!?;\"“”]{0,50}[.!?]")
 
 #: A form of "be" before an -ing verb: '"...," he was saying'.
-_BE_BEFORE = regex.compile(r"(?<![\p{L}])(?:is|was|were|are|been|be|am)\s+(?:\p{Ll}+ly\s+)?$", regex.IGNORECASE)
+_BE_BEFORE = regex.compile(r"(?<![\p{L}])" + alternation(BE_BEFORE_ING) + r"\s+(?:\p{Ll}+ly\s+)?$", regex.IGNORECASE)
 
 #: After a quotation, a past-tense verb then (at the match's end) a name: '" glowed |Carol.'.
 _TAG_INVERTED = regex.compile(r"\s*(?P<verb>\p{Ll}{3,}ed)\s+(?=\p{Lu})")
 
 #: After a quotation, he/she or a capitalized name, then a past-tense verb and the sentence's end.
-_TAG_NORMAL = regex.compile(r"\s*(?:(?P<pron>he|she)|(?P<name>\p{Lu}[\p{L}.’']*(?:\s+\p{Lu}[\p{L}.’']*){0,2}))"
+_TAG_NORMAL = regex.compile(r"\s*(?:(?P<pron>" + "|".join(HE_SHE) + r")|(?P<name>\p{Lu}[\p{L}.’']*(?:\s+\p{Lu}[\p{L}.’']*){0,2}))"
                             r"\s+(?P<verb>\p{Ll}{3,}ed)\s*[.;,](?=\s|$)")
 
 #: "as" opening the tag: '"...," as Cruz said on Monday' (the clause says who is quoted).

@@ -14,6 +14,10 @@ from quotex.attribution.context import Attribution
 from quotex.lang.en.shapes import CLAUSE_WORDS, IN_CLAUSE, WINDOW_BEFORE, WORD
 from quotex.mentions.cast import VERBISH
 from quotex.lang.en.cues import Cue
+from quotex.lang.en.words import (
+    ADJACENT_DETERMINERS, CLAUSE_BREAK_BEFORE, HE_SHE, LEADING_SUBORDINATORS, OPENING_CONJUNCTIONS,
+    OPENING_PHRASE_WORDS, PASSIVE_BE, SUBORDINATORS, alternation, capitalized, either_case,
+)
 from quotex.records import Span
 from quotex.mentions.phrases import Mention, phrase_after, phrase_before
 
@@ -23,7 +27,7 @@ if TYPE_CHECKING:
 
 
 #: A clause boundary between a sentence's opening subject and a later verb (another subject may come).
-_CLAUSE_BREAK = regex.compile(r"[;:]|\b(?:when|while|who|which|that|because|if|as)\b")
+_CLAUSE_BREAK = regex.compile(r"[;:]|\b" + alternation(CLAUSE_BREAK_BEFORE) + r"\b")
 
 #: The last clause joined by "and" in a sentence: its subject is the one a closing colon follows.
 _LAST_AND = regex.compile(r"(?r)[,;]?\s+and\s+(?=\p{Lu})")
@@ -174,8 +178,8 @@ def tag_of_quote_before(doc: Document, i: int, sent: int, span: Span) -> bool:
 
 
 #: An opening phrase before a sentence's subject, up to its comma: "In January, ", "On Friday, ".
-_OPENER = regex.compile(r"(?:(?:In|On|At|After|Before|During|Since|Last|Earlier|Later|Still|Yet|But|And|So|Now|Then)"
-                        r"\b[^,;:\"“”]{0,40},\s*|(?:But|And|Yet|So)\s+)")
+_OPENER = regex.compile(r"(?:" + alternation(capitalized(OPENING_PHRASE_WORDS))
+                        + r"\b[^,;:\"“”]{0,40},\s*|" + alternation(capitalized(OPENING_CONJUNCTIONS)) + r"\s+)")
 #: What may stand between a subject and its verb besides VERBISH's asides: where the name is from
 #: ("Gov. Ann Lee of Ohio"), and one more adverb ("further", "again").
 _OF_PLACE = regex.compile(r"\s+(?:of|from)\s+\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}")
@@ -246,13 +250,10 @@ def _opening_description(doc: Document, start: int, end: int) -> Mention | None:
     return Mention(m.start(), m.end(), m.group(), "description")
 
 
-#: Words that open a subordinate clause before its subject ("after Jones assured", "that Comey had").
-_SUBORDINATORS = frozenset("after before when while because since that if until unless whether although though "
-                           "once whereas".split())
 #: The last lower-case word before a name and its title: "after |Gov.| Ann Lee".
 _WORD_BEFORE_NAME = regex.compile(r"(?<![\p{L}])(\p{Ll}+)\s+(?:\p{Lu}[\p{L}.'’\-]*\s+)*$")
 #: A form of "be" between a name and its verb: a passive ("was asked").
-_PASSIVE_BE = regex.compile(r"(?<![\p{L}])(?:was|were|is|are|been|being|be)(?![\p{L}])")
+_PASSIVE_BE = regex.compile(r"(?<![\p{L}])" + alternation(PASSIVE_BE) + r"(?![\p{L}])")
 
 
 def adjacent_subject(doc: Document, sent: int, verb_start: int, verb_end: int) -> Mention | None:
@@ -277,7 +278,7 @@ def adjacent_subject(doc: Document, sent: int, verb_start: int, verb_end: int) -
     if _PASSIVE_BE.search(text, name.end, verb_start):
         return None  # "Trump was asked": the one asked does not speak
     before = _WORD_BEFORE_NAME.search(text, max(sent, name.start - 60), name.start)
-    if before is not None and before.group(1).lower() in _SUBORDINATORS:
+    if before is not None and before.group(1).lower() in SUBORDINATORS:
         return None  # "after Jones assured Trump ...": a clause of its own, the sentence's subject comes later
     return Mention(name.start, name.end, text[name.start:name.end], "name")
 
@@ -307,14 +308,14 @@ def as_x_put_it(doc: Document, ctx: Context) -> Attribution | None:
     else:
         mention = phrase_after(doc.cast, m.start("np"), hi)
     att.why.append(f"as ... put it: {mention and mention.text!r}")
-    if mention is None or mention.kind == "pronoun" and mention.text.lower() not in ("he", "she"):
+    if mention is None or mention.kind == "pronoun" and mention.text.lower() not in HE_SHE:
         return None
     return resolver.finish(doc, att, mention, "put it", ids.AS_X_PUT_IT, None, None)
 
 
 #: A description of a person or group: a determiner, up to three words, then (group 1) its noun.
-_ADJACENT_DESCRIPTION = regex.compile(r"(?<![\p{L}'’])(?:[Oo]ne|[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Mm]any|[Tt]wo|[Tt]hree)"
-                                      r"\s+(?:[\p{L}\-]+\s+){0,3}?([\p{Ll}][\p{L}\-]*)(?![\p{L}'’])")
+_ADJACENT_DESCRIPTION = regex.compile(r"(?<![\p{L}'’])" + alternation(either_case(ADJACENT_DETERMINERS))
+                                      + r"\s+(?:[\p{L}\-]+\s+){0,3}?([\p{Ll}][\p{L}\-]*)(?![\p{L}'’])")
 
 
 def adjacent_description(doc: Document, sent: int, verb_start: int, verb_end: int) -> Mention | None:
@@ -339,8 +340,8 @@ def adjacent_description(doc: Document, sent: int, verb_start: int, verb_end: in
 
 
 #: A subordinate clause opening a sentence, up to its comma: "When Wallace died in 1998, ".
-_LEADING_CLAUSE = regex.compile(r"(?:When|After|Before|While|If|Although|Though|Because|Since|Once|Until|Whereas)"
-                                r"\s[^,;:\"“”]{1,120},\s*")
+_LEADING_CLAUSE = regex.compile(alternation(capitalized(LEADING_SUBORDINATORS))
+                                + r"\s[^,;:\"“”]{1,120},\s*")
 
 
 def main_clause(doc: Document, sent: int, end: int) -> int:
@@ -377,7 +378,7 @@ def last_subject(doc: Document, sent: int, colon: int) -> Mention | None:
         if verb is None or "," in text[name.end:verb.end()] or _PASSIVE_BE.search(text, name.end, verb.end()):
             continue
         lead = [w.lower() for w in WORD.findall(text, max(sent, name.start - 40), name.start)][-2:]
-        if any(w in _SUBORDINATORS for w in lead):
+        if any(w in SUBORDINATORS for w in lead):
             continue  # "after the FBI appears to have ...": a clause of its own
         if not resolver.heads_clause(doc, sent, name.start):
             continue

@@ -165,3 +165,41 @@ TAIL_DETERMINERS = ("the", "both", "all", "his", "her", "their")
 OBJECT_PREPOSITIONS = frozenset("of for at with in on to from about by near under into".split())
 #: Words that end a description read after an inverted verb: "said the doctor| who ...".
 DESCRIPTION_AFTER_STOPS = ("of", "for", "at", "with", "in", "on", "who", "and", "to", "that", "from", "as")
+
+# -- cue rules (quotex.attribution.rules) and appositions (quotex.attribution.resolve.apposition) ---
+#: The forms of "be" before an -ing verb in a tag: '"...," he |was| saying'.
+BE_BEFORE_ING = ("is", "was", "were", "are", "been", "be", "am")
+#: Words of a clause boundary between a sentence's opening subject and a later verb.
+CLAUSE_BREAK_BEFORE = ("when", "while", "who", "which", "that", "because", "if", "as")
+#: Words that open a phrase before a sentence's subject, up to its comma: "|In| January, ", "|Still|, ".
+OPENING_PHRASE_WORDS = ("in", "on", "at", "after", "before", "during", "since", "last", "earlier", "later", "still",
+                        "yet", "but", "and", "so", "now", "then")
+#: Conjunctions that may open a sentence before its subject: "|But| Jones said".
+OPENING_CONJUNCTIONS = ("but", "and", "yet", "so")
+#: Words that open a subordinate clause before its subject ("after Jones assured", "that Comey had").
+SUBORDINATORS = frozenset("after before when while because since that if until unless whether although though "
+                          "once whereas".split())
+#: Forms of "be" that make what follows a passive ("was asked").
+PASSIVE_BE = ("was", "were", "is", "are", "been", "being", "be")
+#: Determiners of a description right before a cue's verb: "|one| lawmaker called".
+ADJACENT_DETERMINERS = ("one", "an?", "another", "some", "several", "many", "two", "three")
+#: Subordinators that may open a sentence with a clause of its own: "|When| Wallace died in 1998, ".
+LEADING_SUBORDINATORS = ("when", "after", "before", "while", "if", "although", "though", "because", "since", "once",
+                         "until", "whereas")
+#: The prepositions between a role and its body in an apposition: ", president |of| the".
+APPOSITION_PREPOSITIONS = ("of", "for", "at", "in", "with", "from", "on")
+#: Words of a clause, which end an apposition: a relative, or a verb of its own ("who voted for").
+APPOSITION_CLAUSE_WORDS = ("who", "whom", "whose", "which", "that", "said", "says", "has", "had", "is", "was", "are",
+                           "were")
+#: Words that may open a clause before its subject: "As Ann Lee, ...", "But Ann Lee, ...".
+SUBJECT_OPENERS = frozenset("as but and still yet so".split())
+
+
+def capitalized(words: Iterable[str]) -> tuple[str, ...]:
+    """The words with their first letter in upper case, for a pattern of sentence openers."""
+    return tuple(w[:1].upper() + w[1:] for w in words)
+
+
+def either_case(words: Iterable[str]) -> tuple[str, ...]:
+    """The words as patterns whose first letter may be either case: "[Oo]ne"."""
+    return tuple(f"[{w[:1].upper()}{w[:1]}]{w[1:]}" for w in words)
