@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotex.attribution import ids, resolver
+from quotex.attribution import ids
+from quotex.attribution.resolve.clauses import noun_use
+from quotex.attribution.resolver import finish
 from quotex.attribution.context import Attribution
 from quotex.lang.en.shapes import (LAST_WORD, NOT_BEFORE_SUBJECT, PHRASE_CHAR, WINDOW_AFTER, WORD,
                                    only_lead, participle, phrase_end, phrase_then_name)
@@ -64,7 +66,7 @@ def quote_x_said(doc: Document, ctx: Context) -> Attribution | None:
         return None
     if doc.cues.verb_at(doc.text, m.np_start):
         return None  # '"...," said the girl, who was in a state': inverted, not 'X states'
-    if resolver.noun_use(doc, m.verb, m.verb_start):
+    if noun_use(doc, m.verb, m.verb_start):
         return None  # '"...” in a Facebook post': a thing, not a cue
     if participle(m.verb) and not _BE_BEFORE.search(doc.text, m.np_start, m.verb_start):
         return None  # '"...” during the rest of her campaign, saying': the clause's subject speaks
@@ -81,7 +83,7 @@ def quote_x_said(doc: Document, ctx: Context) -> Attribution | None:
         return None
     if inner.endswith(".") and mention.text[:1].isupper() and mention.kind == "pronoun":
         return None  # '"We lost." He said nothing more.' starts a new sentence
-    return resolver.finish(doc, att, mention, m.verb, ids.QUOTE_X_SAID, m.end, a_end)
+    return finish(doc, ctx, mention, m.verb, ids.QUOTE_X_SAID, m.end, a_end)
 
 
 def quote_said_x(doc: Document, ctx: Context) -> Attribution | None:
@@ -94,7 +96,7 @@ def quote_said_x(doc: Document, ctx: Context) -> Attribution | None:
                    f"{mention and mention.text!r}")
     if mention is None:
         return None
-    return resolver.finish(doc, att, mention, m.verb, ids.QUOTE_SAID_X, None, None)
+    return finish(doc, ctx, mention, m.verb, ids.QUOTE_SAID_X, None, None)
 
 
 def quote_dash_x(doc: Document, ctx: Context) -> Attribution | None:
@@ -117,7 +119,7 @@ def quote_dash_x(doc: Document, ctx: Context) -> Attribution | None:
     if own_line and not fills and (name is None or not doc.cast.entities[name.entity].person):
         return None  # "- Reuters." after a paragraph ending in a quoted fragment: a wire credit
     att.why.append(f"dash: {mention.text!r}")
-    return resolver.finish(doc, att, mention, None, ids.QUOTE_DASH_X, None, None)
+    return finish(doc, ctx, mention, None, ids.QUOTE_DASH_X, None, None)
 
 
 def _tag_cut(ctx: Context) -> bool:
@@ -142,7 +144,7 @@ def quote_verbed_x(doc: Document, ctx: Context) -> Attribution | None:
         return None
     mention = Mention(name.start, name.end, text[name.start:name.end], "name")
     att.why.append(f"tag shape: {text[span.end:m.end()].strip()!r} -> {mention.text!r}")
-    return resolver.finish(doc, att, mention, m.group("verb"), ids.QUOTE_VERBED_X, None, None)
+    return finish(doc, ctx, mention, m.group("verb"), ids.QUOTE_VERBED_X, None, None)
 
 
 def quote_x_verbed(doc: Document, ctx: Context) -> Attribution | None:
@@ -162,7 +164,7 @@ def quote_x_verbed(doc: Document, ctx: Context) -> Attribution | None:
             return None
         mention = Mention(name.start, name.end, text[name.start:name.end], "name")
     att.why.append(f"tag shape: {text[span.end:m.end()].strip()!r} -> {mention.text!r}")
-    return resolver.finish(doc, att, mention, m.group("verb"), ids.QUOTE_X_VERBED, None, None)
+    return finish(doc, ctx, mention, m.group("verb"), ids.QUOTE_X_VERBED, None, None)
 
 
 def sentence_tag(doc: Document, ctx: Context) -> Attribution | None:
@@ -192,7 +194,7 @@ def sentence_tag(doc: Document, ctx: Context) -> Attribution | None:
                 continue
             vs, ve = verbs[-1]  # the verb that ends the sentence: "..., Zuckoff said (on Monday)."
             m = Cue(c, ve, vs, ve, text[vs:ve])
-            if participle(m.verb) or not _TAIL_TO_STOP.fullmatch(text, ve, stop) or resolver.noun_use(doc, m.verb, vs):
+            if participle(m.verb) or not _TAIL_TO_STOP.fullmatch(text, ve, stop) or noun_use(doc, m.verb, vs):
                 continue  # no tag closes the sentence from here ('in a Facebook post.': a noun)
             mention = phrase_before(doc.cast, c, vs)
             if mention is not None and not only_lead(text[c:mention.start]):
@@ -200,7 +202,7 @@ def sentence_tag(doc: Document, ctx: Context) -> Attribution | None:
         if mention is None or mention.kind != "name":
             continue
         att.why.append(f"sentence tag: {text[c:stop].strip()[:60]!r} -> {mention.text!r}")
-        return resolver.finish(doc, att, mention, m.verb, ids.QUOTE_THEN_TAG, None, None)
+        return finish(doc, ctx, mention, m.verb, ids.QUOTE_THEN_TAG, None, None)
     return None
 
 
@@ -265,7 +267,7 @@ def quote_x_aside_said(doc: Document, ctx: Context) -> Attribution | None:
     if not _ASIDE_OPEN.match(text, first.end, hi):
         return None  # the verb right after the name: the tag rules read it
     verbs = [(vs, ve) for vs, ve in doc.cues.verbs(text, first.end, hi)
-             if not participle(text[vs:ve]) and not resolver.noun_use(doc, text[vs:ve], vs)]
+             if not participle(text[vs:ve]) and not noun_use(doc, text[vs:ve], vs)]
     if not verbs:
         return None
     vs, ve = verbs[0]
@@ -273,4 +275,4 @@ def quote_x_aside_said(doc: Document, ctx: Context) -> Attribution | None:
         return None
     mention = Mention(first.start, first.end, text[first.start:first.end], "name")
     att.why.append(f"tag after an aside: {text[span.end:ve].strip()[:80]!r} -> {mention.text!r}")
-    return resolver.finish(doc, att, mention, text[vs:ve], ids.QUOTE_X_ASIDE_SAID, None, None)
+    return finish(doc, ctx, mention, text[vs:ve], ids.QUOTE_X_ASIDE_SAID, None, None)

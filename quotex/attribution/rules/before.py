@@ -8,7 +8,10 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotex.attribution import ids, resolver
+from quotex.attribution import ids
+from quotex.attribution.resolve.clauses import heads_clause, noun_use, outer_reporter, passive_addressee, reported_by
+from quotex.attribution.resolve.subjects import described_subject, interrupted_subject, modified_subject, opening_subject, relative_subject, subject, with_subject
+from quotex.attribution.resolver import finish
 from quotex.attribution.dialogue import turns
 from quotex.attribution.context import Attribution
 from quotex.lang.en.shapes import CLAUSE_WORDS, IN_CLAUSE, WINDOW_BEFORE, WORD
@@ -39,29 +42,29 @@ def x_said_quote(doc: Document, ctx: Context) -> Attribution | None:
     if not m:
         return None
     verb = m.verb
-    if resolver.noun_use(doc, verb, m.verb_start):
+    if noun_use(doc, verb, m.verb_start):
         return None  # "Rubio's claim that "...": a thing, not a cue
-    if resolver.passive_addressee(doc, verb, m.verb_start):
+    if passive_addressee(doc, verb, m.verb_start):
         att.why.append(f"before: {verb!r} is passive: its subject was spoken to")
         return None  # "Trump was asked, "...?"": the one asked does not ask
     before_verb = doc.text[max(0, m.verb_start - 8):m.verb_start]
     if verb.lower().endswith("ing") and before_verb.rstrip().endswith(","):
-        mention = resolver.subject(doc, sent, m.verb_start, m.verb_end)  # "X noted ..., assuring"
+        mention = subject(doc, sent, m.verb_start, m.verb_end)  # "X noted ..., assuring"
     else:
         mention = adjacent_subject(doc, sent, m.verb_start, m.verb_end) \
             or adjacent_description(doc, sent, m.verb_start, m.verb_end) \
-            or resolver.interrupted_subject(doc, sent, m.verb_start) \
-            or resolver.relative_subject(doc, sent, m.verb_start) \
+            or interrupted_subject(doc, sent, m.verb_start) \
+            or relative_subject(doc, sent, m.verb_start) \
             or phrase_before(doc.cast, sent, m.verb_start, strict=True) \
             or main_subject(doc, sent, m.verb_start, m.verb_end)
     if mention is None and not _CLAUSE_BREAK.search(doc.text, sent, m.verb_start):
-        mention = resolver.opening_subject(doc, sent, m.verb_start)  # "He would pat and stroke her and say,"
+        mention = opening_subject(doc, sent, m.verb_start)  # "He would pat and stroke her and say,"
     if mention is None:
-        mention = resolver.modified_subject(doc, sent, m.verb_start)
+        mention = modified_subject(doc, sent, m.verb_start)
     colon = doc.text[m.filler_end:span.start].strip().endswith(":")
     if mention is not None and mention.kind != "pronoun" and not colon:
         # (not for a colon: 'Y had told him: "..."' introduces Y's own words, whoever reports the telling)
-        outer = resolver.outer_reporter(doc, sent, mention)
+        outer = outer_reporter(doc, sent, mention)
         if outer is not None:
             att.why.append(f"before: {mention.text!r} is inside what {outer.text!r} reported")
             mention = outer
@@ -70,7 +73,7 @@ def x_said_quote(doc: Document, ctx: Context) -> Attribution | None:
         return None
     rule = ids.X_SAID_COLON_QUOTE if doc.text[m.filler_end:span.start].strip().endswith(":") \
         else ids.X_SAID_QUOTE
-    return resolver.finish(doc, att, mention, m.verb, rule, m.verb_end, span.start)
+    return finish(doc, ctx, mention, m.verb, rule, m.verb_end, span.start)
 
 
 def according_to_x(doc: Document, ctx: Context) -> Attribution | None:
@@ -81,7 +84,7 @@ def according_to_x(doc: Document, ctx: Context) -> Attribution | None:
             mention = phrase_after(doc.cast, m.start("np"), m.end("np"))
             att.why.append(f"according to: {mention and mention.text!r}")
             if mention is not None:
-                return resolver.finish(doc, att, mention, "according to", ids.ACCORDING_TO_X, None, None)
+                return finish(doc, ctx, mention, "according to", ids.ACCORDING_TO_X, None, None)
     return None
 
 
@@ -103,23 +106,23 @@ def x_colon_quote(doc: Document, ctx: Context) -> Attribution | None:
         return None
     colon = sent + len(head) - 1
     name = doc.cast.name_at(max(sent, colon - 80), colon)
-    if name is not None and not doc.text[name.end:colon].strip() and resolver.heads_clause(doc, sent, name.start):
+    if name is not None and not doc.text[name.end:colon].strip() and heads_clause(doc, sent, name.start):
         mention: Mention | None = Mention(name.start, name.end, doc.text[name.start:name.end], "name")
     else:  # "delivered a blunt message to Trump:": the subject speaks, not the name before the colon
         mention = None
         clause = _LAST_AND.search(doc.text, sent, colon)
         if clause is not None:  # "He kept this suspended, and Mrs. Hilbery ... remarking:"
-            mention = resolver.subject(doc, clause.end(), colon)
+            mention = subject(doc, clause.end(), colon)
         mention = mention or last_subject(doc, sent, colon) or main_subject(doc, sent, colon)
         if mention is not None:
-            mention = resolver.reported_by(doc, sent, mention)
+            mention = reported_by(doc, sent, mention)
     if mention is None:
         # "My uncle saw me staring and said to me:", "Lucy, who ..., at once rose to her feet, exclaiming:"
-        mention = resolver.opening_subject(doc, sent, colon)
+        mention = opening_subject(doc, sent, colon)
     att.why.append(f"colon: {mention and mention.text!r}")
     if mention is None:
         return None
-    return resolver.finish(doc, att, mention, None, ids.X_COLON_QUOTE, None, None)
+    return finish(doc, ctx, mention, None, ids.X_COLON_QUOTE, None, None)
 
 
 def x_said_then_quote(doc: Document, ctx: Context) -> Attribution | None:
@@ -135,7 +138,7 @@ def x_said_then_quote(doc: Document, ctx: Context) -> Attribution | None:
     if mention is None or mention.kind == "description" and any(
             w.lower() in CLAUSE_WORDS for w in WORD.findall(mention.text)):
         return None  # "... to the Trump Administration if asked.": a clause, no speaker phrase
-    return resolver.finish(doc, att, mention, m.verb, ids.X_SAID_THEN_QUOTE, None, None)
+    return finish(doc, ctx, mention, m.verb, ids.X_SAID_THEN_QUOTE, None, None)
 
 
 def subject_verb_fragment(doc: Document, ctx: Context) -> Attribution | None:
@@ -145,25 +148,25 @@ def subject_verb_fragment(doc: Document, ctx: Context) -> Attribution | None:
         return None
     verb = doc.cues.fragment_verb(doc.text, sent, span.start)
     verbs = [(vs, ve) for vs, ve in doc.cues.verbs(doc.text, sent, span.start, fragment=True)
-             if not resolver.noun_use(doc, doc.text[vs:ve], vs)]  # not "Rubio's claim"
+             if not noun_use(doc, doc.text[vs:ve], vs)]  # not "Rubio's claim"
     if verbs:  # the verb nearest the quote: "And in a turn that called to mind ..., Cruz pledged to"
         vs, ve = verbs[-1]
         verb = Cue(vs, ve, vs, ve, doc.text[vs:ve])
     if verb:
         mention = adjacent_subject(doc, sent, verb.verb_start, verb.verb_end) \
             or adjacent_description(doc, sent, verb.verb_start, verb.verb_end) \
-            or resolver.interrupted_subject(doc, sent, verb.verb_start) \
-            or resolver.relative_subject(doc, sent, verb.verb_start) or resolver.with_subject(doc, sent, verb) \
+            or interrupted_subject(doc, sent, verb.verb_start) \
+            or relative_subject(doc, sent, verb.verb_start) or with_subject(doc, sent, verb) \
             or main_subject(doc, sent, verb.verb_start, verb.verb_end) \
-            or resolver.described_subject(doc, sent, verb.verb_start, verb.verb.lower() in doc.lex.verb_forms)
+            or described_subject(doc, sent, verb.verb_start, verb.verb.lower() in doc.lex.verb_forms)
     else:
-        mention = resolver.subject(doc, sent, span.start)
+        mention = subject(doc, sent, span.start)
     if mention is not None:
-        mention = resolver.reported_by(doc, sent, mention)
+        mention = reported_by(doc, sent, mention)
     att.why.append(f"fragment: subject {mention and mention.text!r}, verb {verb and verb.verb!r}")
     if mention is None:
         return None
-    return resolver.finish(doc, att, mention, verb.verb.lower() if verb else None, ids.SUBJECT_VERB_FRAGMENT,
+    return finish(doc, ctx, mention, verb.verb.lower() if verb else None, ids.SUBJECT_VERB_FRAGMENT,
                        None, None)
 
 
@@ -207,7 +210,7 @@ def sentence_subject(doc: Document, ctx: Context) -> Attribution | None:
     att.why.append(f"sentence subject: {mention and mention.text!r}")
     if mention is None:
         return None
-    return resolver.finish(doc, att, mention, None, ids.SENTENCE_SUBJECT, None, None)
+    return finish(doc, ctx, mention, None, ids.SENTENCE_SUBJECT, None, None)
 
 
 def _verb_after(doc: Document, pos: int, end: int) -> bool:
@@ -270,7 +273,7 @@ def adjacent_subject(doc: Document, sent: int, verb_start: int, verb_end: int) -
     name = names[-1]
     m = VERBISH.match(text, name.end, verb_end)
     if m is None or m.end() != verb_end or "," in text[name.end:verb_start] or doc.page.furniture(name.start) \
-            or not resolver.heads_clause(doc, sent, name.start):
+            or not heads_clause(doc, sent, name.start):
         return None
     word = WORD.search(text, name.end, verb_end)
     if word is not None and word.group().lower() in doc.lex.roles:
@@ -310,7 +313,7 @@ def as_x_put_it(doc: Document, ctx: Context) -> Attribution | None:
     att.why.append(f"as ... put it: {mention and mention.text!r}")
     if mention is None or mention.kind == "pronoun" and mention.text.lower() not in HE_SHE:
         return None
-    return resolver.finish(doc, att, mention, "put it", ids.AS_X_PUT_IT, None, None)
+    return finish(doc, ctx, mention, "put it", ids.AS_X_PUT_IT, None, None)
 
 
 #: A description of a person or group: a determiner, up to three words, then (group 1) its noun.
@@ -355,10 +358,10 @@ def main_clause(doc: Document, sent: int, end: int) -> int:
 
 
 def main_subject(doc: Document, sent: int, end: int, limit: int | None = None) -> Mention | None:
-    """:func:`resolver.subject` of the main clause (:func:`main_clause`), else of the whole sentence."""
+    """:func:`subject` of the main clause (:func:`main_clause`), else of the whole sentence."""
     start = main_clause(doc, sent, end)
-    found = resolver.subject(doc, start, end, limit) if start > sent else None
-    return found or resolver.subject(doc, sent, end, limit)
+    found = subject(doc, start, end, limit) if start > sent else None
+    return found or subject(doc, sent, end, limit)
 
 
 def last_subject(doc: Document, sent: int, colon: int) -> Mention | None:
@@ -380,7 +383,7 @@ def last_subject(doc: Document, sent: int, colon: int) -> Mention | None:
         lead = [w.lower() for w in WORD.findall(text, max(sent, name.start - 40), name.start)][-2:]
         if any(w in SUBORDINATORS for w in lead):
             continue  # "after the FBI appears to have ...": a clause of its own
-        if not resolver.heads_clause(doc, sent, name.start):
+        if not heads_clause(doc, sent, name.start):
             continue
         return Mention(name.start, name.end, text[name.start:name.end], "name")
     return None
