@@ -65,7 +65,7 @@ NAME_CACHE = 1 << 13
 MAX_NAME_WORDS = 12
 #: Last words that make a capitalized sequence an organisation or a place, not a person.
 ORG_WORDS = load().org_words
-MALE_TITLES = frozenset("mr mr. sir lord king prince father mister monsieur".split())
+
 
 def _clean_token(tok: str, lex: Lexicon) -> str:
     if tok.endswith(".") and len(tok) > 2 and tok.lower() not in lex.titles and tok.lower() not in lex.suffixes \

@@ -10,10 +10,10 @@ from quotex.attribution import ids
 from quotex.attribution.resolve.clauses import noun_use
 from quotex.attribution.resolver import finish
 from quotex.attribution.context import Attribution
-from quotex.lang.en.shapes import (LAST_WORD, NOT_BEFORE_SUBJECT, PHRASE_CHAR, WINDOW_AFTER, WORD,
+from quotex.lang.en.shapes import (LAST_WORD, PHRASE_CHAR, WINDOW_AFTER, WORD,
                                    only_lead, participle, phrase_end, phrase_then_name)
 from quotex.lang.en.cues import Cue
-from quotex.lang.en.words import BE_BEFORE_ING, HE_SHE, alternation
+from quotex.lang.en.words import BE_BEFORE_ING, HE_SHE, NOT_BEFORE_SUBJECT, alternation
 from quotex.records import Span
 from quotex.mentions.phrases import Mention, phrase_after, phrase_before
 from quotex.text.sentences import SENTENCE_STOP

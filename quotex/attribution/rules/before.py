@@ -14,11 +14,10 @@ from quotex.attribution.resolve.subjects import described_subject, interrupted_s
 from quotex.attribution.resolver import finish
 from quotex.attribution.dialogue import turns
 from quotex.attribution.context import Attribution
-from quotex.lang.en.shapes import CLAUSE_WORDS, IN_CLAUSE, WINDOW_BEFORE, WORD
-from quotex.mentions.cast import VERBISH
+from quotex.lang.en.shapes import IN_CLAUSE, VERBISH, WINDOW_BEFORE, WORD
 from quotex.lang.en.cues import Cue
 from quotex.lang.en.words import (
-    ADJACENT_DETERMINERS, CLAUSE_BREAK_BEFORE, HE_SHE, LEADING_SUBORDINATORS, OPENING_CONJUNCTIONS,
+    ADJACENT_DETERMINERS, CLAUSE_BREAK_BEFORE, CLAUSE_WORDS, HE_SHE, LEADING_SUBORDINATORS, OPENING_CONJUNCTIONS,
     OPENING_PHRASE_WORDS, PASSIVE_BE, SUBORDINATORS, alternation, capitalized, either_case,
 )
 from quotex.records import Span

@@ -5,8 +5,11 @@ import regex
 
 from quotex.lang.en.cues import PARTY
 from quotex.lang.en.words import (
-    IRREGULAR_PASTS, NEGATED_AUXILIARIES, PROGRESSIVE_BE, TIME_LEADS, TIME_NOUNS, VERB_LEADS, alternation,
+    CLAUSE_WORDS, IRREGULAR_PASTS, LOWER_DETERMINERS, NEGATED_AUXILIARIES, PROGRESSIVE_BE, TIME_LEADS, TIME_NOUNS,
+    VERB_LEADS, alternation,
 )
+# named here too for resolve/antecedents.py (another helper's), which imports it from here
+from quotex.lang.en.words import NOT_BEFORE_SUBJECT as NOT_BEFORE_SUBJECT
 
 #: A verb (after an optional parenthesis, apposition and adverbs) following a subject.
 VERBISH = regex.compile(
@@ -33,9 +36,6 @@ PHRASE_REST = regex.compile(PHRASE_CHAR + "*")
 #: How far (characters) the resolver looks after a quote for its cue (before it: WINDOW_BEFORE).
 WINDOW_AFTER = 220
 
-#: Words that show a clause, not a speaker phrase, between a quote and a verb.
-CLAUSE_WORDS = frozenset("when while after before because and but as if that which who whom then so "
-                         "although though since until where whether".split())
 
 
 def only_lead(gap: str) -> bool:
@@ -81,8 +81,6 @@ PREV_WORD = regex.compile(r"([\p{L}]+)[\s,]*$")
 PARTY_AFTER_NAME = regex.compile(r",?\s*\(?" + PARTY + r"\)?,?")
 #: The last word of a stretch.
 LAST_WORD = regex.compile(r"(\S+)\s*$")
-#: Words after which a name is an object, not a subject: "asked by X", "a letter to X".
-NOT_BEFORE_SUBJECT = frozenset("of by with to from for about against at on in into than like as and or".split())
 #: How far (characters) the resolver looks back from a quote for its sentence and cue.
 WINDOW_BEFORE = 320
 #: How far back a pronoun or a description looks for the person it names.
@@ -97,7 +95,6 @@ SUBJECT_WORD = regex.compile(r"(?<![\p{L}'’])(?:he|she|the|a|an)(?![\p{L}'’]
 WORD = regex.compile(r"[\p{L}\-]+")
 #: Control and format characters, dropped from a phrase reported as a speaker.
 CONTROL = regex.compile(r"[\p{Cc}\p{Cf}]")
-LOWER_DETERMINERS = frozenset("the a an his her their our my its".split())
 
 #: Words that announce a term, not speech: 'the so-called "reset"', 'a film titled "..."'.
 TERM_MARKER = regex.compile(r"(?<![\p{L}])(?:so-called|so called|the word|the words|the term|the phrase|"

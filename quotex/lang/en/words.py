@@ -195,6 +195,15 @@ APPOSITION_CLAUSE_WORDS = ("who", "whom", "whose", "which", "that", "said", "say
 SUBJECT_OPENERS = frozenset("as but and still yet so".split())
 
 
+# -- the word sets of quotex.lang.en.shapes
+#: Words that show a clause, not a speaker phrase, between a quote and a verb.
+CLAUSE_WORDS = frozenset("when while after before because and but as if that which who whom then so "
+                         "although though since until where whether".split())
+#: Words after which a name is an object, not a subject: "asked by X", "a letter to X".
+NOT_BEFORE_SUBJECT = frozenset("of by with to from for about against at on in into than like as and or".split())
+#: The determiners a description opens with, lower-cased wherever it stands ("The parson" -> "the parson").
+LOWER_DETERMINERS = frozenset("the a an his her their our my its".split())
+
 def capitalized(words: Iterable[str]) -> tuple[str, ...]:
     """The words with their first letter in upper case, for a pattern of sentence openers."""
     return tuple(w[:1].upper() + w[1:] for w in words)
