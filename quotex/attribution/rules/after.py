@@ -13,7 +13,7 @@ from quotex.attribution.context import Attribution
 from quotex.lang.en.shapes import (LAST_WORD, PHRASE_CHAR, WINDOW_AFTER, WORD,
                                    only_lead, participle, phrase_end, phrase_then_name)
 from quotex.lang.en.cues import Cue
-from quotex.lang.en.words import BE_BEFORE_ING, HE_SHE, NOT_BEFORE_SUBJECT, alternation
+from quotex.lang.en.words import ASIDE_PREPOSITIONS, BE_BEFORE_ING, HE_SHE, NOT_BEFORE_SUBJECT, alternation
 from quotex.records import Span
 from quotex.mentions.phrases import Mention, phrase_after, phrase_before
 from quotex.text.sentences import SENTENCE_STOP
@@ -237,7 +237,7 @@ def inverted_after_phrase(doc: Document, span: Span, a_end: int) -> Cue | None:
 #: ("Texas delegate", "nuclear experts"), no punctuation.
 _LEAD = regex.compile(r"[,\s]*(?:[\p{L}'’\-]+\s+){0,4}")
 #: What may follow the name before the tag's verb: an apposition, a place, a second name, an aside.
-_ASIDE_OPEN = regex.compile(r"\s*(?:,|\(|\s(?:of|from|at|and|with)\s)")
+_ASIDE_OPEN = regex.compile(r"\s*(?:,|\(|\s" + alternation(ASIDE_PREPOSITIONS) + r"\s)")
 
 
 def quote_x_aside_said(doc: Document, ctx: Context) -> Attribution | None:

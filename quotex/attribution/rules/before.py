@@ -17,7 +17,7 @@ from quotex.attribution.context import Attribution
 from quotex.lang.en.shapes import IN_CLAUSE, VERBISH, WINDOW_BEFORE, WORD
 from quotex.lang.en.cues import Cue
 from quotex.lang.en.words import (
-    ADJACENT_DETERMINERS, CLAUSE_BREAK_BEFORE, CLAUSE_WORDS, HE_SHE, LEADING_SUBORDINATORS, OPENING_CONJUNCTIONS,
+    ADJACENT_DETERMINERS, ARTICLES, CLAUSE_BREAK_BEFORE, CLAUSE_WORDS, HE_SHE, LEADING_SUBORDINATORS, OPENING_CONJUNCTIONS,
     OPENING_PHRASE_WORDS, PASSIVE_BE, SUBORDINATORS, alternation, capitalized, either_case,
 )
 from quotex.records import Span
@@ -187,7 +187,7 @@ _OPENER = regex.compile(r"(?:" + alternation(capitalized(OPENING_PHRASE_WORDS))
 _OF_PLACE = regex.compile(r"\s+(?:of|from)\s+\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}")
 _ONE_WORD = regex.compile(r"\s+\p{Ll}{3,12}(?=\s)")
 #: A description opening a sentence: "The Republican nominee", "A senior aide".
-_DESCRIPTION = regex.compile(r"(?:The|A|An)\s+((?:[\p{L}\-]+\s+){0,3}?)(\p{Ll}[\p{L}\-]*)(?![\p{L}'’])")
+_DESCRIPTION = regex.compile(alternation(capitalized(ARTICLES)) + r"\s+((?:[\p{L}\-]+\s+){0,3}?)(\p{Ll}[\p{L}\-]*)(?![\p{L}'’])")
 
 
 def sentence_subject(doc: Document, ctx: Context) -> Attribution | None:

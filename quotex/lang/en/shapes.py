@@ -5,8 +5,8 @@ import regex
 
 from quotex.lang.en.cues import PARTY
 from quotex.lang.en.words import (
-    CLAUSE_WORDS, IRREGULAR_PASTS, LOWER_DETERMINERS, NEGATED_AUXILIARIES, PROGRESSIVE_BE, TIME_LEADS, TIME_NOUNS,
-    VERB_LEADS, alternation,
+    ARTICLES, CHARACTER_DETERMINERS, CLAUSE_WORDS, HE_SHE, IRREGULAR_PASTS, LOWER_DETERMINERS, NEGATED_AUXILIARIES,
+    PROGRESSIVE_BE, TIME_LEADS, TIME_NOUNS, TITLE_PREPOSITIONS, VERB_LEADS, alternation, capitalized,
 )
 # named here too for resolve/antecedents.py (another helper's), which imports it from here
 from quotex.lang.en.words import NOT_BEFORE_SUBJECT as NOT_BEFORE_SUBJECT
@@ -74,7 +74,7 @@ def phrase_end(text: str, end: int, limit: int) -> int:
     return end
 
 #: He or she opening a sentence.
-OPENING_PRONOUN = regex.compile(r"(?:He|She)(?![\p{L}'’])")
+OPENING_PRONOUN = regex.compile(alternation(capitalized(HE_SHE)) + r"(?![\p{L}'’])")
 #: The last word before a position (a comma or blanks may follow it).
 PREV_WORD = regex.compile(r"([\p{L}]+)[\s,]*$")
 #: A lawmaker's party and state after the name: ", R-Ky.,", " (D-N.Y.)".
@@ -86,11 +86,11 @@ WINDOW_BEFORE = 320
 #: How far back a pronoun or a description looks for the person it names.
 ANTECEDENT_WINDOW = 2500
 #: A determiner or possessive that may open a noun naming a character: "the doctor", "his mother".
-CHARACTER_DET = regex.compile(r"(?<![\p{L}'’])(?:the|a|an|his|her|their|my|our)\s+", regex.IGNORECASE)
+CHARACTER_DET = regex.compile(r"(?<![\p{L}'’])" + alternation(CHARACTER_DETERMINERS) + r"\s+", regex.IGNORECASE)
 #: A lower-case word after such a determiner, up to two more words stepped over: "the |doctor|".
 LOWER_WORDS = regex.compile(r"\G(?:[\p{Ll}\-]+,?\s+){0,2}?([\p{Ll}\-]+)(?![\p{L}'’])")
 #: Words that open a clause's subject: a pronoun or a description.
-SUBJECT_WORD = regex.compile(r"(?<![\p{L}'’])(?:he|she|the|a|an)(?![\p{L}'’])", regex.IGNORECASE)
+SUBJECT_WORD = regex.compile(r"(?<![\p{L}'’])" + alternation(HE_SHE + ARTICLES) + r"(?![\p{L}'’])", regex.IGNORECASE)
 #: A word (letters and hyphens).
 WORD = regex.compile(r"[\p{L}\-]+")
 #: Control and format characters, dropped from a phrase reported as a speaker.
@@ -100,7 +100,7 @@ CONTROL = regex.compile(r"[\p{Cc}\p{Cf}]")
 TERM_MARKER = regex.compile(r"(?<![\p{L}])(?:so-called|so called|the word|the words|the term|the phrase|"
                             r"the slogan|the hashtag|titled|entitled|headlined)\s*$", regex.IGNORECASE)
 #: What stands before a title in marks: 'on "Meet the Press"', 'told NBC's "Today"'.
-TITLE_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:on|in|of|to|from)|\p{L}['’]s)\s+$")
+TITLE_BEFORE = regex.compile(r"(?:(?<![\p{L}])" + alternation(TITLE_PREPOSITIONS) + r"|\p{L}['’]s)\s+$")
 #: A word right before the marks, on the same line: the quotation goes on a clause ('called it "unethical"').
 IN_CLAUSE = regex.compile(r"[\p{L}\p{N}][ \t\u00a0]*$")
 

@@ -203,6 +203,12 @@ CLAUSE_WORDS = frozenset("when while after before because and but as if that whi
 NOT_BEFORE_SUBJECT = frozenset("of by with to from for about against at on in into than like as and or".split())
 #: The determiners a description opens with, lower-cased wherever it stands ("The parson" -> "the parson").
 LOWER_DETERMINERS = frozenset("the a an his her their our my its".split())
+#: The determiners and possessives that may open a noun naming a character: "the doctor", "his mother".
+CHARACTER_DETERMINERS = (*ARTICLES, "his", "her", "their", "my", "our")
+#: Prepositions before a title in marks: 'on "Meet the Press"'.
+TITLE_PREPOSITIONS = ("on", "in", "of", "to", "from")
+#: Words that open an aside between a speaker phrase and its verb: "Texas delegate |of| ...".
+ASIDE_PREPOSITIONS = ("of", "from", "at", "and", "with")
 
 def capitalized(words: Iterable[str]) -> tuple[str, ...]:
     """The words with their first letter in upper case, for a pattern of sentence openers."""
