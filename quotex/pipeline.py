@@ -20,11 +20,14 @@ from collections.abc import Callable
 
 import regex
 
-from quotex.attribution import ids, resolver
+from quotex.attribution import ids
+from quotex.attribution.resolve.clauses import unread_cue
+# the cue rules (through ENGLISH) first: they load the resolver, which must come before the
+# dialogue modules (resolver, turns, characters and voices import one another)
+from quotex.lang.en.language import ENGLISH  # isort: skip
 from quotex.attribution.dialogue import addressees, characters, turns
 from quotex.attribution.context import Attribution, Context
 from quotex.lang import Language
-from quotex.lang.en.language import ENGLISH
 from quotex.lang.en.lexicon import load
 from quotex.lang.en.shapes import IN_CLAUSE, TERM_MARKER, TITLE_BEFORE, WINDOW_AFTER, WINDOW_BEFORE
 from quotex.lang.en.words import COPULAS, TITLE_SMALL_WORDS
@@ -151,7 +154,6 @@ def context(doc: Document, i: int) -> Context:
 def attribute(doc: Document, i: int) -> Attribution:
     """The first cue rule of the document's language that decides quotation ``i``, else what they tried."""
     ctx = context(doc, i)
-    doc.current = i
     for rule_id, rule in doc.language.rules:
         tried = len(ctx.att.why)
         found = rule(doc, ctx)
@@ -196,7 +198,7 @@ def take_turn(doc: Document, i: int, att: Attribution) -> Attribution:
         cont = rule(doc, i)
         if cont is not None:
             break
-    if cont is not None and resolver.unread_cue(doc, i, cont.speaker):
+    if cont is not None and unread_cue(doc, i, cont.speaker):
         cont = None  # '"...," New York City Public Advocate Trish James said': another voice
     if cont is not None and cont.speaker in turns.vocatives(doc, doc.spans[i]):
         # "Your mother would never forgive me, Lucy.": Lucy is spoken to, not speaking

@@ -1,4 +1,4 @@
-"""The cue finder (quotex/lang/en/cues.py) and the capitalized runs names are read from (quotex/mentions/cast.py).
+"""The cue finder (quotex/lang/en/cues.py) and the capitalized runs names are read from (quotex/mentions/names.py).
 
 Both replaced big regular expressions with a small pattern plus set lookups
 (for speed); these tests pin the behaviour the patterns had.

@@ -10,7 +10,7 @@ from quotex.lang.en.lexicon import load
 
 WORD_LISTS = [
     "abbreviations.txt", "addressee_verbs.txt", "apostrophe_words.txt", "demonyms.txt",
-    "name_particles.txt", "name_suffixes.txt", "not_names.txt", "roles.txt", "titles.txt", "work_nouns.txt",
+    "name_particles.txt", "name_suffixes.txt", "not_names.txt", "roles.txt", "titles.txt", "work_nouns.txt", "org_words.txt",
     "reporting_verbs.txt", "same_voice_verbs.txt",
 ]
 

@@ -39,7 +39,6 @@ class Document:
         self.span_starts = [s.start for s in spans]
         self.results: list[Attribution] = []  # the quotes attributed so far, in order
         self.salient: set[int] = set()  # starts of names that a cue made a speaker
-        self.current = 0  # the index of the quote under attribution
         self._names_given: list[tuple[int, str, int]] | None = None  # "Her name was Duchess"
         self.described: dict[str, int] = {}  # the entity each "the <noun>" last resolved to
         self.lex = language.lexicon()

@@ -1,9 +1,9 @@
-"""What the cue rules call: the subject and the clause readers, and :func:`finish`.
+"""What the cue rules call once they have read a speaker phrase: :func:`finish`.
 
 A cue rule (:mod:`quotex.attribution.rules`) reads the speaker phrase of its cue
 with the readers of :mod:`quotex.attribution.resolve.subjects` (the subject of a
 clause) and :mod:`quotex.attribution.resolve.clauses` (what the clause around the
-verb says), named here for it, and hands it to :func:`finish`, which resolves the
+verb says) and hands it, with its context, to :func:`finish`, which resolves the
 phrase (:func:`quotex.attribution.resolve.speakers.resolve`: a name to its fullest
 form, a pronoun to the nearest compatible person, a description to the person it
 described), lets the turns of a dialogue correct it (the voice of the quote before
@@ -17,24 +17,10 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotex.attribution.context import Attribution
+from quotex.attribution.context import Attribution, Context
 from quotex.attribution.dialogue import turns, voices
 from quotex.attribution.resolve import apposition, descriptions, pronouns, speakers
-from quotex.attribution.resolve.clauses import heads_clause as heads_clause
-from quotex.attribution.resolve.clauses import noun_use as noun_use
-from quotex.attribution.resolve.clauses import outer_reporter as outer_reporter
-from quotex.attribution.resolve.clauses import passive_addressee as passive_addressee
-from quotex.attribution.resolve.clauses import reported_by as reported_by
-from quotex.attribution.resolve.clauses import unread_cue as unread_cue
 from quotex.attribution.resolve.speakers import TWO_NAMES, Resolved
-from quotex.attribution.resolve.speakers import resolve as resolve
-from quotex.attribution.resolve.subjects import described_subject as described_subject
-from quotex.attribution.resolve.subjects import interrupted_subject as interrupted_subject
-from quotex.attribution.resolve.subjects import modified_subject as modified_subject
-from quotex.attribution.resolve.subjects import opening_subject as opening_subject
-from quotex.attribution.resolve.subjects import relative_subject as relative_subject
-from quotex.attribution.resolve.subjects import subject as subject
-from quotex.attribution.resolve.subjects import with_subject as with_subject
 from quotex.lang.en.words import ADDRESSEE_STOP_WORDS, AUDIENCE_WORDS, alternation
 from quotex.mentions.phrases import Mention
 from quotex.records import Step
@@ -50,10 +36,11 @@ _ADDRESSEE_WORDS = regex.compile(
 _TO = regex.compile(r"\s+to\s+(?=\p{Lu})")
 
 
-def finish(doc: Document, att: Attribution, mention: Mention, cue: str | None, rule: str,
+def finish(doc: Document, ctx: Context, mention: Mention, cue: str | None, rule: str,
            addr_start: int | None, addr_end: int | None) -> Attribution:
-    """``att`` attributed by ``rule`` to the speaker ``mention`` names, read with ``cue``;
+    """``ctx.att`` attributed by ``rule`` to the speaker ``mention`` names, read with ``cue``;
     ``text[addr_start:addr_end]`` is where the verb's object (the addressee) may stand."""
+    att, i = ctx.att, ctx.index
     if mention.kind == "description":
         mention = descriptions.trim_description(doc, mention)
     mention = apposition.head(doc, mention) or mention  # "Ann Lee, a fellow at the Cato Institute, said"
@@ -61,7 +48,6 @@ def finish(doc: Document, att: Attribution, mention: Mention, cue: str | None, r
     att.cue = " ".join(cue.lower().split()) if cue else None
     att.rule = rule
     lemma = doc.lex.verb_forms.get(att.cue or "", "")
-    i = doc.current  # the quote under attribution
     same = voices.said_before(doc, i, mention)
     if same is None and mention.kind == "pronoun" and lemma in doc.lex.same_voice_lemmas:
         same = voices.voice_going_on(doc, i, mention)  # '"...," said my uncle. "..." he added': my uncle

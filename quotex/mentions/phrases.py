@@ -15,52 +15,41 @@ from dataclasses import dataclass
 import regex
 
 from quotex.lang.en.cues import AUXILIARIES
-from quotex.lang.en.words import DESCRIPTION_DETERMINERS, PRONOUNS
+from quotex.lang.en.words import (
+    CLAUSE_INSIDE, DESCRIPTION_AFTER_STOPS, DESCRIPTION_DETERMINERS, DESCRIPTION_PREPOSITIONS, LY_NOUNS,
+    MODIFIED_ROLES, NOT_IN_LEAD, OBJECT_PREPOSITIONS, PHRASE_AFTER_STOPS, PRONOUNS, QUANTIFIERS, RELATIVE_OPENERS,
+    RELATIVE_WORDS, ROLE_OBJECT_PREPOSITIONS, ROLE_PREPOSITIONS, TAIL_ADJECTIVES, TAIL_DETERMINERS,
+    TAIL_PREPOSITIONS, alternation,
+)
 from quotex.mentions.cast import ORG_WORDS, Cast, Name
 
-#: Determiners that take "of" before their noun: "one of those advisers".
-_QUANTIFIERS = frozenset("one two three several some many another".split())
 #: Words that end a speaker phrase read after a verb: "said Smith in a statement".
 STOP_AFTER = regex.compile(
-    r"\s*(?:,|\(|\bin\b|\bon\b|\bat\b|\bafter\b|\bbefore\b|\bduring\b|\bwhen\b|\bwhile\b|\bas\b|"
-    r"\bto\b|\bwho\b|\bwhose\b|\bthat\b|\bbecause\b|\band\b|\bbut\b|\bthis\b|\blast\b|\bearlier\b|"
-    r"\blater\b|\bon\b|\bfrom\b|\bwith\b|\bof\b|\bfor\b|$)", regex.IGNORECASE)
+    r"\s*(?:,|\(|" + "".join(rf"\b{w}\b|" for w in PHRASE_AFTER_STOPS) + "$)", regex.IGNORECASE)
 _AUX_TAIL = regex.compile(r"\s+(?:" + "|".join(AUXILIARIES) + r")$", regex.IGNORECASE)
-#: Words that cannot stand between an inverted verb and the speaker's name ("said ... of X").
-_NOT_IN_LEAD = frozenset("of for at with in on who which whom that to from about by and but when after before".split())
-_PREPOSITIONS = frozenset("with of for from at on in to about".split())
-#: Words that show a clause inside what reads back as a description.
-_CLAUSE_INSIDE = frozenset("but who which whom whose be is was were are been has have had having".split())
 #: Two names joined by "and" in a mention's text.
 _AND_BETWEEN = regex.compile(r"^\p{Lu}.*\s+and\s+\p{Lu}")
 #: "and" between two names, titles allowed before the second: " and House Speaker |".
 _AND_BEFORE = regex.compile(r"\s+and\s+(?:\p{Lu}[\p{L}.\-]*\s+){0,3}$")
 #: "and" after a name, before the second of two people: "Ann Lee| and |Bo Park".
 _AND_AFTER = regex.compile(r"\s+and\s+")
-#: Relative words after which a clause about the described person runs on to the verb.
-_RELATIVE_WORDS = frozenset("who which whom whose".split())
-#: Nouns in -ly, which may end a description.
-_LY_NOUNS = frozenset("ally family assembly daily monopoly".split())
-#: The words between a role and the body it serves: "spokesman for", "adviser to", "head of".
-_ROLE_PREPOSITIONS = frozenset("for of to at with".split())
 _OWNED = regex.compile(r"(?:['’]s|s['’])\s+(?:[\p{Ll}\-]+\s+){0,2}(?P<head>[\p{Ll}\-]+)$")
 #: A lowercase role word right after a name makes the name a modifier: "a Clinton veteran".
-_MODIFIER = regex.compile(r"\s+(?:[\p{Ll}\-]+\s+)?(?:adviser|advisor|aide|veteran|official|spokesman|"
-                          r"spokeswoman|supporter|staffer|strategist|ally|critic|donor|voter|campaign)s?\b")
+_MODIFIER = regex.compile(r"\s+(?:[\p{Ll}\-]+\s+)?" + alternation(MODIFIED_ROLES) + r"s?\b")
 #: Up to four lowercase words after a name (or its possessive), the last a role: "Cruz constituent",
 #: "Clinton's top foreign policy aide" (the greedy match backs off to the first role found, see ``role_after``).
 _ROLE_AFTER = regex.compile(r"(?:['’]s|['’])?\s+(?:[\p{Ll}\-]+\s+){0,3}(?P<head>[\p{Ll}\-]+)\b")
 #: The rest of a description: "close to the Clintons", "familiar with the matter", "to Bill Clinton",
 #: "to both Clintons".
-OF_TAIL = regex.compile(r"(?:\s+(?:close|familiar|loyal|near|opposed|allied|linked|connected))?"
-                        r"\s+(?:to|with|of|for|at|from|in)\s+(?:(?:the|both|all|his|her|their)\s+[\p{L}\d'’\-]+"
+OF_TAIL = regex.compile(r"(?:\s+" + alternation(TAIL_ADJECTIVES) + ")?"
+                        r"\s+" + alternation(TAIL_PREPOSITIONS) + r"\s+(?:" + alternation(TAIL_DETERMINERS)
+                        + r"\s+[\p{L}\d'’\-]+"
                         r"|\p{Lu}[\p{L}'’\-]*)"
                         r"(?:\s+\p{Lu}[\p{L}'’\-]*){0,3}")
-#: Prepositions whose object a name is ("in Brooklyn"), and the words read back to find one.
-_OBJECT_PREPOSITIONS = frozenset("of for at with in on to from about by near under into".split())
+#: The word read back from a name to find the preposition it may be the object of ("in Brooklyn").
 _PREV_WORDS = regex.compile(r"(?<![\p{L}'’])(?P<prep>\p{Ll}+)\s+(?:the\s+)?$")
 _OF_PLACE = regex.compile(r"\s+of\s+(?:the\s+)?$")
-_RELATIVE = regex.compile(r"\s*(?:who|whose|which)\b")
+_RELATIVE = regex.compile(r"\s*" + alternation(RELATIVE_OPENERS) + r"\b")
 _PAREN_TAIL = regex.compile(r"\s*\([^()]{1,40}\)$")
 _CLAUSE_OPENING = regex.compile(r"[,;:(—–]\s*$|\b(?:and|but)\s+$")
 _WORDS = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.&]*")
@@ -166,7 +155,7 @@ def _phrase_at(cast: Cast, start: int, end: int, strict: bool) -> Mention | None
     while k >= lowest:
         if words[k][2].lower() in DESCRIPTION_DETERMINERS and k == len(words) - 1:
             return None  # '"...," was the| answer': a determiner alone is no speaker
-        if words[k][2].lower() in DESCRIPTION_DETERMINERS and k >= 2 and words[k - 1][2].lower() in _PREPOSITIONS:
+        if words[k][2].lower() in DESCRIPTION_DETERMINERS and k >= 2 and words[k - 1][2].lower() in DESCRIPTION_PREPOSITIONS:
             lowest = max(0, k - 6)  # "a source familiar with the matter": the phrase goes on left
         elif words[k][2].lower() in DESCRIPTION_DETERMINERS:
             opens_clause = k == 0 or bool(_CLAUSE_OPENING.search(text, start, words[k][0]))
@@ -180,7 +169,7 @@ def _phrase_at(cast: Cast, start: int, end: int, strict: bool) -> Mention | None
             # "an amiable handsome baronet, who| said": the clause about the person is left out
             return Mention(s, cut, text[s:cut].rstrip(" ,"), "description")
         k -= 1
-    if low in cast.lex.roles and (len(words) == 1 or words[-2][2].lower() not in ("of", "for", "to")):
+    if low in cast.lex.roles and (len(words) == 1 or words[-2][2].lower() not in ROLE_OBJECT_PREPOSITIONS):
         s = words[-2][0] if len(words) > 1 and words[-2][2][:1].isupper() else ws
         return Mention(s, end, text[s:end], "description")
     return None
@@ -194,13 +183,13 @@ def _clause_cut(text: str, words: list[tuple[int, int, str]], end: int) -> int |
     end in a number or an adverb ("one of 45| states", "the only pollster to correctly| predict")."""
     for j, (ws, _, w) in enumerate(words):
         dash = text.find("--", words[j - 1][1] if j else ws, ws)
-        if w.lower() in _RELATIVE_WORDS:
+        if w.lower() in RELATIVE_WORDS:
             return _noun_left(text, words[:j], ws)  # "an amiable handsome baronet,| who"
-        if w.lower() in _CLAUSE_INSIDE or dash >= 0 or text[words[j - 1][1] if j else ws:ws].strip() in ("—", "–"):
+        if w.lower() in CLAUSE_INSIDE or dash >= 0 or text[words[j - 1][1] if j else ws:ws].strip() in ("—", "–"):
             return None  # "its donations on Wednesday, but| multiple reports": another clause
     if words:
         last = words[-1][2].lower()
-        if last.isdigit() or last.endswith("ly") and last not in _LY_NOUNS:
+        if last.isdigit() or last.endswith("ly") and last not in LY_NOUNS:
             return None
     return end
 
@@ -210,7 +199,7 @@ def _noun_left(text: str, words: list[tuple[int, int, str]], cut: int) -> int | 
     if not words:
         return None
     last = words[-1][2].lower()
-    if last.isdigit() or last.endswith(("ly", "ing")) and last not in _LY_NOUNS or last in _CLAUSE_INSIDE:
+    if last.isdigit() or last.endswith(("ly", "ing")) and last not in LY_NOUNS or last in CLAUSE_INSIDE:
         return None
     return words[-1][1]
 
@@ -218,7 +207,7 @@ def _noun_left(text: str, words: list[tuple[int, int, str]], cut: int) -> int | 
 def _role_then_tail(cast: Cast, words: list[tuple[int, int, str]]) -> bool:
     """The words of a description hold a role and then the body it serves: "a spokesman
     for| Bernie Sanders", "a senior adviser to| the governor"."""
-    return any(w.lower() in cast.lex.roles and nxt.lower() in _ROLE_PREPOSITIONS and not cast.text[we:ns].strip()
+    return any(w.lower() in cast.lex.roles and nxt.lower() in ROLE_PREPOSITIONS and not cast.text[we:ns].strip()
                for (_, we, w), (ns, _, nxt) in zip(words, words[1:]))  # not "a protester, with Trump"
 
 
@@ -261,7 +250,7 @@ def _object_of(text: str, start: int, pos: int) -> bool:
     """The name at ``pos`` is the object of a preposition, not a speaker: "chair of
     the| Platform Committee", "a lobbyist in| Brooklyn", "a lawyer at| Smith Jones"."""
     prev = _PREV_WORDS.search(text, max(start, pos - 30), pos)
-    return prev is not None and prev.group("prep").lower() in _OBJECT_PREPOSITIONS
+    return prev is not None and prev.group("prep").lower() in OBJECT_PREPOSITIONS
 
 
 def role_after(cast: Cast, pos: int, end: int) -> regex.Match[str] | None:
@@ -349,7 +338,7 @@ def phrase_after(cast: Cast, start: int, end: int) -> Mention | None:
                     break
     if first is not None and not _modifier(cast, first.end, end):  # "a 2008 Clinton veteran"
         lead = _WORDS.findall(text[ws:first.start])
-        if len(lead) <= 5 and not any(x.lower() in _NOT_IN_LEAD and not _office_of(cast, lead, k)
+        if len(lead) <= 5 and not any(x.lower() in NOT_IN_LEAD and not _office_of(cast, lead, k)
                                       for k, x in enumerate(lead)):
             return joined_after(cast, first, end) \
                 or Mention(first.start, first.end, text[first.start:first.end], "name")
@@ -363,12 +352,12 @@ def phrase_after(cast: Cast, start: int, end: int) -> Mention | None:
             return named
         e = we
         for k, (s2, e2, w2) in enumerate(words[1:6]):
-            if k == 0 and low in _QUANTIFIERS and w2.lower() == "of":
+            if k == 0 and low in QUANTIFIERS and w2.lower() == "of":
                 e = e2  # "one of| those advisers"
                 continue
             if STOP_AFTER.match(text, e, s2 + 1) and text[e:s2].strip() not in ("",):
                 break
-            if w2.lower() in ("of", "for", "at", "with", "in", "on", "who", "and", "to", "that", "from", "as") \
+            if w2.lower() in DESCRIPTION_AFTER_STOPS \
                     or w2.lower() in AUXILIARIES or (w2.lower().endswith("ly") and w2.islower()):
                 break  # "the doctor| carelessly", "the Trump campaign| has yet"
             e = e2

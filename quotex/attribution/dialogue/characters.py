@@ -23,7 +23,8 @@ from quotex.lang.en.shapes import (ANTECEDENT_WINDOW, CHARACTER_DET, I_AM, LOWER
                                    SUBJECT_WORD, WORD)
 from quotex.lang.en.words import (CALLED_NOUN_OWNERS, COUPLE_TITLES, KIN_OWNERS, LABEL_SMALL_WORDS, OWNER_WORDS,
                                   VOCATIVE_LEAD, WIFE_TITLE, alternation)
-from quotex.mentions.cast import FEMALE_TITLES, MALE_TITLES, VERBISH, Cast, Entity
+from quotex.lang.en.words import FEMALE_TITLES, MALE_TITLES
+from quotex.mentions.cast import VERBISH, Cast, Entity
 from quotex.records import Span
 from quotex.mentions.phrases import Mention
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from quotex.attribution import ids, resolver
+from quotex.attribution import ids
+from quotex.attribution.resolve import speakers, subjects
 from quotex.attribution.dialogue import characters
 from quotex.attribution.context import NARRATOR, Attribution
 from quotex.lang.en.shapes import LEAD_WORDS, WORD
@@ -174,17 +175,17 @@ def scene(doc: Document, i: int) -> Attribution | None:
     mention = last_subject(doc, lo, hi)
     if mention is None or mention.kind == "description" and not written_as_dialogue(doc):
         return None  # in news "the senator" alone names nobody; in a story "the doctor stopped" does
-    return turn_of(doc, mention, "the paragraph before is about", ids.SUBJECT_OF_PARAGRAPH_BEFORE)
+    return turn_of(doc, i, mention, "the paragraph before is about", ids.SUBJECT_OF_PARAGRAPH_BEFORE)
 
 
 def last_subject(doc: Document, lo: int, hi: int) -> Mention | None:
     """The subject of the last sentence of the narration ``text[lo:hi]``."""
-    return resolver.subject(doc, doc.sentence_start(max(lo, hi - SCENE_WINDOW), hi), hi)
+    return subjects.subject(doc, doc.sentence_start(max(lo, hi - SCENE_WINDOW), hi), hi)
 
 
-def turn_of(doc: Document, mention: Mention, why: str, rule: str) -> Attribution | None:
-    """The quote is a turn of the person the narration's ``mention`` names (by ``rule``)."""
-    speaker, how, entity = resolver.resolve(doc, mention)
+def turn_of(doc: Document, i: int, mention: Mention, why: str, rule: str) -> Attribution | None:
+    """Quote ``i`` is a turn of the person the narration's ``mention`` names (by ``rule``)."""
+    speaker, how, entity = speakers.resolve(doc, mention, i)
     if speaker is None:
         return None
     return Attribution(mention, None, (), rule, speaker, doc.confidence(rule, mention.kind),
@@ -232,7 +233,7 @@ def after_the_turn(doc: Document, i: int) -> Attribution | None:
     mention = last_subject(doc, lo, hi)
     if mention is None or mention.kind != "name":
         return None
-    return turn_of(doc, mention, "the turn before ends on narration about", ids.SUBJECT_AFTER_TURN)
+    return turn_of(doc, i, mention, "the turn before ends on narration about", ids.SUBJECT_AFTER_TURN)
 
 
 def continuation(doc: Document, i: int) -> Attribution | None:

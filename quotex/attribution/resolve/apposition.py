@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from quotex.lang.en.words import (
+    APPOSITION_CLAUSE_WORDS, APPOSITION_PREPOSITIONS, ARTICLES, SUBJECT_OPENERS, alternation,
+)
 from quotex.mentions.phrases import Mention
 
 if TYPE_CHECKING:
@@ -20,14 +23,13 @@ if TYPE_CHECKING:
 #: senior fellow at the |", ", chairman of Germany's liberal |". A role opens it in lower case
 #: (never "Senator" of "to Smith, Senator Jones"); no clause verb, no comma inside.
 _ROLE_THEN_OBJECT = regex.compile(
-    r",\s+(?:(?:a|an|the)\s+)?\p{Ll}[\p{L}'’\-]*(?:\s+[\p{L}'’\-]+){0,7}?\s+(?:of|for|at|in|with|from|on)\s+"
+    r",\s+(?:" + alternation(ARTICLES) + r"\s+)?\p{Ll}[\p{L}'’\-]*(?:\s+[\p{L}'’\-]+){0,7}?\s+"
+    + alternation(APPOSITION_PREPOSITIONS) + r"\s+"
     r"(?:(?:the|The)\s+)?(?:[\p{Lu}][\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*)*['’]s\s+)?(?:\p{Ll}[\p{L}\-]*\s+){0,2}$")
 #: Words of a clause: a relative or a verb of its own ends the apposition ("who voted for").
-_CLAUSE = regex.compile(r"\b(?:who|whom|whose|which|that|said|says|has|had|is|was|are|were)\b")
+_CLAUSE = regex.compile(r"\b" + alternation(APPOSITION_CLAUSE_WORDS) + r"\b")
 #: A capitalized word right before the name, which may be its title: "for President |".
 _TITLE_BEFORE = regex.compile(r"(?<![\p{L}])(\p{Lu}[\p{L}]*\.?)\s+$")
-#: Words that may open a clause before its subject: "As Ann Lee, ...", "But Ann Lee, ...".
-_OPENERS = frozenset("as but and still yet so".split())
 #: How far before a name its apposition may start.
 _WINDOW = 160
 
@@ -73,4 +75,4 @@ def _opens_clause(doc: Document, sent: int, pos: int) -> bool:
         return True
     words = before.split()
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in doc.lex.titles or w.lower() in doc.lex.roles
-               or w.lower() in _OPENERS for w in words)
+               or w.lower() in SUBJECT_OPENERS for w in words)

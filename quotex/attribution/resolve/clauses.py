@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 import regex
 
 from quotex.attribution.resolve.subjects import relative_subject, subject
-from quotex.lang.en.shapes import CLAUSE_WORDS, WINDOW_AFTER, WINDOW_BEFORE, WORD, only_lead, participle
+from quotex.lang.en.shapes import WINDOW_AFTER, WINDOW_BEFORE, WORD, only_lead, participle
+from quotex.lang.en.words import CLAUSE_WORDS
 from quotex.lang.en.words import (CLAUSE_CUT_WORDS, DESCRIPTION_DETERMINERS, NOUN_DETERMINERS, OBJECT_BEFORE_COLON,
                                   PASSIVE_AUXILIARIES, alternation)
 from quotex.mentions.phrases import Mention, phrase_before

@@ -45,13 +45,13 @@ class Resolved(NamedTuple):
     entity: int | None = None
 
 
-def resolve(doc: Document, mention: Mention, i: int | None = None) -> Resolved:
+def resolve(doc: Document, mention: Mention, i: int) -> Resolved:
     """The speaker ``mention`` names, how it was found, and its cast entity; ``i`` is the
-    index of the quote under attribution (by default the one the pipeline is at)."""
+    index of the quote under attribution."""
     if mention.kind == "name":
         return _name(doc, mention)
     if mention.kind == "pronoun":
-        return _pronoun(doc, doc.current if i is None else i, mention)
+        return _pronoun(doc, i, mention)
     return _description(doc, mention)
 
 

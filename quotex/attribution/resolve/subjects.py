@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 import regex
 
 from quotex.lang.en.cues import Cue
-from quotex.lang.en.shapes import (CHARACTER_DET, CLAUSE_WORDS, LOWER_WORDS, NOT_BEFORE_SUBJECT, OPENING_PRONOUN,
-                                   PARTY_AFTER_NAME, PREV_WORD, SUBJECT_WORD, WORD, participle)
+from quotex.lang.en.shapes import (CHARACTER_DET, LOWER_WORDS, OPENING_PRONOUN, PARTY_AFTER_NAME, PREV_WORD,
+                                   SUBJECT_WORD, VERBISH, WORD, participle)
 from quotex.lang.en.words import (ARTICLES, BEFORE_INNER_DESCRIPTION, CLAUSE_BREAK_WORDS, CLAUSE_JOINERS,
-                                  CLAUSE_LEAD_WORDS, DESCRIPTION_OPENERS, FUTURE_AUXILIARIES, HE_SHE,
-                                  PERFECT_AUXILIARIES, SUBJECT_PRONOUNS, TIME_ADVERBS, alternation)
-from quotex.mentions.cast import ORG_WORDS, VERBISH
+                                  CLAUSE_LEAD_WORDS, CLAUSE_WORDS, DESCRIPTION_OPENERS, FUTURE_AUXILIARIES, HE_SHE,
+                                  NOT_BEFORE_SUBJECT, PERFECT_AUXILIARIES, SUBJECT_PRONOUNS, TIME_ADVERBS, alternation)
+from quotex.mentions.names import ORG_WORDS
 from quotex.mentions.phrases import OF_TAIL, Mention, coordinated, owner_phrase, phrase_before
 
 if TYPE_CHECKING:

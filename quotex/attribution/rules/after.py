@@ -6,11 +6,14 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotex.attribution import ids, resolver
+from quotex.attribution import ids
+from quotex.attribution.resolve.clauses import noun_use
+from quotex.attribution.resolver import finish
 from quotex.attribution.context import Attribution
-from quotex.lang.en.shapes import (LAST_WORD, NOT_BEFORE_SUBJECT, PHRASE_CHAR, WINDOW_AFTER, WORD,
+from quotex.lang.en.shapes import (LAST_WORD, PHRASE_CHAR, WINDOW_AFTER, WORD,
                                    only_lead, participle, phrase_end, phrase_then_name)
 from quotex.lang.en.cues import Cue
+from quotex.lang.en.words import ASIDE_PREPOSITIONS, BE_BEFORE_ING, HE_SHE, NOT_BEFORE_SUBJECT, alternation
 from quotex.records import Span
 from quotex.mentions.phrases import Mention, phrase_after, phrase_before
 from quotex.text.sentences import SENTENCE_STOP
@@ -35,13 +38,13 @@ _DASH_CLOSED = regex.compile(r"[-—–―]\s*\.?\s*$")
 _SHORT_CLAUSE = regex.compile(r"[^.!?;\"“”]{0,50}[.!?]")
 
 #: A form of "be" before an -ing verb: '"...," he was saying'.
-_BE_BEFORE = regex.compile(r"(?<![\p{L}])(?:is|was|were|are|been|be|am)\s+(?:\p{Ll}+ly\s+)?$", regex.IGNORECASE)
+_BE_BEFORE = regex.compile(r"(?<![\p{L}])" + alternation(BE_BEFORE_ING) + r"\s+(?:\p{Ll}+ly\s+)?$", regex.IGNORECASE)
 
 #: After a quotation, a past-tense verb then (at the match's end) a name: '" glowed |Carol.'.
 _TAG_INVERTED = regex.compile(r"\s*(?P<verb>\p{Ll}{3,}ed)\s+(?=\p{Lu})")
 
 #: After a quotation, he/she or a capitalized name, then a past-tense verb and the sentence's end.
-_TAG_NORMAL = regex.compile(r"\s*(?:(?P<pron>he|she)|(?P<name>\p{Lu}[\p{L}.’']*(?:\s+\p{Lu}[\p{L}.’']*){0,2}))"
+_TAG_NORMAL = regex.compile(r"\s*(?:(?P<pron>" + "|".join(HE_SHE) + r")|(?P<name>\p{Lu}[\p{L}.’']*(?:\s+\p{Lu}[\p{L}.’']*){0,2}))"
                             r"\s+(?P<verb>\p{Ll}{3,}ed)\s*[.;,](?=\s|$)")
 
 #: "as" opening the tag: '"...," as Cruz said on Monday' (the clause says who is quoted).
@@ -63,7 +66,7 @@ def quote_x_said(doc: Document, ctx: Context) -> Attribution | None:
         return None
     if doc.cues.verb_at(doc.text, m.np_start):
         return None  # '"...," said the girl, who was in a state': inverted, not 'X states'
-    if resolver.noun_use(doc, m.verb, m.verb_start):
+    if noun_use(doc, m.verb, m.verb_start):
         return None  # '"...” in a Facebook post': a thing, not a cue
     if participle(m.verb) and not _BE_BEFORE.search(doc.text, m.np_start, m.verb_start):
         return None  # '"...” during the rest of her campaign, saying': the clause's subject speaks
@@ -80,7 +83,7 @@ def quote_x_said(doc: Document, ctx: Context) -> Attribution | None:
         return None
     if inner.endswith(".") and mention.text[:1].isupper() and mention.kind == "pronoun":
         return None  # '"We lost." He said nothing more.' starts a new sentence
-    return resolver.finish(doc, att, mention, m.verb, ids.QUOTE_X_SAID, m.end, a_end)
+    return finish(doc, ctx, mention, m.verb, ids.QUOTE_X_SAID, m.end, a_end)
 
 
 def quote_said_x(doc: Document, ctx: Context) -> Attribution | None:
@@ -93,7 +96,7 @@ def quote_said_x(doc: Document, ctx: Context) -> Attribution | None:
                    f"{mention and mention.text!r}")
     if mention is None:
         return None
-    return resolver.finish(doc, att, mention, m.verb, ids.QUOTE_SAID_X, None, None)
+    return finish(doc, ctx, mention, m.verb, ids.QUOTE_SAID_X, None, None)
 
 
 def quote_dash_x(doc: Document, ctx: Context) -> Attribution | None:
@@ -116,7 +119,7 @@ def quote_dash_x(doc: Document, ctx: Context) -> Attribution | None:
     if own_line and not fills and (name is None or not doc.cast.entities[name.entity].person):
         return None  # "- Reuters." after a paragraph ending in a quoted fragment: a wire credit
     att.why.append(f"dash: {mention.text!r}")
-    return resolver.finish(doc, att, mention, None, ids.QUOTE_DASH_X, None, None)
+    return finish(doc, ctx, mention, None, ids.QUOTE_DASH_X, None, None)
 
 
 def _tag_cut(ctx: Context) -> bool:
@@ -141,7 +144,7 @@ def quote_verbed_x(doc: Document, ctx: Context) -> Attribution | None:
         return None
     mention = Mention(name.start, name.end, text[name.start:name.end], "name")
     att.why.append(f"tag shape: {text[span.end:m.end()].strip()!r} -> {mention.text!r}")
-    return resolver.finish(doc, att, mention, m.group("verb"), ids.QUOTE_VERBED_X, None, None)
+    return finish(doc, ctx, mention, m.group("verb"), ids.QUOTE_VERBED_X, None, None)
 
 
 def quote_x_verbed(doc: Document, ctx: Context) -> Attribution | None:
@@ -161,7 +164,7 @@ def quote_x_verbed(doc: Document, ctx: Context) -> Attribution | None:
             return None
         mention = Mention(name.start, name.end, text[name.start:name.end], "name")
     att.why.append(f"tag shape: {text[span.end:m.end()].strip()!r} -> {mention.text!r}")
-    return resolver.finish(doc, att, mention, m.group("verb"), ids.QUOTE_X_VERBED, None, None)
+    return finish(doc, ctx, mention, m.group("verb"), ids.QUOTE_X_VERBED, None, None)
 
 
 def sentence_tag(doc: Document, ctx: Context) -> Attribution | None:
@@ -191,7 +194,7 @@ def sentence_tag(doc: Document, ctx: Context) -> Attribution | None:
                 continue
             vs, ve = verbs[-1]  # the verb that ends the sentence: "..., Zuckoff said (on Monday)."
             m = Cue(c, ve, vs, ve, text[vs:ve])
-            if participle(m.verb) or not _TAIL_TO_STOP.fullmatch(text, ve, stop) or resolver.noun_use(doc, m.verb, vs):
+            if participle(m.verb) or not _TAIL_TO_STOP.fullmatch(text, ve, stop) or noun_use(doc, m.verb, vs):
                 continue  # no tag closes the sentence from here ('in a Facebook post.': a noun)
             mention = phrase_before(doc.cast, c, vs)
             if mention is not None and not only_lead(text[c:mention.start]):
@@ -199,7 +202,7 @@ def sentence_tag(doc: Document, ctx: Context) -> Attribution | None:
         if mention is None or mention.kind != "name":
             continue
         att.why.append(f"sentence tag: {text[c:stop].strip()[:60]!r} -> {mention.text!r}")
-        return resolver.finish(doc, att, mention, m.verb, ids.QUOTE_THEN_TAG, None, None)
+        return finish(doc, ctx, mention, m.verb, ids.QUOTE_THEN_TAG, None, None)
     return None
 
 
@@ -234,7 +237,7 @@ def inverted_after_phrase(doc: Document, span: Span, a_end: int) -> Cue | None:
 #: ("Texas delegate", "nuclear experts"), no punctuation.
 _LEAD = regex.compile(r"[,\s]*(?:[\p{L}'’\-]+\s+){0,4}")
 #: What may follow the name before the tag's verb: an apposition, a place, a second name, an aside.
-_ASIDE_OPEN = regex.compile(r"\s*(?:,|\(|\s(?:of|from|at|and|with)\s)")
+_ASIDE_OPEN = regex.compile(r"\s*(?:,|\(|\s" + alternation(ASIDE_PREPOSITIONS) + r"\s)")
 
 
 def quote_x_aside_said(doc: Document, ctx: Context) -> Attribution | None:
@@ -264,7 +267,7 @@ def quote_x_aside_said(doc: Document, ctx: Context) -> Attribution | None:
     if not _ASIDE_OPEN.match(text, first.end, hi):
         return None  # the verb right after the name: the tag rules read it
     verbs = [(vs, ve) for vs, ve in doc.cues.verbs(text, first.end, hi)
-             if not participle(text[vs:ve]) and not resolver.noun_use(doc, text[vs:ve], vs)]
+             if not participle(text[vs:ve]) and not noun_use(doc, text[vs:ve], vs)]
     if not verbs:
         return None
     vs, ve = verbs[0]
@@ -272,4 +275,4 @@ def quote_x_aside_said(doc: Document, ctx: Context) -> Attribution | None:
         return None
     mention = Mention(first.start, first.end, text[first.start:first.end], "name")
     att.why.append(f"tag after an aside: {text[span.end:ve].strip()[:80]!r} -> {mention.text!r}")
-    return resolver.finish(doc, att, mention, text[vs:ve], ids.QUOTE_X_ASIDE_SAID, None, None)
+    return finish(doc, ctx, mention, text[vs:ve], ids.QUOTE_X_ASIDE_SAID, None, None)

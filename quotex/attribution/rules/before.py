@@ -8,12 +8,18 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotex.attribution import ids, resolver
+from quotex.attribution import ids
+from quotex.attribution.resolve.clauses import heads_clause, noun_use, outer_reporter, passive_addressee, reported_by
+from quotex.attribution.resolve.subjects import described_subject, interrupted_subject, modified_subject, opening_subject, relative_subject, subject, with_subject
+from quotex.attribution.resolver import finish
 from quotex.attribution.dialogue import turns
 from quotex.attribution.context import Attribution
-from quotex.lang.en.shapes import CLAUSE_WORDS, IN_CLAUSE, WINDOW_BEFORE, WORD
-from quotex.mentions.cast import VERBISH
+from quotex.lang.en.shapes import IN_CLAUSE, VERBISH, WINDOW_BEFORE, WORD
 from quotex.lang.en.cues import Cue
+from quotex.lang.en.words import (
+    ADJACENT_DETERMINERS, ARTICLES, CLAUSE_BREAK_BEFORE, CLAUSE_WORDS, HE_SHE, LEADING_SUBORDINATORS, OPENING_CONJUNCTIONS,
+    OPENING_PHRASE_WORDS, PASSIVE_BE, SUBORDINATORS, alternation, capitalized, either_case,
+)
 from quotex.records import Span
 from quotex.mentions.phrases import Mention, phrase_after, phrase_before
 
@@ -23,7 +29,7 @@ if TYPE_CHECKING:
 
 
 #: A clause boundary between a sentence's opening subject and a later verb (another subject may come).
-_CLAUSE_BREAK = regex.compile(r"[;:]|\b(?:when|while|who|which|that|because|if|as)\b")
+_CLAUSE_BREAK = regex.compile(r"[;:]|\b" + alternation(CLAUSE_BREAK_BEFORE) + r"\b")
 
 #: The last clause joined by "and" in a sentence: its subject is the one a closing colon follows.
 _LAST_AND = regex.compile(r"(?r)[,;]?\s+and\s+(?=\p{Lu})")
@@ -35,29 +41,29 @@ def x_said_quote(doc: Document, ctx: Context) -> Attribution | None:
     if not m:
         return None
     verb = m.verb
-    if resolver.noun_use(doc, verb, m.verb_start):
+    if noun_use(doc, verb, m.verb_start):
         return None  # "Rubio's claim that "...": a thing, not a cue
-    if resolver.passive_addressee(doc, verb, m.verb_start):
+    if passive_addressee(doc, verb, m.verb_start):
         att.why.append(f"before: {verb!r} is passive: its subject was spoken to")
         return None  # "Trump was asked, "...?"": the one asked does not ask
     before_verb = doc.text[max(0, m.verb_start - 8):m.verb_start]
     if verb.lower().endswith("ing") and before_verb.rstrip().endswith(","):
-        mention = resolver.subject(doc, sent, m.verb_start, m.verb_end)  # "X noted ..., assuring"
+        mention = subject(doc, sent, m.verb_start, m.verb_end)  # "X noted ..., assuring"
     else:
         mention = adjacent_subject(doc, sent, m.verb_start, m.verb_end) \
             or adjacent_description(doc, sent, m.verb_start, m.verb_end) \
-            or resolver.interrupted_subject(doc, sent, m.verb_start) \
-            or resolver.relative_subject(doc, sent, m.verb_start) \
+            or interrupted_subject(doc, sent, m.verb_start) \
+            or relative_subject(doc, sent, m.verb_start) \
             or phrase_before(doc.cast, sent, m.verb_start, strict=True) \
             or main_subject(doc, sent, m.verb_start, m.verb_end)
     if mention is None and not _CLAUSE_BREAK.search(doc.text, sent, m.verb_start):
-        mention = resolver.opening_subject(doc, sent, m.verb_start)  # "He would pat and stroke her and say,"
+        mention = opening_subject(doc, sent, m.verb_start)  # "He would pat and stroke her and say,"
     if mention is None:
-        mention = resolver.modified_subject(doc, sent, m.verb_start)
+        mention = modified_subject(doc, sent, m.verb_start)
     colon = doc.text[m.filler_end:span.start].strip().endswith(":")
     if mention is not None and mention.kind != "pronoun" and not colon:
         # (not for a colon: 'Y had told him: "..."' introduces Y's own words, whoever reports the telling)
-        outer = resolver.outer_reporter(doc, sent, mention)
+        outer = outer_reporter(doc, sent, mention)
         if outer is not None:
             att.why.append(f"before: {mention.text!r} is inside what {outer.text!r} reported")
             mention = outer
@@ -66,7 +72,7 @@ def x_said_quote(doc: Document, ctx: Context) -> Attribution | None:
         return None
     rule = ids.X_SAID_COLON_QUOTE if doc.text[m.filler_end:span.start].strip().endswith(":") \
         else ids.X_SAID_QUOTE
-    return resolver.finish(doc, att, mention, m.verb, rule, m.verb_end, span.start)
+    return finish(doc, ctx, mention, m.verb, rule, m.verb_end, span.start)
 
 
 def according_to_x(doc: Document, ctx: Context) -> Attribution | None:
@@ -77,7 +83,7 @@ def according_to_x(doc: Document, ctx: Context) -> Attribution | None:
             mention = phrase_after(doc.cast, m.start("np"), m.end("np"))
             att.why.append(f"according to: {mention and mention.text!r}")
             if mention is not None:
-                return resolver.finish(doc, att, mention, "according to", ids.ACCORDING_TO_X, None, None)
+                return finish(doc, ctx, mention, "according to", ids.ACCORDING_TO_X, None, None)
     return None
 
 
@@ -99,23 +105,23 @@ def x_colon_quote(doc: Document, ctx: Context) -> Attribution | None:
         return None
     colon = sent + len(head) - 1
     name = doc.cast.name_at(max(sent, colon - 80), colon)
-    if name is not None and not doc.text[name.end:colon].strip() and resolver.heads_clause(doc, sent, name.start):
+    if name is not None and not doc.text[name.end:colon].strip() and heads_clause(doc, sent, name.start):
         mention: Mention | None = Mention(name.start, name.end, doc.text[name.start:name.end], "name")
     else:  # "delivered a blunt message to Trump:": the subject speaks, not the name before the colon
         mention = None
         clause = _LAST_AND.search(doc.text, sent, colon)
         if clause is not None:  # "He kept this suspended, and Mrs. Hilbery ... remarking:"
-            mention = resolver.subject(doc, clause.end(), colon)
+            mention = subject(doc, clause.end(), colon)
         mention = mention or last_subject(doc, sent, colon) or main_subject(doc, sent, colon)
         if mention is not None:
-            mention = resolver.reported_by(doc, sent, mention)
+            mention = reported_by(doc, sent, mention)
     if mention is None:
         # "My uncle saw me staring and said to me:", "Lucy, who ..., at once rose to her feet, exclaiming:"
-        mention = resolver.opening_subject(doc, sent, colon)
+        mention = opening_subject(doc, sent, colon)
     att.why.append(f"colon: {mention and mention.text!r}")
     if mention is None:
         return None
-    return resolver.finish(doc, att, mention, None, ids.X_COLON_QUOTE, None, None)
+    return finish(doc, ctx, mention, None, ids.X_COLON_QUOTE, None, None)
 
 
 def x_said_then_quote(doc: Document, ctx: Context) -> Attribution | None:
@@ -131,7 +137,7 @@ def x_said_then_quote(doc: Document, ctx: Context) -> Attribution | None:
     if mention is None or mention.kind == "description" and any(
             w.lower() in CLAUSE_WORDS for w in WORD.findall(mention.text)):
         return None  # "... to the Trump Administration if asked.": a clause, no speaker phrase
-    return resolver.finish(doc, att, mention, m.verb, ids.X_SAID_THEN_QUOTE, None, None)
+    return finish(doc, ctx, mention, m.verb, ids.X_SAID_THEN_QUOTE, None, None)
 
 
 def subject_verb_fragment(doc: Document, ctx: Context) -> Attribution | None:
@@ -141,25 +147,25 @@ def subject_verb_fragment(doc: Document, ctx: Context) -> Attribution | None:
         return None
     verb = doc.cues.fragment_verb(doc.text, sent, span.start)
     verbs = [(vs, ve) for vs, ve in doc.cues.verbs(doc.text, sent, span.start, fragment=True)
-             if not resolver.noun_use(doc, doc.text[vs:ve], vs)]  # not "Rubio's claim"
+             if not noun_use(doc, doc.text[vs:ve], vs)]  # not "Rubio's claim"
     if verbs:  # the verb nearest the quote: "And in a turn that called to mind ..., Cruz pledged to"
         vs, ve = verbs[-1]
         verb = Cue(vs, ve, vs, ve, doc.text[vs:ve])
     if verb:
         mention = adjacent_subject(doc, sent, verb.verb_start, verb.verb_end) \
             or adjacent_description(doc, sent, verb.verb_start, verb.verb_end) \
-            or resolver.interrupted_subject(doc, sent, verb.verb_start) \
-            or resolver.relative_subject(doc, sent, verb.verb_start) or resolver.with_subject(doc, sent, verb) \
+            or interrupted_subject(doc, sent, verb.verb_start) \
+            or relative_subject(doc, sent, verb.verb_start) or with_subject(doc, sent, verb) \
             or main_subject(doc, sent, verb.verb_start, verb.verb_end) \
-            or resolver.described_subject(doc, sent, verb.verb_start, verb.verb.lower() in doc.lex.verb_forms)
+            or described_subject(doc, sent, verb.verb_start, verb.verb.lower() in doc.lex.verb_forms)
     else:
-        mention = resolver.subject(doc, sent, span.start)
+        mention = subject(doc, sent, span.start)
     if mention is not None:
-        mention = resolver.reported_by(doc, sent, mention)
+        mention = reported_by(doc, sent, mention)
     att.why.append(f"fragment: subject {mention and mention.text!r}, verb {verb and verb.verb!r}")
     if mention is None:
         return None
-    return resolver.finish(doc, att, mention, verb.verb.lower() if verb else None, ids.SUBJECT_VERB_FRAGMENT,
+    return finish(doc, ctx, mention, verb.verb.lower() if verb else None, ids.SUBJECT_VERB_FRAGMENT,
                        None, None)
 
 
@@ -174,14 +180,14 @@ def tag_of_quote_before(doc: Document, i: int, sent: int, span: Span) -> bool:
 
 
 #: An opening phrase before a sentence's subject, up to its comma: "In January, ", "On Friday, ".
-_OPENER = regex.compile(r"(?:(?:In|On|At|After|Before|During|Since|Last|Earlier|Later|Still|Yet|But|And|So|Now|Then)"
-                        r"\b[^,;:\"“”]{0,40},\s*|(?:But|And|Yet|So)\s+)")
+_OPENER = regex.compile(r"(?:" + alternation(capitalized(OPENING_PHRASE_WORDS))
+                        + r"\b[^,;:\"“”]{0,40},\s*|" + alternation(capitalized(OPENING_CONJUNCTIONS)) + r"\s+)")
 #: What may stand between a subject and its verb besides VERBISH's asides: where the name is from
 #: ("Gov. Ann Lee of Ohio"), and one more adverb ("further", "again").
 _OF_PLACE = regex.compile(r"\s+(?:of|from)\s+\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}")
 _ONE_WORD = regex.compile(r"\s+\p{Ll}{3,12}(?=\s)")
 #: A description opening a sentence: "The Republican nominee", "A senior aide".
-_DESCRIPTION = regex.compile(r"(?:The|A|An)\s+((?:[\p{L}\-]+\s+){0,3}?)(\p{Ll}[\p{L}\-]*)(?![\p{L}'’])")
+_DESCRIPTION = regex.compile(alternation(capitalized(ARTICLES)) + r"\s+((?:[\p{L}\-]+\s+){0,3}?)(\p{Ll}[\p{L}\-]*)(?![\p{L}'’])")
 
 
 def sentence_subject(doc: Document, ctx: Context) -> Attribution | None:
@@ -203,7 +209,7 @@ def sentence_subject(doc: Document, ctx: Context) -> Attribution | None:
     att.why.append(f"sentence subject: {mention and mention.text!r}")
     if mention is None:
         return None
-    return resolver.finish(doc, att, mention, None, ids.SENTENCE_SUBJECT, None, None)
+    return finish(doc, ctx, mention, None, ids.SENTENCE_SUBJECT, None, None)
 
 
 def _verb_after(doc: Document, pos: int, end: int) -> bool:
@@ -246,13 +252,10 @@ def _opening_description(doc: Document, start: int, end: int) -> Mention | None:
     return Mention(m.start(), m.end(), m.group(), "description")
 
 
-#: Words that open a subordinate clause before its subject ("after Jones assured", "that Comey had").
-_SUBORDINATORS = frozenset("after before when while because since that if until unless whether although though "
-                           "once whereas".split())
 #: The last lower-case word before a name and its title: "after |Gov.| Ann Lee".
 _WORD_BEFORE_NAME = regex.compile(r"(?<![\p{L}])(\p{Ll}+)\s+(?:\p{Lu}[\p{L}.'’\-]*\s+)*$")
 #: A form of "be" between a name and its verb: a passive ("was asked").
-_PASSIVE_BE = regex.compile(r"(?<![\p{L}])(?:was|were|is|are|been|being|be)(?![\p{L}])")
+_PASSIVE_BE = regex.compile(r"(?<![\p{L}])" + alternation(PASSIVE_BE) + r"(?![\p{L}])")
 
 
 def adjacent_subject(doc: Document, sent: int, verb_start: int, verb_end: int) -> Mention | None:
@@ -269,7 +272,7 @@ def adjacent_subject(doc: Document, sent: int, verb_start: int, verb_end: int) -
     name = names[-1]
     m = VERBISH.match(text, name.end, verb_end)
     if m is None or m.end() != verb_end or "," in text[name.end:verb_start] or doc.page.furniture(name.start) \
-            or not resolver.heads_clause(doc, sent, name.start):
+            or not heads_clause(doc, sent, name.start):
         return None
     word = WORD.search(text, name.end, verb_end)
     if word is not None and word.group().lower() in doc.lex.roles:
@@ -277,7 +280,7 @@ def adjacent_subject(doc: Document, sent: int, verb_start: int, verb_end: int) -
     if _PASSIVE_BE.search(text, name.end, verb_start):
         return None  # "Trump was asked": the one asked does not speak
     before = _WORD_BEFORE_NAME.search(text, max(sent, name.start - 60), name.start)
-    if before is not None and before.group(1).lower() in _SUBORDINATORS:
+    if before is not None and before.group(1).lower() in SUBORDINATORS:
         return None  # "after Jones assured Trump ...": a clause of its own, the sentence's subject comes later
     return Mention(name.start, name.end, text[name.start:name.end], "name")
 
@@ -307,14 +310,14 @@ def as_x_put_it(doc: Document, ctx: Context) -> Attribution | None:
     else:
         mention = phrase_after(doc.cast, m.start("np"), hi)
     att.why.append(f"as ... put it: {mention and mention.text!r}")
-    if mention is None or mention.kind == "pronoun" and mention.text.lower() not in ("he", "she"):
+    if mention is None or mention.kind == "pronoun" and mention.text.lower() not in HE_SHE:
         return None
-    return resolver.finish(doc, att, mention, "put it", ids.AS_X_PUT_IT, None, None)
+    return finish(doc, ctx, mention, "put it", ids.AS_X_PUT_IT, None, None)
 
 
 #: A description of a person or group: a determiner, up to three words, then (group 1) its noun.
-_ADJACENT_DESCRIPTION = regex.compile(r"(?<![\p{L}'’])(?:[Oo]ne|[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Mm]any|[Tt]wo|[Tt]hree)"
-                                      r"\s+(?:[\p{L}\-]+\s+){0,3}?([\p{Ll}][\p{L}\-]*)(?![\p{L}'’])")
+_ADJACENT_DESCRIPTION = regex.compile(r"(?<![\p{L}'’])" + alternation(either_case(ADJACENT_DETERMINERS))
+                                      + r"\s+(?:[\p{L}\-]+\s+){0,3}?([\p{Ll}][\p{L}\-]*)(?![\p{L}'’])")
 
 
 def adjacent_description(doc: Document, sent: int, verb_start: int, verb_end: int) -> Mention | None:
@@ -339,8 +342,8 @@ def adjacent_description(doc: Document, sent: int, verb_start: int, verb_end: in
 
 
 #: A subordinate clause opening a sentence, up to its comma: "When Wallace died in 1998, ".
-_LEADING_CLAUSE = regex.compile(r"(?:When|After|Before|While|If|Although|Though|Because|Since|Once|Until|Whereas)"
-                                r"\s[^,;:\"“”]{1,120},\s*")
+_LEADING_CLAUSE = regex.compile(alternation(capitalized(LEADING_SUBORDINATORS))
+                                + r"\s[^,;:\"“”]{1,120},\s*")
 
 
 def main_clause(doc: Document, sent: int, end: int) -> int:
@@ -354,10 +357,10 @@ def main_clause(doc: Document, sent: int, end: int) -> int:
 
 
 def main_subject(doc: Document, sent: int, end: int, limit: int | None = None) -> Mention | None:
-    """:func:`resolver.subject` of the main clause (:func:`main_clause`), else of the whole sentence."""
+    """:func:`subject` of the main clause (:func:`main_clause`), else of the whole sentence."""
     start = main_clause(doc, sent, end)
-    found = resolver.subject(doc, start, end, limit) if start > sent else None
-    return found or resolver.subject(doc, sent, end, limit)
+    found = subject(doc, start, end, limit) if start > sent else None
+    return found or subject(doc, sent, end, limit)
 
 
 def last_subject(doc: Document, sent: int, colon: int) -> Mention | None:
@@ -377,9 +380,9 @@ def last_subject(doc: Document, sent: int, colon: int) -> Mention | None:
         if verb is None or "," in text[name.end:verb.end()] or _PASSIVE_BE.search(text, name.end, verb.end()):
             continue
         lead = [w.lower() for w in WORD.findall(text, max(sent, name.start - 40), name.start)][-2:]
-        if any(w in _SUBORDINATORS for w in lead):
+        if any(w in SUBORDINATORS for w in lead):
             continue  # "after the FBI appears to have ...": a clause of its own
-        if not resolver.heads_clause(doc, sent, name.start):
+        if not heads_clause(doc, sent, name.start):
             continue
         return Mention(name.start, name.end, text[name.start:name.end], "name")
     return None

@@ -4,6 +4,22 @@ from __future__ import annotations
 import regex
 
 from quotex.lang.en.cues import PARTY
+from quotex.lang.en.words import (
+    ARTICLES, CHARACTER_DETERMINERS, CLAUSE_WORDS, HE_SHE, IRREGULAR_PASTS, LOWER_DETERMINERS, NEGATED_AUXILIARIES,
+    PROGRESSIVE_BE, TIME_LEADS, TIME_NOUNS, TITLE_PREPOSITIONS, VERB_LEADS, alternation, capitalized,
+)
+# named here too for resolve/antecedents.py (another helper's), which imports it from here
+from quotex.lang.en.words import NOT_BEFORE_SUBJECT as NOT_BEFORE_SUBJECT
+
+#: A verb (after an optional parenthesis, apposition and adverbs) following a subject.
+VERBISH = regex.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,.;:!?\"“”]{1,160},\s*|,\s*)?"
+    r"(?:" + alternation(TIME_LEADS) + r"\s+)?(?:" + alternation((r"\p{Lu}\p{Ll}+day", *TIME_NOUNS)) + r"\s+)?"
+    r"(?:" + alternation(NEGATED_AUXILIARIES) + r"n['’]t\s+(?:\p{Ll}+ly\s+)?\p{Ll}{2,}"
+    r"|(?:" + alternation((*VERB_LEADS, r"\p{Ll}+ly")) + r"\s+){0,2}"
+    + alternation((r"\p{Ll}+ed", r"\p{Ll}{2,}(?<!s)s",
+                   r"(?<=\b" + alternation(PROGRESSIVE_BE) + r"\s)\p{Ll}{2,}ing", *IRREGULAR_PASTS))
+    + r")(?![\p{L}'’])")
 
 #: A word of the gap between a quotation and its speaker phrase.
 LEAD_WORD = regex.compile(r"[\p{L}\p{M}\d'’.\-]+")
@@ -20,9 +36,6 @@ PHRASE_REST = regex.compile(PHRASE_CHAR + "*")
 #: How far (characters) the resolver looks after a quote for its cue (before it: WINDOW_BEFORE).
 WINDOW_AFTER = 220
 
-#: Words that show a clause, not a speaker phrase, between a quote and a verb.
-CLAUSE_WORDS = frozenset("when while after before because and but as if that which who whom then so "
-                         "although though since until where whether".split())
 
 
 def only_lead(gap: str) -> bool:
@@ -61,38 +74,35 @@ def phrase_end(text: str, end: int, limit: int) -> int:
     return end
 
 #: He or she opening a sentence.
-OPENING_PRONOUN = regex.compile(r"(?:He|She)(?![\p{L}'’])")
+OPENING_PRONOUN = regex.compile(alternation(capitalized(HE_SHE)) + r"(?![\p{L}'’])")
 #: The last word before a position (a comma or blanks may follow it).
 PREV_WORD = regex.compile(r"([\p{L}]+)[\s,]*$")
 #: A lawmaker's party and state after the name: ", R-Ky.,", " (D-N.Y.)".
 PARTY_AFTER_NAME = regex.compile(r",?\s*\(?" + PARTY + r"\)?,?")
 #: The last word of a stretch.
 LAST_WORD = regex.compile(r"(\S+)\s*$")
-#: Words after which a name is an object, not a subject: "asked by X", "a letter to X".
-NOT_BEFORE_SUBJECT = frozenset("of by with to from for about against at on in into than like as and or".split())
 #: How far (characters) the resolver looks back from a quote for its sentence and cue.
 WINDOW_BEFORE = 320
 #: How far back a pronoun or a description looks for the person it names.
 ANTECEDENT_WINDOW = 2500
 #: A determiner or possessive that may open a noun naming a character: "the doctor", "his mother".
-CHARACTER_DET = regex.compile(r"(?<![\p{L}'’])(?:the|a|an|his|her|their|my|our)\s+", regex.IGNORECASE)
+CHARACTER_DET = regex.compile(r"(?<![\p{L}'’])" + alternation(CHARACTER_DETERMINERS) + r"\s+", regex.IGNORECASE)
 #: A lower-case word after such a determiner, up to two more words stepped over: "the |doctor|".
 LOWER_WORDS = regex.compile(r"\G(?:[\p{Ll}\-]+,?\s+){0,2}?([\p{Ll}\-]+)(?![\p{L}'’])")
 #: Words that open a clause's subject: a pronoun or a description.
-SUBJECT_WORD = regex.compile(r"(?<![\p{L}'’])(?:he|she|the|a|an)(?![\p{L}'’])", regex.IGNORECASE)
+SUBJECT_WORD = regex.compile(r"(?<![\p{L}'’])" + alternation(HE_SHE + ARTICLES) + r"(?![\p{L}'’])", regex.IGNORECASE)
 #: A word (letters and hyphens).
 WORD = regex.compile(r"[\p{L}\-]+")
 #: The words just before a position after a comma: ", my dear |Ann" (group 1: "my dear ").
 LEAD_WORDS = regex.compile(r",\s*((?:[\p{L}.]+\s+){1,3})$")
 #: Control and format characters, dropped from a phrase reported as a speaker.
 CONTROL = regex.compile(r"[\p{Cc}\p{Cf}]")
-LOWER_DETERMINERS = frozenset("the a an his her their our my its".split())
 
 #: Words that announce a term, not speech: 'the so-called "reset"', 'a film titled "..."'.
 TERM_MARKER = regex.compile(r"(?<![\p{L}])(?:so-called|so called|the word|the words|the term|the phrase|"
                             r"the slogan|the hashtag|titled|entitled|headlined)\s*$", regex.IGNORECASE)
 #: What stands before a title in marks: 'on "Meet the Press"', 'told NBC's "Today"'.
-TITLE_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:on|in|of|to|from)|\p{L}['’]s)\s+$")
+TITLE_BEFORE = regex.compile(r"(?:(?<![\p{L}])" + alternation(TITLE_PREPOSITIONS) + r"|\p{L}['’]s)\s+$")
 #: A word right before the marks, on the same line: the quotation goes on a clause ('called it "unethical"').
 IN_CLAUSE = regex.compile(r"[\p{L}\p{N}][ \t\u00a0]*$")
 
