@@ -25,7 +25,7 @@ from quotex.attribution.resolve.clauses import unread_cue
 # the cue rules (through ENGLISH) first: they load the resolver, which must come before the
 # dialogue modules (resolver, turns, characters and voices import one another)
 from quotex.lang.en.language import ENGLISH  # isort: skip
-from quotex.attribution.dialogue import addressees, characters, turns
+from quotex.attribution.dialogue import addressees, chains, characters, turns
 from quotex.attribution.context import Attribution, Context
 from quotex.lang import Language
 from quotex.lang.en.lexicon import load
@@ -48,7 +48,7 @@ TURN_RULES: list[tuple[str, Callable[[Document, int], Attribution | None]]] = [
 PASSES: list[tuple[str, Callable[[Document], None]]] = [
     (ids.DIALOGUE_TURN, turns.fill_dialogue),  # untagged lines between tagged turns alternate
     (ids.ALTERNATE_FORWARD, turns.alternate_forward),  # and after the last tagged turn
-    (ids.CONVERSATION_TURN, turns.chains),  # untagged turns between tagged ones alternate, both ways
+    (ids.CONVERSATION_TURN, chains.chains),  # untagged turns between tagged ones alternate, both ways
     (ids.NOT_THE_ONE_CALLED, addressees.not_the_one_called),  # a guessed voice is never the one addressed
     (ids.NAME_NARRATOR, characters.name_narrator),  # "I" gets the narrator's name when the text gives it
     (ids.SELF_INTRODUCTIONS, characters.self_introductions),  # '"I am Parson Tringham"'

@@ -6,7 +6,7 @@ import pytest
 
 import quotex
 from quotex.attribution.context import Attribution
-from quotex.attribution.dialogue import turns
+from quotex.attribution.dialogue import replies, turns
 from quotex.attribution.document import Document
 from quotex.lang.en.language import ENGLISH
 from quotex.lang.en.lexicon import load
@@ -243,10 +243,10 @@ def test_a_paragraph_whose_last_quotation_no_rule_read_keeps_the_voice_of_its_ot
     doc = Document(text, spans, paragraphs, ENGLISH)
     doc.results = [Attribution(speaker="Oliver Finch"), Attribution(speaker="Harriet Vane"),
                    Attribution(speaker="Oliver Finch"), Attribution(rule=None)]  # the cue of the 4th read nobody
-    voice = turns.voice_of_turn(doc, 3)
+    voice = replies.voice_of_turn(doc, 3)
     assert voice is not None and voice.speaker == "Oliver Finch"
     doc.results[2] = Attribution()  # nobody in the paragraph: no voice
-    assert turns.voice_of_turn(doc, 3) is None
+    assert replies.voice_of_turn(doc, 3) is None
     doc.results[2], doc.results[3] = Attribution(speaker="Oliver Finch"), Attribution()
     doc.results.append(Attribution())
     reply = turns.continuation(doc, 4)  # the turn after it answers Oliver: Harriet

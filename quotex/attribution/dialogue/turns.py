@@ -11,23 +11,19 @@ cue rules (:mod:`quotex.attribution.rules`) found nobody; each says why in
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quotex.attribution import ids
 from quotex.attribution.resolve import speakers, subjects
-from quotex.attribution.dialogue import characters
-from quotex.attribution.context import NARRATOR, Attribution
+from quotex.attribution.dialogue import characters, replies
+from quotex.attribution.context import Attribution
 from quotex.lang.en.shapes import LEAD_WORDS, WORD
-from quotex.mentions.cast import Cast
 from quotex.records import Span
 from quotex.mentions.phrases import Mention
 
 if TYPE_CHECKING:
     from quotex.attribution.document import Document
 
-#: How many quotes back a story's narrator must have spoken to answer a question asked them.
-CONVERSATION = 30
 #: A paragraph shorter than this that opens with a quote is a turn of dialogue.
 SHORT_TURN = 150
 #: The longest paragraph of narration a conversation's turns alternate across.
@@ -36,11 +32,6 @@ NARRATION_BETWEEN = 200
 TRAILING_NARRATION = 120
 #: How many exchanges of short turns make a document a story told in dialogue.
 DIALOGUE_EXCHANGES = 2
-#: How many quotations back, and how many paragraphs, a person has spoken to be present in the scene.
-PRESENT_TURNS = 25
-PRESENT_PARAGRAPHS = 40
-#: How many paragraphs back a turn of talk looks for the voice it replies to.
-REPLY_PARAGRAPHS = 7
 #: How far back the narration before a paragraph-opening quote is read.
 SCENE_WINDOW = 320
 
@@ -247,7 +238,7 @@ def continuation(doc: Document, i: int) -> Attribution | None:
     par = doc.paragraph_of(span.start)
     ppar = doc.paragraph_of(prev.start)
     if pa.speaker is None and par == ppar + 1:
-        pa = voice_of_turn(doc, i - 1) or pa
+        pa = replies.voice_of_turn(doc, i - 1) or pa
     if pa.speaker is None:
         return None
     if par == ppar:
@@ -263,7 +254,7 @@ def continuation(doc: Document, i: int) -> Attribution | None:
     # consecutive quoted paragraphs: an exchange between two speakers alternates (in
     # news only after a question), one speaker's statement continues
     asked = doc.text[prev.inner_start:prev.inner_end].rstrip(" ,.\"“”'’").endswith("?")
-    called = called_in_turn(doc, i, ppar)
+    called = replies.called_in_turn(doc, i, ppar)
     if called is not None:
         return called
     for j in range(i - 2, -1, -1) if asked or written_as_dialogue(doc) else ():
@@ -277,6 +268,26 @@ def continuation(doc: Document, i: int) -> Attribution | None:
                 return Attribution(None, None, (), rule, other, doc.confidence(rule, "none"),
                                    [f"answers {pa.speaker!r}: back to {other!r}"], results[j].entity)
             break
+    exchange = _exchange_reply(doc, i, pa, ppar)
+    if exchange is not None:
+        return exchange
+    if doc.text[prev.inner_start:prev.inner_end].rstrip()[-1:] == "?" and short_turn(doc, span):
+        answer = replies.answer_to_question(doc, i)
+        if answer is not None or not written_as_dialogue(doc):
+            return answer
+        return replies.reply_in_scene(doc, i, pa, par)
+    reply = replies.reply_in_scene(doc, i, pa, par) if written_as_dialogue(doc) else None
+    if reply is not None:
+        return reply
+    rule = ids.CONTINUED_PARAGRAPH
+    return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, doc.confidence(rule, "none"),
+                       [f"continues {pa.speaker!r} from the paragraph before"], pa.entity)
+
+
+def _exchange_reply(doc: Document, i: int, pa: Attribution, ppar: int) -> Attribution | None:
+    """In a quick exchange of short turns, quote ``i`` replies to the turn before (of ``pa``,
+    in paragraph ``ppar``): the one that turn called by name, else the last other voice."""
+    results, span = doc.results, doc.spans[i]
     turn = [s for s in doc.spans[max(0, i - 8):i] if doc.paragraph_of(s.start) == ppar]
     if short_turn(doc, turn[0]) and short_turn(doc, span) or \
             written_as_dialogue(doc) and turn_of_dialogue(doc, turn[0]) and turn_of_dialogue(doc, span):
@@ -289,195 +300,12 @@ def continuation(doc: Document, i: int) -> Attribution | None:
                                    [f"a reply to {pa.speaker!r}, who called {other!r}"], addressed)
         # a quick exchange: the reply comes from the last other voice in the dialogue
         for j in range(i - 2, max(-1, i - 8), -1):
-            other = results[j].speaker
+            voice = results[j].speaker
             if doc.paragraph_of(doc.spans[j].start) < ppar - 4:
                 break
-            if other and not same_voice(other, pa.speaker):
+            if voice and not same_voice(voice, pa.speaker):
                 rule = ids.ALTERNATING_TURN
-                return Attribution(None, None, (), rule, other, doc.confidence(rule, "none"),
-                                   [f"a short reply to {pa.speaker!r}: back to {other!r}"], results[j].entity)
-    if doc.text[prev.inner_start:prev.inner_end].rstrip()[-1:] == "?" and short_turn(doc, span):
-        answer = answer_to_question(doc, i)
-        if answer is not None or not written_as_dialogue(doc):
-            return answer
-        return reply_in_scene(doc, i, pa, par)
-    reply = reply_in_scene(doc, i, pa, par) if written_as_dialogue(doc) else None
-    if reply is not None:
-        return reply
-    rule = ids.CONTINUED_PARAGRAPH
-    return Attribution(pa.mention, pa.cue, (), rule, pa.speaker, doc.confidence(rule, "none"),
-                       [f"continues {pa.speaker!r} from the paragraph before"], pa.entity)
-
-
-def reply_in_scene(doc: Document, i: int, pa: Attribution, par: int) -> Attribution | None:
-    """A turn of a story told in dialogue replies to the turn before it (of ``pa``): the last
-    other voice of the :data:`REPLY_PARAGRAPHS` paragraphs before (``par`` is the turn's)."""
-    results = doc.results
-    for j in range(i - 2, max(-1, i - 1 - PRESENT_TURNS), -1):
-        other = results[j].speaker
-        if doc.paragraph_of(doc.spans[j].start) < par - REPLY_PARAGRAPHS:
-            break
-        if other and not same_voice(other, pa.speaker):
-            rule = ids.ALTERNATING_TURN
-            return Attribution(None, None, (), rule, other, doc.confidence(rule, "none"),
-                               [f"a reply to {pa.speaker!r} in a scene of talk: back to {other!r}"], results[j].entity)
+                return Attribution(None, None, (), rule, voice, doc.confidence(rule, "none"),
+                                   [f"a short reply to {pa.speaker!r}: back to {voice!r}"], results[j].entity)
     return None
 
-
-def voice_of_turn(doc: Document, i: int) -> Attribution | None:
-    """The voice of the paragraph of quotation ``i`` when ``i`` has none of its own: the one
-    speaker the paragraph's other quotations agree on ('"I wonder," said Ann, "whether the
-    fair is on" ' with its second part read by no rule)."""
-    k = doc.paragraph_of(doc.spans[i].start)
-    found = [doc.results[j] for j in range(i - 1, max(-1, i - 8), -1)
-             if doc.paragraph_of(doc.spans[j].start) == k and doc.results[j].speaker is not None]
-    if not found or any(not same_voice(a.speaker, found[0].speaker) for a in found):
-        return None
-    return found[0]
-
-
-def called_in_turn(doc: Document, i: int, ppar: int) -> Attribution | None:
-    """A turn of dialogue after one that called someone by name ("Well, Marlow, what do you
-    make of it?") is the reply of the one called, when they are not its speaker."""
-    if not written_as_dialogue(doc) or not turn_of_dialogue(doc, doc.spans[i]):
-        return None
-    pa = doc.results[i - 1]
-    turn = [j for j in range(max(0, i - 8), i) if doc.paragraph_of(doc.spans[j].start) == ppar]
-    if not turn or doc.spans[turn[0]].start != doc.paragraphs[ppar]:
-        return None
-    called = [e for j in turn for e in characters.called(doc, doc.spans[j]) if e != pa.entity]
-    if len(set(called)) != 1 or called[0] in characters.called(doc, doc.spans[i]):
-        return None
-    name = doc.cast.entities[called[0]].canonical
-    voice = present_voice(doc, i, called[0], name)
-    if voice is None or same_voice(voice.speaker, pa.speaker):
-        return None  # the one called has not spoken in this scene: maybe not here to answer
-    rule = ids.ALTERNATING_TURN
-    return Attribution(None, None, (), rule, voice.speaker, doc.confidence(rule, "none"),
-                       [f"a reply to {pa.speaker!r}, who called {name!r}"], voice.entity)
-
-
-def present_voice(doc: Document, i: int, entity: int, name: str) -> Attribution | None:
-    """The attribution of a recent turn of the person ``entity`` (called ``name``): one of the
-    :data:`PRESENT_TURNS` quotations before quotation ``i``, within :data:`PRESENT_PARAGRAPHS`."""
-    k = doc.paragraph_of(doc.spans[i].start)
-    for j in range(i - 1, max(-1, i - 1 - PRESENT_TURNS), -1):
-        if doc.paragraph_of(doc.spans[j].start) < k - PRESENT_PARAGRAPHS:
-            break
-        att = doc.results[j]
-        if att.speaker is not None and (att.entity == entity or same_voice(att.speaker, name)):
-            return att
-    return None
-
-
-def answer_to_question(doc: Document, i: int) -> Attribution | None:
-    """A short turn after a question ('"Am I to come home?" he asked.' / '"Yes, I've
-    come to fetch you."') answers it: not the asker, but the one the asker called by name
-    in the turns just before ("Hulloa, Emma!"); nobody when no one was called."""
-    pa = doc.results[i - 1]
-    k = doc.paragraph_of(doc.spans[i].start)
-    for j in range(i - 1, max(-1, i - 6), -1):
-        if doc.paragraph_of(doc.spans[j].start) < k - 6:
-            break
-        if doc.results[j].entity != pa.entity:
-            continue
-        for addressed in characters.called(doc, doc.spans[j]):
-            if addressed != pa.entity:
-                rule = ids.ALTERNATING_TURN
-                other = doc.cast.entities[addressed].canonical
-                return Attribution(None, None, (), rule, other, doc.confidence(rule, "none"),
-                                   [f"answers the question of {pa.speaker!r}, who called {other!r}"], addressed)
-    if pa.speaker != NARRATOR and any(r.speaker == NARRATOR for r in doc.results[max(0, i - CONVERSATION):i]):
-        rule = ids.ALTERNATING_TURN  # a story told in the first person: the one asked is the teller
-        return Attribution(None, None, (), rule, NARRATOR, doc.confidence(rule, "none"),
-                           [f"answers the question of {pa.speaker!r}: the narrator, who talks in this story"])
-    return None
-
-
-#: How many paragraphs of narration a conversation's chain of turns runs across.
-CHAIN_NARRATION = 2
-#: The rules that read no cue of the quotation's own: a chain of turns may overrule them.
-TURN_GUESSES = frozenset([None, ids.CONTINUED_PARAGRAPH, ids.ALTERNATING_TURN, ids.DIALOGUE_TURN,
-                          ids.CONTINUED_IN_PARAGRAPH])
-
-
-def turn_paragraphs(doc: Document) -> list[tuple[int, list[int]]]:
-    """The paragraphs that open with a quotation, each with its quotations' indexes, in order."""
-    out: list[tuple[int, list[int]]] = []
-    for i, span in enumerate(doc.spans):
-        k = doc.paragraph_of(span.start)
-        if out and out[-1][0] == k:
-            out[-1][1].append(i)
-        elif doc.paragraphs[k] == span.start:
-            out.append((k, [i]))
-    return out
-
-
-def anchor(doc: Document, quotes: list[int]) -> Attribution | None:
-    """The attribution a cue of the turn's own gives it, when its cues agree."""
-    found = [doc.results[i] for i in quotes
-             if doc.results[i].rule not in TURN_GUESSES and doc.results[i].speaker is not None]
-    if not found or any(not same_voice(a.speaker, found[0].speaker) for a in found):
-        return None
-    return found[0]
-
-
-def two_voices(anchors: list[Attribution | None]) -> list[Attribution | None]:
-    """Walk a chain of turns, the anchors in place: between two voices an untagged turn is
-    the voice that did not speak the turn before. Each guess is the attribution it copies."""
-    out: list[Attribution | None] = []
-    last: Attribution | None = None
-    other: Attribution | None = None
-    for a in anchors:
-        if a is not None:
-            if last is not None and not same_voice(a.speaker, last.speaker):
-                other = last
-            last = a
-            out.append(a)
-        elif last is not None and other is not None:
-            last, other = other, last
-            out.append(last)
-        else:
-            out.append(None)
-    return out
-
-
-def chains(doc: Document) -> None:
-    """A pass over runs of paragraphs that open with a quotation (a conversation, across up to
-    :data:`CHAIN_NARRATION` paragraphs of narration): the turns no cue names alternate between
-    the voices the tagged turns name, read both from the start and from the end of the run;
-    where the two readings agree, that voice speaks ('"Where?" asked Ann. / "Home," said Ben. /
-    "Why?" / "Tired." / "Of me?" said Ann.'); where only one reading reaches a turn nobody
-    took, it fills it."""
-    if not written_as_dialogue(doc):
-        return
-    paras = turn_paragraphs(doc)
-    start = 0
-    while start < len(paras):
-        end = start + 1
-        while end < len(paras) and paras[end][0] - paras[end - 1][0] <= 1 + CHAIN_NARRATION:
-            end += 1
-        run = paras[start:end]
-        start = end
-        anchors = [anchor(doc, quotes) for _, quotes in run]
-        if sum(a is not None for a in anchors) < 2:
-            continue
-        forward = two_voices(anchors)
-        backward = two_voices(anchors[::-1])[::-1]
-        for (_, quotes), a, f, b in zip(run, anchors, forward, backward):
-            if a is not None or f is None and b is None or f is not None and b is not None \
-                    and not same_voice(f.speaker, b.speaker):
-                continue
-            one_sided = f is None or b is None
-            f = f or b
-            assert f is not None
-            for i in quotes:
-                att = doc.results[i]
-                if att.rule not in TURN_GUESSES or same_voice(att.speaker, f.speaker) and att.speaker is not None:
-                    continue
-                if one_sided and att.speaker is not None:
-                    continue  # read from one end only: it fills a turn nobody took, no more
-                rule = ids.CONVERSATION_TURN
-                doc.results[i] = Attribution(None, None, (), rule, f.speaker, doc.confidence(rule, "none"),
-                                             att.why + [f"the turns of {f.speaker!r} and another alternate here, "
-                                                        "read from both ends of the conversation"], f.entity)
