@@ -43,6 +43,7 @@ class Document:
         self.described: dict[str, int] = {}  # the entity each "the <noun>" last resolved to
         self.lex = language.lexicon()
         self.cues = language.cues().bound(text)  # remembers the verbs of this document's windows
+        self.explain = True  # the reasoning is kept as steps (quotex.explain); extract needs none
 
     def paragraph_of(self, pos: int) -> int:
         return bisect.bisect_right(self.paragraphs, pos) - 1
