@@ -31,7 +31,7 @@ def extract(text: str, *, terms: bool = False) -> list[Quote]:
     from quotex.pipeline import resolve
 
     _check_text(text, "extract")
-    return [q for q, _ in resolve(text) if terms or q.kind != "term"]
+    return [q for q, _ in resolve(text, explain=False) if terms or q.kind != "term"]
 
 
 def explain(text: str, *, terms: bool = False) -> list[tuple[Quote, list[Step]]]:

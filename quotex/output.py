@@ -61,6 +61,11 @@ def format_for(output: str | None, stdout_is_terminal: bool) -> str:
     return "table" if stdout_is_terminal else "jsonl"
 
 
+#: The JSON of a record, as ``json.dumps(rec, ensure_ascii=False)`` writes it; one encoder
+#: for every record (``json.dumps`` with an option builds a new one each call).
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _encode(text: str) -> bytes:
     return text.encode("utf-8", "backslashreplace")
 
@@ -273,8 +278,7 @@ def record(doc: Document, quote: Quote, candidates: Sequence[str] | None = None)
     With ``candidates`` (``--explain``) the keys ``candidates`` (the lines) and
     ``steps`` (each line's rule, candidates and the speaker chosen) are added.
     """
-    rec: dict[str, Any] = {"file": doc.source, "id": doc.id}
-    rec.update(quote.to_dict())
+    rec: dict[str, Any] = {"file": doc.source, "id": doc.id, **quote.to_dict()}
     if candidates is not None:
         rec["candidates"] = [str(line) for line in candidates]
         rec["steps"] = [step_dict(line) for line in candidates]
@@ -341,7 +345,7 @@ class JsonlWriter:
 
     def document(self, doc: Document, quotes: Sequence[Quote],
                  explanations: Sequence[Sequence[str]] | None = None) -> None:
-        lines = [json.dumps(rec, ensure_ascii=False) for rec in self.records(doc, quotes, explanations)]
+        lines = [_to_json(rec) for rec in self.records(doc, quotes, explanations)]
         if lines:
             self.sink.write(_encode("\n".join(lines) + "\n"))
 
@@ -380,7 +384,7 @@ class JsonWriter(JsonlWriter):
         parts = []
         for rec in self.records(doc, quotes, explanations):
             sep = "\n" if self.count == 0 else ",\n"
-            parts.append(sep + json.dumps(rec, ensure_ascii=False))
+            parts.append(sep + _to_json(rec))
             self.count += 1
         if parts:
             self.sink.write(_encode("".join(parts)))

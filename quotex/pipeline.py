@@ -103,6 +103,13 @@ def _complement(text: str, span: Span) -> bool:
     return bool(words) and words[0] in COPULAS and IN_CLAUSE.search(text, max(0, span.start - 2), span.start) is not None
 
 
+def _title_case(words: list[str]) -> bool:
+    """The words are written as a title: each long word not small capitalized, one at least."""
+    small = [w for w in words if w.lower() in TITLE_SMALL_WORDS]
+    return all(w[:1].isupper() for w in words if w[:1].isalpha() and len(w) > 3 and w.lower() not in TITLE_SMALL_WORDS) \
+        and any(w[:1].isupper() and (len(w) > 3 or not small) for w in words)  # not "I'm with her"
+
+
 def _term(text: str, span: Span, att: Attribution) -> bool:
     """A span in marks that is not speech: a scare quote, a title, a nickname.
 
@@ -113,10 +120,7 @@ def _term(text: str, span: Span, att: Attribution) -> bool:
         return True
     inner = text[span.inner_start:span.inner_end].strip()
     words = inner.split()
-    small = [w for w in words if w.lower() in TITLE_SMALL_WORDS]
-    title_case = len(words) <= 8 and all(w[:1].isupper() for w in words if w[:1].isalpha() and len(w) > 3
-                                         and w.lower() not in TITLE_SMALL_WORDS) \
-        and any(w[:1].isupper() and (len(w) > 3 or not small) for w in words)  # not "I'm with her"
+    title_case = len(words) <= 8 and _title_case(words)
     if title_case and not inner.endswith(("!", "?")) and _after_work_noun(text, span.start):
         return True  # 'in his 2012 book, "An American Son"': a title, whoever wrote it
     if att.speaker is not None:
@@ -154,10 +158,16 @@ def context(doc: Document, i: int) -> Context:
 def attribute(doc: Document, i: int) -> Attribution:
     """The first cue rule of the document's language that decides quotation ``i``, else what they tried."""
     ctx = context(doc, i)
+    if not doc.explain:  # the lines the rules note are kept unchanged, as no steps
+        for _, rule in doc.language.rules:
+            found = rule(doc, ctx)
+            if found is not None:
+                return found
+        return ctx.att
     for rule_id, rule in doc.language.rules:
         tried = len(ctx.att.why)
         found = rule(doc, ctx)
-        if len(ctx.att.why) > tried:  # most rules find no cue and add no line
+        if len(ctx.att.why) > tried and doc.explain:  # most rules find no cue and add no line
             steps(ctx.att.why, tried, rule_id if found is None else found.rule)
         if found is not None:
             return found
@@ -207,8 +217,9 @@ def take_turn(doc: Document, i: int, att: Attribution) -> Attribution:
         cont.speaker, cont.confidence = other, (cont.confidence if other else 0.0)
         cont.entity = doc.results[i - 1].entity if other else None
     if cont is not None and cont.speaker is not None:
-        steps(cont.why, 0, cont.rule)
-        decided(cont.why, cont)
+        if doc.explain:
+            steps(cont.why, 0, cont.rule)
+            decided(cont.why, cont)
         cont.why = att.why + cont.why
         return cont
     return att
@@ -238,14 +249,19 @@ def record(text: str, span: Span, att: Attribution, complement: float = 1.0) -> 
     )
 
 
-def resolve(text: str, language: Language = ENGLISH) -> list[tuple[Quote, list[Step]]]:
-    """Quote records for ``text`` (written in ``language``) with the reasoning behind each, in document order."""
+def resolve(text: str, language: Language = ENGLISH, *, explain: bool = True) -> list[tuple[Quote, list[Step]]]:
+    """Quote records for ``text`` (written in ``language``) with the reasoning behind each, in document order.
+
+    With ``explain=False`` the reasoning is not made into steps and each record's list is
+    empty (:func:`quotex.extract`); the records are the same.
+    """
     spans, paragraphs = scan(text)
     spans = [s for s in spans if _ALNUM.search(text, s.inner_start, s.inner_end)]
     if not spans:
         return []
     page = layout(text)
     doc = Document(text, spans, paragraphs, language, page)
+    doc.explain = explain
     for i, span in enumerate(spans):
         if page.in_headline(span.start):
             # a headline trims what the body quotes with its cue: no speaker, no turn to continue
@@ -254,7 +270,10 @@ def resolve(text: str, language: Language = ENGLISH) -> list[tuple[Quote, list[S
             doc.results.append(take_turn(doc, i, attribute(doc, i)))
     for pass_id, run in PASSES:
         run(doc)
-        passed(doc, pass_id)
+        if explain:
+            passed(doc, pass_id)
     complement = doc.confidence("*", "complement")
+    if not explain:
+        return [(record(text, span, att, complement), []) for span, att in zip(spans, doc.results)]
     return [(record(text, span, att, complement), [line if isinstance(line, Step) else Step(line) for line in att.why])
             for span, att in zip(spans, doc.results)]

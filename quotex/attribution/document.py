@@ -44,6 +44,9 @@ class Document:
         self.lex = language.lexicon()
         genders.learn(self.cast, [(s.start, s.end) for s in spans], self.lex.pronoun_gender)
         self.cues = language.cues().bound(text)  # remembers the verbs of this document's windows
+        self.explain = True  # the reasoning is kept as steps (quotex.explain); extract needs none
+        self._ends: tuple[list[int], list[int]] | None = None  # every sentence end: starts, ends
+        self._abbreviated: dict[int, bool] = {}  # by sentence end: its stop is an abbreviation's
 
     def paragraph_of(self, pos: int) -> int:
         return bisect.bisect_right(self.paragraphs, pos) - 1
@@ -59,14 +62,32 @@ class Document:
         return pos
 
     def sentence_start(self, lo: int, hi: int) -> int:
-        """Where the sentence ending at ``hi`` starts, not before ``lo``."""
-        start = lo
-        for m in SENTENCE_END.finditer(self.text, lo, hi):
-            word = LAST_WORD.search(self.text, max(lo, m.start() - 12), m.start())
-            if self.dot_of_abbreviation(word.group(1).lower() if word else ""):
-                continue  # "Mr. Putin", "U.S. officials"
-            start = m.end()
-        return start
+        """Where the sentence ending at ``hi`` starts, not before ``lo``.
+
+        The sentence ends of the whole text are found once; those inside ``lo:hi``
+        are the ones a search of that window alone finds (an end's blanks hold no stop).
+        """
+        if self._ends is None:
+            found = [(m.start() + 1, m.end()) for m in SENTENCE_END.finditer(self.text)]  # after the stop
+            self._ends = ([s for s, _ in found], [e for _, e in found])
+        starts, ends = self._ends
+        first = bisect.bisect_left(starts, lo)
+        for k in range(bisect.bisect_left(ends, hi) - 1, first - 1, -1):
+            s = starts[k]
+            if s - 12 >= lo:  # the word before the stop lies whole in the window: its answer is kept
+                abbreviated = self._abbreviated.get(s)
+                if abbreviated is None:
+                    abbreviated = self._abbreviated[s] = self._stop_of_abbreviation(s - 12, s)
+            else:
+                abbreviated = self._stop_of_abbreviation(lo, s)
+            if not abbreviated:
+                return ends[k]
+        return lo
+
+    def _stop_of_abbreviation(self, lo: int, pos: int) -> bool:
+        """The stop before ``pos`` ends the last word of ``text[lo:pos]`` as an abbreviation's."""
+        word = LAST_WORD.search(self.text, lo, pos)
+        return self.dot_of_abbreviation(word.group(1).lower() if word else "")
 
     def dot_of_abbreviation(self, word: str) -> bool:
         """``word`` (lower case, its dot included) ends in a title's, an abbreviation's or

@@ -2,8 +2,8 @@
 
 They differ on purpose, each for the question it answers:
 
-- :data:`SENTENCE_END`: the end of a sentence and the blanks before the next one
-  ("... he said. |The"), for where the sentence before a quotation starts
+- :data:`SENTENCE_END`: the end of a sentence, its stop and the blanks before the next
+  one ("... he said|. |The"), for where the sentence before a quotation starts
   (:meth:`quotex.attribution.document.Document.sentence_start` steps over the
   ones after a title or an abbreviation: "Mr. Putin");
 - :data:`SENTENCE_CUT`: the end of a sentence around a name, a stop and a blank
@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import regex
 
-#: The end of a sentence and the blanks after it, before the next sentence's first character.
-SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
+#: The end of a sentence: its stop and the blanks after it, before the next sentence's first
+#: character (the stop matched, not looked behind for: a third of the time over a whole text).
+SENTENCE_END = regex.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(\p{Lu}])")
 #: Where a sentence ends, for the words around a name: a stop and a blank, or a line break.
 SENTENCE_CUT = regex.compile(r"(?<!\b\p{Lu}\p{Ll}{0,3})[.!?][\"”’]*\s|\n")
 #: A stop that ends a sentence or a clause before a blank.
