@@ -26,7 +26,7 @@ from quotex.attribution.resolve.clauses import outer_reporter as outer_reporter
 from quotex.attribution.resolve.clauses import passive_addressee as passive_addressee
 from quotex.attribution.resolve.clauses import reported_by as reported_by
 from quotex.attribution.resolve.clauses import unread_cue as unread_cue
-from quotex.attribution.resolve.speakers import TWO_NAMES, Resolved
+from quotex.attribution.resolve.speakers import Resolved
 from quotex.attribution.resolve.speakers import resolve as resolve
 from quotex.attribution.resolve.subjects import described_subject as described_subject
 from quotex.attribution.resolve.subjects import interrupted_subject as interrupted_subject
@@ -74,8 +74,7 @@ def finish(doc: Document, att: Attribution, mention: Mention, cue: str | None, r
     att.speaker = speaker
     att.entity = entity
     att.why.append(Step(f"{mention.kind} {mention.text!r} -> {speaker!r} ({how})", rule, (mention.text,), speaker))
-    # two names joined by "and" are as sure as one name
-    att.confidence = doc.confidence(rule, "name" if how == TWO_NAMES else mention.kind) if speaker else 0.0
+    att.confidence = doc.confidence(rule, speakers.confidence_kind(mention, how)) if speaker else 0.0
     if addr_start is not None and addr_end is not None and cue:
         to = _TO.match(doc.text, addr_start, addr_end)
         if lemma in doc.lex.addressee_lemmas:
