@@ -105,3 +105,19 @@ def test_the_one_called_by_name_is_surer_than_a_name_looked_back_for() -> None:
     assert sure.speaker == "Darrow" and sure.confidence >= 0.9
     assert plain.speaker == "Tom Hale" and plain.confidence < 0.9
     assert sure.rule == plain.rule
+
+
+def test_the_title_acting_in_the_narration_is_the_one_named_with_it() -> None:
+    text = EXCHANGE + ('Colonel Marsh Avery had come down to the inn with Peter Quill.\n\n'
+                       '"We are late," said Quill, and looked at his watch.\n\n'
+                       'The Colonel stood up from the bench and buttoned his coat.\n\n'
+                       '"Then let us go at once," he said.')
+    assert speaker_of(text, "Then let us go") == "Marsh Avery"
+
+
+def test_a_title_no_one_was_named_with_gives_no_one() -> None:
+    text = EXCHANGE + ('Marsh Avery had come down to the inn with Peter Quill.\n\n'
+                       '"We are late," said Quill, and looked at his watch.\n\n'
+                       'The Colonel stood up from the bench and buttoned his coat.\n\n'
+                       '"Then let us go at once," he said.')
+    assert speaker_of(text, "Then let us go") != "Marsh Avery"
