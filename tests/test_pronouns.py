@@ -91,3 +91,33 @@ def test_a_saint_of_a_place_name_calls_no_one() -> None:
             '"Paris, St. Petersburg, Rome, I suppose?"\n\n"Yes," I said.')
     assert speaker_of(text, "Away") == "Narrator"
     assert speaker_of(text, "Yes") == "Narrator"
+
+
+def test_the_one_called_by_name_is_surer_than_a_name_looked_back_for() -> None:
+    # the same he/she tag, once the one the turn before called by name, once only the last man named
+    called = EXCHANGE + ('Tom Hale had gone out to the stables an hour before.\n\n'
+                         '"Pray, Mr. Darrow," said Ellen Price, "is the coach late?"\n\n'
+                         '"Certainly," replied he.')
+    looked_back = EXCHANGE + ('Tom Hale had gone out to the stables an hour before, and Ellen Price waited.\n\n'
+                              '"Certainly," replied he.')
+    sure = next(q for q in quotex.extract(called) if q.quote.startswith("Certainly"))
+    plain = next(q for q in quotex.extract(looked_back) if q.quote.startswith("Certainly"))
+    assert sure.speaker == "Darrow" and sure.confidence >= 0.9
+    assert plain.speaker == "Tom Hale" and plain.confidence < 0.9
+    assert sure.rule == plain.rule
+
+
+def test_the_title_acting_in_the_narration_is_the_one_named_with_it() -> None:
+    text = EXCHANGE + ('Colonel Marsh Avery had come down to the inn with Peter Quill.\n\n'
+                       '"We are late," said Quill, and looked at his watch.\n\n'
+                       'The Colonel stood up from the bench and buttoned his coat.\n\n'
+                       '"Then let us go at once," he said.')
+    assert speaker_of(text, "Then let us go") == "Marsh Avery"
+
+
+def test_a_title_no_one_was_named_with_gives_no_one() -> None:
+    text = EXCHANGE + ('Marsh Avery had come down to the inn with Peter Quill.\n\n'
+                       '"We are late," said Quill, and looked at his watch.\n\n'
+                       'The Colonel stood up from the bench and buttoned his coat.\n\n'
+                       '"Then let us go at once," he said.')
+    assert speaker_of(text, "Then let us go") != "Marsh Avery"

@@ -20,7 +20,7 @@ import regex
 from quotex.attribution.context import Attribution, Context
 from quotex.attribution.dialogue import turns, voices
 from quotex.attribution.resolve import apposition, descriptions, pronouns, speakers
-from quotex.attribution.resolve.speakers import TWO_NAMES, Resolved
+from quotex.attribution.resolve.speakers import Resolved
 from quotex.lang.en.words import ADDRESSEE_STOP_WORDS, AUDIENCE_WORDS, alternation
 from quotex.mentions.phrases import Mention
 from quotex.records import Step
@@ -60,8 +60,7 @@ def finish(doc: Document, ctx: Context, mention: Mention, cue: str | None, rule:
     att.speaker = speaker
     att.entity = entity
     att.why.append(Step(f"{mention.kind} {mention.text!r} -> {speaker!r} ({how})", rule, (mention.text,), speaker))
-    # two names joined by "and" are as sure as one name
-    att.confidence = doc.confidence(rule, "name" if how == TWO_NAMES else mention.kind) if speaker else 0.0
+    att.confidence = doc.confidence(rule, speakers.confidence_kind(mention, how)) if speaker else 0.0
     if addr_start is not None and addr_end is not None and cue:
         to = _TO.match(doc.text, addr_start, addr_end)
         if lemma in doc.lex.addressee_lemmas:

@@ -24,8 +24,18 @@ if TYPE_CHECKING:
 
 #: A he or a she, the subject of a clause.
 _HE_SHE = regex.compile(r"(?<![\p{L}'’])(?i:he|she)(?![\p{L}'’])")
+#: "The" and a capitalized word, a lower-case word between them perhaps: "The |Colonel|", "The old |Professor|".
+_THE_TITLE = regex.compile(r"(?<![\p{L}'’])[Tt]he\s+(?:[\p{Ll}\-]+\s+)?(\p{Lu}[\p{Ll}\-]+)(?![\p{L}'’])")
+#: How far back a he/she looks for "the <title>" acting in the narration, and for the name bearing it.
+TITLE_WINDOW = 600
+TITLED_NAME_WINDOW = 20000
 #: How much text may follow the turn before in its paragraph and still be only its tag.
 TAG_LENGTH = 80
+#: How a he/she resolved to the one the turn before called by name (:func:`reply_to_called`), and the
+#: kind of mention its confidence is measured as (quotex/data/confidence.tsv): nearly always right,
+#: far surer than the other ways a he/she resolves.
+CALLED = "pronoun: the one the turn before called by name"
+CALLED_KIND = "pronoun called by name"
 
 
 def turn_before(doc: Document, i: int, mention: Mention) -> tuple[int, int] | None:
@@ -146,3 +156,27 @@ def participants(doc: Document, i: int) -> set[int]:
             out.add(ent)
         out.update(characters.called(doc, doc.spans[j]))
     return out
+
+
+def titled_subject(doc: Document, pos: int, gender: str, after: int) -> tuple[int, str] | None:
+    """The person "the <title>" stands for, when it is the subject of a sentence of the
+    narration between ``after`` and ``pos`` ("The Colonel sprang out of the car." /
+    '"Gentlemen," he cried'): the one person of that title (and of ``gender``) the story
+    named before; with the description's text."""
+    text, cast = doc.text, doc.cast
+    found: regex.Match[str] | None = None
+    for m in _THE_TITLE.finditer(text, max(after, pos - TITLE_WINDOW), pos):
+        if doc.quoted(m.start()) or not doc.opens_sentence(m.start()) or m.group(1).lower() not in doc.lex.titles:
+            continue
+        if cast.name_at(m.start(1), m.end(1)) is not None:
+            continue  # "The Signora" as a name of the cast: the look-back sees it
+        found = m
+    if found is None:
+        return None
+    title = found.group(1).lower()
+    people = {n.entity for n in cast.names_before(found.start(), TITLED_NAME_WINDOW)
+              if title in (t.lower() for t in n.prefix) and cast.entities[n.entity].gender in (gender, None)
+              and cast.entities[n.entity].person}
+    if len(people) != 1:
+        return None
+    return people.pop(), found.group()

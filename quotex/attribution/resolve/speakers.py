@@ -55,6 +55,17 @@ def resolve(doc: Document, mention: Mention, i: int) -> Resolved:
     return _description(doc, mention)
 
 
+def confidence_kind(mention: Mention, how: str) -> str:
+    """The kind of mention the confidence of a speaker found ``how`` is measured as
+    (quotex/data/confidence.tsv): two names joined by "and" are as sure as one name; a he/she
+    that is the one the turn before called by name is its own, surer kind."""
+    if how == TWO_NAMES:
+        return "name"
+    if how == pronouns.CALLED:
+        return pronouns.CALLED_KIND
+    return mention.kind
+
+
 def _name(doc: Document, mention: Mention) -> Resolved:
     """A name: its fullest form; a name that speaks outside quotation marks is a person."""
     cast = doc.cast
@@ -78,9 +89,13 @@ def _pronoun(doc: Document, i: int, mention: Mention) -> Resolved:
         return Resolved(None, "pronoun")
     called = pronouns.reply_to_called(doc, i, mention, gender)
     if called is not None:  # '"Pray, Mr. Knightley," said Emma' / '"Certainly," replied he'
-        return Resolved(doc.cast.entities[called].canonical, "pronoun: the one the turn before called by name", called)
+        return Resolved(doc.cast.entities[called].canonical, pronouns.CALLED, called)
     spoken_to = voices.spoken_to(doc, i, mention) | voices.named_after_in_clause(doc, i, mention)
     nearest, chosen, subject = _antecedent(doc, mention, gender, spoken_to)
+    titled = pronouns.titled_subject(doc, mention.start, gender, chosen)
+    if titled is not None:  # "The Colonel sprang out of the car." / '"Gentlemen," he cried'
+        return Resolved(doc.cast.entities[titled[0]].canonical, f"pronoun -> {titled[1]!r} (the one of that title)",
+                        titled[0])
     character = characters.character_before(doc, mention.start, gender, chosen)
     if character is not None:
         speaker, how, found = resolve(doc, character, i)
