@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 
 import quotex
+from quotex.lang.en.lexicon import load
+from quotex.mentions import roster
+from quotex.mentions.cast import Cast
 
 
 @pytest.mark.parametrize("verb", ["assented", "echoed", "ejaculated", "whimpered", "blustered", "entreated",
@@ -21,3 +24,47 @@ def test_dialogue_tag_verbs_of_older_fiction_name_the_speaker(verb: str) -> None
 def test_a_noun_form_of_those_verbs_is_no_cue() -> None:
     text = 'He spoke with bluster. "I shall win," said Tom Ord.'
     assert quotex.extract(text)[0].speaker == "Tom Ord"
+
+
+def _cast(text: str) -> Cast:
+    return Cast(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("They drove out to Ashby Cottage after lunch. Ashby Cottage was small.", "Ashby Cottage"),
+    ("Her aunt lived in Elm Avenue, near Tolley Square.", "Elm Avenue"),
+    ("Bo Park said nothing. They drove to Brackley Park.", "Brackley Park"),
+    ("The party walked to Brackley Park and back.", "Brackley Park"),
+])
+def test_a_name_ending_in_a_place_word_is_no_person(text: str, place: str) -> None:
+    cast = _cast(text)
+    roster.mark_places(cast, load())
+    ent = next(e for e in cast.entities if e.canonical == place)
+    assert not ent.person
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mr. Cottage came in and sat down.", "Cottage"),
+    ("Mary Park laughed at him.", "Mary Park"),
+    ("Lady Ashby Lodge smiled. They went to see Lady Ashby Lodge.", "Ashby Lodge"),
+    ("Bo Park said nothing. They drove to Brackley Park.", "Bo Park"),
+    ("Bo Park came from Seoul.", "Bo Park"),
+])
+def test_an_honorific_or_a_first_name_keeps_a_person(text: str, name: str) -> None:
+    cast = _cast(text)
+    roster.mark_places(cast, load())
+    ent = next(e for e in cast.entities if e.canonical == name)
+    assert ent.person
+
+
+@pytest.mark.parametrize("text", [
+    # the one name of the sentence before is a house
+    'They walked home to Ashby Cottage.\n\nAshby Cottage stood at the end of the lane, under two old elms.'
+    '\n\n"I have seen it," said he.',
+    # the name nearest the "he" is a house
+    'The Dashwoods had come to Ashby Cottage in the spring. Colonel Ward rode over.\n\n"It is late," said Elinor.'
+    '\n\nAshby Cottage was dark when he left it.\n\n"Good night," said he.',
+])
+def test_a_he_of_a_dialogue_tag_never_stands_for_a_place(text: str) -> None:
+    speakers = {q.speaker for q in quotex.extract(text)}
+    assert "Ashby Cottage" not in speakers

@@ -145,7 +145,7 @@ def _no_antecedent(doc: Document, i: int, mention: Mention, gender: str, spoken_
     """A he/she with no name before it: the one name of the sentence before, the one
     character introduced before, or the same he/she as the quotes before."""
     lone = antecedents.lone_name(doc, mention)
-    if lone is not None:  # "Quandry gave a speech. '...,' she said": no one else to be "she"
+    if lone is not None and lone.entity not in doc.places:  # "Quandry gave a speech. '...,' she said"
         ent = doc.cast.entities[lone.entity]
         ent.gender, ent.person = gender, True
         return Resolved(ent.canonical, "pronoun: the one name of the sentence before", ent.id)

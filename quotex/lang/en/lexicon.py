@@ -92,6 +92,8 @@ class Lexicon:
     abbreviations: frozenset[str]  # words whose period does not end a sentence, without the period
     noun_verbs: frozenset[str]  # speech verb forms that are also nouns ("a Facebook post")
     work_nouns: frozenset[str]  # nouns naming a titled work ("book", "show"): a title in marks follows
+    place_words: frozenset[str]  # last words of a place's name ("Cottage", "Avenue"): no person
+    locative_prepositions: frozenset[str]  # "to", "at", "from": before a place's name
     marks: tuple[MarkPair, ...]
     confidence: dict[tuple[str, str], float]  # (rule, mention kind) -> measured share right in news
     confidence_dialogue: dict[tuple[str, str], float]  # the same in documents written as dialogue
@@ -131,6 +133,8 @@ def load() -> Lexicon:
         same_voice_lemmas=_words("same_voice_verbs.txt"),
         noun_verbs=_words("noun_verbs.txt"),
         work_nouns=_words("work_nouns.txt"),
+        place_words=_words("place_words.txt"),
+        locative_prepositions=_words("locative_prepositions.txt"),
         titles=_words("titles.txt"),
         demonyms=_words("demonyms.txt"),
         not_names=_words("not_names.txt"),
