@@ -68,3 +68,29 @@ def test_an_honorific_or_a_first_name_keeps_a_person(text: str, name: str) -> No
 def test_a_he_of_a_dialogue_tag_never_stands_for_a_place(text: str) -> None:
     speakers = {q.speaker for q in quotex.extract(text)}
     assert "Ashby Cottage" not in speakers
+
+
+CONVERSATION = ('Tom Ashe walked down to the mill with Ralph. There they met Mrs. Cobb.\n\n'
+                '"Good morning, sir," said the latter, "you are early."\n\n'
+                '"Not at all," said Tom.\n\n'
+                'Ralph looked pale. "I must go home," said Ralph to Edith.\n\n'
+                '"You cannot," cried the other.')
+
+
+@pytest.mark.parametrize("quote, speaker", [
+    ("Good morning, sir,", "Cobb"),  # the latter: the last of the people just named
+    ("You cannot,", "Edith"),  # the other: the other party of the turn before
+])
+def test_the_latter_and_the_other_are_people_of_the_scene(quote: str, speaker: str) -> None:
+    found = {q.quote: q.speaker for q in quotex.extract(CONVERSATION)}
+    assert found[quote] == speaker
+
+
+def test_the_former_is_the_first_of_the_two() -> None:
+    text = ('Anne Gray and Mr. Pell came in from the garden.\n\n"It is cold," said the former.')
+    assert quotex.extract(text)[0].speaker == "Anne Gray"
+
+
+def test_the_latter_needs_two_people() -> None:
+    text = 'Mr. Pell came in from the garden.\n\n"It is cold," said the latter.'
+    assert quotex.extract(text)[0].speaker != "Pell"

@@ -249,6 +249,9 @@ def _unnamed(doc: Document, mention: Mention, det: str, content: list[str]) -> R
     addressed = characters.addressed_as(doc, mention)
     if addressed is not None:
         return Resolved(cast.entities[addressed].canonical, "called so in the turn just before", addressed)
+    chosen = characters.one_of_two(doc, mention)
+    if chosen is not None:  # "said the latter", "cried the other"
+        return Resolved(cast.entities[chosen].canonical, "one of the two people just named or speaking", chosen)
     kin = characters.kin(doc, mention)
     if kin is not None:
         return Resolved(cast.entities[kin].canonical, "the kin of the story's couple", kin)

@@ -80,3 +80,7 @@ def alternation(words: Iterable[str]) -> str:
 COPULAS = frozenset("is are was were be been being am".split())
 #: Short words a title leaves in lower case ("The Lead with Jake Tapper", "Midday with Charlie Sykes").
 TITLE_SMALL_WORDS = frozenset("with from into onto over upon about than".split())
+#: "the latter" / "the former": which of the two people just named (the last, the one before);
+#: "the other": the other party of a conversation of two (quotex.attribution.dialogue.characters).
+ONE_OF_TWO = {"latter": 1, "former": 2}
+OTHER_PARTY = "other"
