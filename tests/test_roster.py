@@ -94,3 +94,16 @@ def test_the_former_is_the_first_of_the_two() -> None:
 def test_the_latter_needs_two_people() -> None:
     text = 'Mr. Pell came in from the garden.\n\n"It is cold," said the latter.'
     assert quotex.extract(text)[0].speaker != "Pell"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Mary Lisle stood by the window, and Mr. Dunn looked at her.\n\n"I was not," said the girl.', "Mary Lisle"),
+    ('Anne Vole watched Tom Reed cross the yard.\n\n"It is done," said the lad.', "Tom Reed"),
+])
+def test_the_girl_is_the_one_girl_of_the_scene(text: str, speaker: str) -> None:
+    assert quotex.extract(text)[0].speaker == speaker
+
+
+def test_the_girl_stays_a_description_when_two_girls_are_there() -> None:
+    text = 'Mary Lisle and Anne Vole stood by the window.\n\n"I was not," said the girl.'
+    assert quotex.extract(text)[0].speaker not in ("Mary Lisle", "Anne Vole")

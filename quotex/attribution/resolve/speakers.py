@@ -252,6 +252,9 @@ def _unnamed(doc: Document, mention: Mention, det: str, content: list[str]) -> R
     chosen = characters.one_of_two(doc, mention)
     if chosen is not None:  # "said the latter", "cried the other"
         return Resolved(cast.entities[chosen].canonical, "one of the two people just named or speaking", chosen)
+    seen = characters.scene_person(doc, mention)
+    if seen is not None:  # "said the girl": the one girl of the scene
+        return Resolved(cast.entities[seen].canonical, "the one person of that sex named in the scene", seen)
     kin = characters.kin(doc, mention)
     if kin is not None:
         return Resolved(cast.entities[kin].canonical, "the kin of the story's couple", kin)
