@@ -107,3 +107,9 @@ def test_the_girl_is_the_one_girl_of_the_scene(text: str, speaker: str) -> None:
 def test_the_girl_stays_a_description_when_two_girls_are_there() -> None:
     text = 'Mary Lisle and Anne Vole stood by the window.\n\n"I was not," said the girl.'
     assert quotex.extract(text)[0].speaker not in ("Mary Lisle", "Anne Vole")
+
+
+def test_a_name_of_no_known_gender_is_the_girl_only_once_it_has_spoken() -> None:
+    text = ('Mr. Dunn walked past Stonebury Hollins and the old mill.\n\n'
+            '"I was not there," said the girl.')
+    assert quotex.extract(text)[0].speaker != "Stonebury Hollins"

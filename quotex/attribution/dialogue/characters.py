@@ -352,8 +352,8 @@ def one_of_two(doc: Document, mention: Mention) -> int | None:
 
 def scene_person(doc: Document, mention: Mention) -> int | None:
     """"the girl", "the lad" (a noun of age or sex, ``scene_nouns.txt``): the one person
-    of that gender (or of none known) named in the narration of the scene just before, or
-    speaking in its last quotes; none when two are."""
+    of that gender (or of none known, who has spoken) named in the narration of the scene
+    just before, or speaking in its last quotes; none when two are."""
     words = WORD.findall(mention.text.lower())
     if len(words) != 2 or words[0] != "the" or words[1] not in doc.lex.scene_nouns:
         return None
@@ -361,12 +361,13 @@ def scene_person(doc: Document, mention: Mention) -> int | None:
     if gender not in ("m", "f"):
         return None
     cast = doc.cast
+    i = doc.current
+    spoke = {att.entity for att in doc.results[:i]}
     found: set[int] = set()
     for n in cast.names_before(mention.start, CHARACTER_WINDOW):
         ent = cast.entities[n.entity]
-        if not n.quoted and ent.person and ent.gender in (gender, None):
+        if not n.quoted and ent.person and (ent.gender == gender or ent.gender is None and n.entity in spoke):
             found.add(n.entity)
-    i = doc.current
     for att in doc.results[max(0, i - OTHER_VOICE_QUOTES):i]:
         if att.entity is not None and cast.entities[att.entity].gender == gender \
                 and mention.start - doc.spans[doc.results.index(att)].start < CHARACTER_WINDOW:
