@@ -113,3 +113,23 @@ def test_a_name_of_no_known_gender_is_the_girl_only_once_it_has_spoken() -> None
     text = ('Mr. Dunn walked past Stonebury Hollins and the old mill.\n\n'
             '"I was not there," said the girl.')
     assert quotex.extract(text)[0].speaker != "Stonebury Hollins"
+
+
+@pytest.mark.parametrize("tag, speaker", [
+    ("returned Mrs. Tabb", "Tabb"),
+    ("thought Anne Lowry", "Anne Lowry"),
+    ("returned the stranger", "the stranger"),
+])
+def test_returned_and_thought_are_cues_right_after_a_quote(tag: str, speaker: str) -> None:
+    text = f'Mr. Dunn looked at the fire.\n\n"Such a day," {tag}. "It will rain."'
+    first = quotex.extract(text)[0]
+    assert first.speaker == speaker
+    assert first.cue == tag.split()[0]
+
+
+@pytest.mark.parametrize("text", [
+    'Mr. Dunn returned to the stage. "We will win," the crowd heard.',
+    '"We will win," returned she.',
+])
+def test_returned_elsewhere_is_no_cue(text: str) -> None:
+    assert all(q.cue != "returned" for q in quotex.extract(text))

@@ -88,6 +88,7 @@ class Cues:
                 self._fragment_pairs.setdefault(words[0], set()).add(words[1])
 
         self._firsts = self._single | frozenset(self._pairs)
+        self._inverted_forms = lex.inverted_verb_forms  # cues only in '"...," returned Mrs. Tabb'
         self._fragment_firsts = self._fragment_single | frozenset(self._fragment_pairs)
         #: the fewest letters a verb's first word has: a narrower window holds none
         self._shortest = min(map(len, self._firsts | self._fragment_firsts))
@@ -203,11 +204,22 @@ class Cues:
             return None
         verb = self.verb_at(text, m.end(), endpos)
         if verb is None:
-            return None
+            return self._inverted_only(text, pos, m.end(), endpos)
         np = self._inverted_np.match(text, verb[1], endpos)
         if np is None:
             return None
         return Cue(pos, np.end(), verb[0], verb[1], text[verb[0]:verb[1]], np.start("np"), np.end("np"))
+
+    def _inverted_only(self, text: str, pos: int, at: int, endpos: int) -> Cue | None:
+        """', returned Mrs. Tabb', ', thought Anne': a verb that is a cue only here, before a
+        name or a "the" noun (not a he/she)."""
+        w = _LOWER_WORD.match(text, at, endpos)
+        if w is None or w.group() not in self._inverted_forms:
+            return None
+        np = self._inverted_np.match(text, w.end(), endpos)
+        if np is None or not (text[np.start("np")].isupper() or text.startswith("the ", np.start("np"))):
+            return None
+        return Cue(pos, np.end(), w.start(), w.end(), w.group(), np.start("np"), np.end("np"))
 
     def pre_sentence(self, text: str, lo: int, hi: int) -> Cue | None:
         """A sentence ending in its cue just before a quote: '..., Schiff said.' (the first verb that fits)."""
