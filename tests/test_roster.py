@@ -119,6 +119,9 @@ def test_a_name_of_no_known_gender_is_the_girl_only_once_it_has_spoken() -> None
     ("returned Mrs. Tabb", "Tabb"),
     ("thought Anne Lowry", "Anne Lowry"),
     ("returned the stranger", "the stranger"),
+    ("gasped Mrs. Tabb", "Tabb"),
+    ("pursued Anne Lowry", "Anne Lowry"),
+    ("called Mrs. Tabb", "Tabb"),
 ])
 def test_returned_and_thought_are_cues_right_after_a_quote(tag: str, speaker: str) -> None:
     text = f'Mr. Dunn looked at the fire.\n\n"Such a day," {tag}. "It will rain."'
