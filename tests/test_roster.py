@@ -136,3 +136,19 @@ def test_returned_and_thought_are_cues_right_after_a_quote(tag: str, speaker: st
 ])
 def test_returned_elsewhere_is_no_cue(text: str) -> None:
     assert all(q.cue != "returned" for q in quotex.extract(text))
+
+
+@pytest.mark.parametrize("tag, speaker", [
+    ("was Anne Lowry's calm answer", "Anne Lowry"),
+    ("was Mr. Dunn's next observation", "Dunn"),
+    ("was all Mrs. Tabb's reply", "Tabb"),
+])
+def test_a_names_noun_of_speech_after_a_quote_names_the_speaker(tag: str, speaker: str) -> None:
+    text = f'Mr. Dunn looked at Anne Lowry.\n\n"Not at all," {tag}. "It is fine."'
+    first = quotex.extract(text)[0]
+    assert first.speaker == speaker
+
+
+def test_a_names_other_noun_is_no_tag() -> None:
+    text = 'Mr. Dunn looked at Anne Lowry.\n\n"Not at all," was Anne Lowry\'s old coat.'
+    assert quotex.extract(text)[0].cue is None

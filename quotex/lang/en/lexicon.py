@@ -96,6 +96,7 @@ class Lexicon:
     locative_prepositions: frozenset[str]  # "to", "at", "from": before a place's name
     scene_nouns: frozenset[str]  # "girl", "lad": "the girl" is the one girl named in the scene
     inverted_verb_forms: frozenset[str]  # "returned", "thought": a cue only in '"...," returned Mrs. Tabb'
+    speech_nouns: frozenset[str]  # "answer", "remark": '"...," was Anne's calm answer'
     marks: tuple[MarkPair, ...]
     confidence: dict[tuple[str, str], float]  # (rule, mention kind) -> measured share right in news
     confidence_dialogue: dict[tuple[str, str], float]  # the same in documents written as dialogue
@@ -139,6 +140,7 @@ def load() -> Lexicon:
         locative_prepositions=_words("locative_prepositions.txt"),
         scene_nouns=_words("scene_nouns.txt"),
         inverted_verb_forms=_words("inverted_verbs.txt"),
+        speech_nouns=_words("speech_nouns.txt"),
         titles=_words("titles.txt"),
         demonyms=_words("demonyms.txt"),
         not_names=_words("not_names.txt"),
