@@ -10,8 +10,9 @@ from quotex.lang.en.lexicon import load
 
 WORD_LISTS = [
     "abbreviations.txt", "addressee_verbs.txt", "apostrophe_words.txt", "demonyms.txt",
-    "name_particles.txt", "name_suffixes.txt", "not_names.txt", "roles.txt", "titles.txt", "work_nouns.txt", "org_words.txt",
-    "reporting_verbs.txt", "same_voice_verbs.txt",
+    "name_particles.txt", "name_suffixes.txt", "not_names.txt", "roles.txt", "titles.txt", "work_nouns.txt",
+    "org_words.txt", "place_words.txt", "locative_prepositions.txt", "reporting_verbs.txt",
+    "scene_nouns.txt", "inverted_verbs.txt", "speech_nouns.txt", "same_voice_verbs.txt",
 ]
 
 

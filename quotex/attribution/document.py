@@ -18,6 +18,7 @@ from quotex.lang import Language
 from quotex.lang.en.shapes import DOTTED_LETTERS, LAST_WORD
 from quotex.mentions import gender as genders
 from quotex.mentions.cast import Cast
+from quotex.mentions import roster
 from quotex.records import Span
 from quotex.text.layout import Layout, char_before
 from quotex.text.sentences import SENTENCE_END
@@ -36,6 +37,7 @@ class Document:
         self.spans = spans
         self.paragraphs = paragraphs
         self.cast = Cast(text, [(s.start, s.end) for s in spans])
+        self.places = frozenset(roster.mark_places(self.cast, language.lexicon()))  # no person speaks for them
         self.span_starts = [s.start for s in spans]
         self.results: list[Attribution] = []  # the quotes attributed so far, in order
         self.salient: set[int] = set()  # starts of names that a cue made a speaker

@@ -22,7 +22,7 @@ from quotex.attribution.context import NARRATOR
 from quotex.lang.en.shapes import (ANTECEDENT_WINDOW, CHARACTER_DET, I_AM, LOWER_WORDS, NAME_WAS, OBJECT_HIM_HER,
                                    SUBJECT_WORD, WORD)
 from quotex.lang.en.words import (CALLED_NOUN_OWNERS, COUPLE_TITLES, KIN_OWNERS, LABEL_SMALL_WORDS, OWNER_WORDS,
-                                  VOCATIVE_LEAD, WIFE_TITLE, alternation)
+                                  ONE_OF_TWO, OTHER_PARTY, VOCATIVE_LEAD, WIFE_TITLE, alternation)
 from quotex.lang.en.words import FEMALE_TITLES, MALE_TITLES
 from quotex.mentions.cast import VERBISH, Cast, Entity
 from quotex.records import Span
@@ -318,3 +318,73 @@ def character_labels(doc: Document) -> None:
         if att.speaker is not None and att.entity is None and att.speaker.startswith("the "):
             att.why.append(f"{att.speaker!r} is a character of the story, named by the label")
             att.speaker = label(att.speaker)
+
+
+#: How far back "the latter" / "the former" looks for the two people it chooses between.
+TWO_NAMED_WINDOW = 400
+#: How many quotes back "the other" looks for the second voice of a conversation.
+OTHER_VOICE_QUOTES = 6
+#: How many paragraphs back the quote before may stand to be the turn "the other" answers.
+OTHER_VOICE_PARAGRAPHS = 3
+
+
+def one_of_two(doc: Document, i: int, mention: Mention) -> int | None:
+    """The person "the latter" or "the former" stands for: the last or the one before of
+    the people named in the narration just before ("Emma met Miss Bates. ... said the
+    latter"); "the other": the other party of a conversation of two: the nearest person
+    named in the narration since the quote just before who is not its speaker ("said
+    Marianne to Elinor. ... cried the other"), else the last other voice before it."""
+    words = WORD.findall(mention.text.lower())
+    if len(words) != 2 or words[0] != "the":
+        return None
+    cast = doc.cast
+    if words[1] in ONE_OF_TWO:
+        seen: list[int] = []  # distinct people, nearest first
+        for n in reversed(cast.names_before(mention.start, TWO_NAMED_WINDOW)):
+            if not n.quoted and cast.entities[n.entity].person and n.entity not in seen:
+                seen.append(n.entity)
+        k = ONE_OF_TWO[words[1]]
+        return seen[k - 1] if len(seen) >= 2 else None
+    if words[1] != OTHER_PARTY:
+        return None
+    results, spans = doc.results, doc.spans
+    if i < 1 or i > len(results) or doc.paragraph_of(mention.start) - doc.paragraph_of(spans[i - 1].start) \
+            > OTHER_VOICE_PARAGRAPHS:
+        return None
+    last = results[i - 1].entity
+    if last is None:
+        return None
+    lo = spans[i - 1].start - TWO_NAMED_WINDOW
+    for n in reversed(cast.names_before(mention.start, mention.start - lo)):
+        if not n.quoted and n.entity != last and cast.entities[n.entity].person:
+            return n.entity  # named in the narration of the turn: "said Marianne to Elinor"
+    for j in range(i - 2, max(-1, i - 1 - OTHER_VOICE_QUOTES), -1):
+        ent = results[j].entity
+        if ent is not None and ent != last:
+            return ent
+    return None
+
+
+def scene_person(doc: Document, i: int, mention: Mention) -> int | None:
+    """"the girl", "the lad" (a noun of age or sex, ``scene_nouns.txt``): the one person
+    of that gender (or of none known, who has spoken) named in the narration of the scene
+    just before, or speaking in its last quotes; none when two are."""
+    words = WORD.findall(mention.text.lower())
+    if len(words) != 2 or words[0] != "the" or words[1] not in doc.lex.scene_nouns:
+        return None
+    gender = doc.lex.person_nouns.get(words[1])
+    if gender not in ("m", "f"):
+        return None
+    cast = doc.cast
+    spoke = {att.entity for att in doc.results[:i]}
+    found: set[int] = set()
+    for n in cast.names_before(mention.start, CHARACTER_WINDOW):
+        ent = cast.entities[n.entity]
+        if not n.quoted and ent.person and (ent.gender == gender or ent.gender is None and n.entity in spoke):
+            found.add(n.entity)
+    for j in range(max(0, i - OTHER_VOICE_QUOTES), min(i, len(doc.results))):
+        att = doc.results[j]
+        if att.entity is not None and cast.entities[att.entity].gender == gender \
+                and mention.start - doc.spans[j].start < CHARACTER_WINDOW:
+            found.add(att.entity)
+    return found.pop() if len(found) == 1 else None

@@ -52,7 +52,7 @@ def resolve(doc: Document, mention: Mention, i: int) -> Resolved:
         return _name(doc, mention)
     if mention.kind == "pronoun":
         return _pronoun(doc, i, mention)
-    return _description(doc, mention)
+    return _description(doc, i, mention)
 
 
 def confidence_kind(mention: Mention, how: str) -> str:
@@ -153,7 +153,7 @@ def _no_antecedent(doc: Document, i: int, mention: Mention, gender: str, spoken_
     """A he/she with no name before it: the one name of the sentence before, the one
     character introduced before, or the same he/she as the quotes before."""
     lone = antecedents.lone_name(doc, mention)
-    if lone is not None:  # "Quandry gave a speech. '...,' she said": no one else to be "she"
+    if lone is not None and lone.entity not in doc.places:  # "Quandry gave a speech. '...,' she said"
         ent = doc.cast.entities[lone.entity]
         ent.gender, ent.person = gender, True
         return Resolved(ent.canonical, "pronoun: the one name of the sentence before", ent.id)
@@ -167,7 +167,7 @@ def _no_antecedent(doc: Document, i: int, mention: Mention, gender: str, spoken_
     return Resolved(None, "pronoun")
 
 
-def _description(doc: Document, mention: Mention) -> Resolved:
+def _description(doc: Document, i: int, mention: Mention) -> Resolved:
     """A description: two names joined by "and", the person "the <noun>" described, a
     name's thing ("Ryan's campaign"), else the character or phrase it is."""
     cast = doc.cast
@@ -189,7 +189,7 @@ def _description(doc: Document, mention: Mention) -> Resolved:
     name = cast.name_at(mention.start, mention.end)
     if name is not None and name.start == mention.start:  # "Ryan's campaign" -> "Paul Ryan's campaign"
         return Resolved(plain(cast.canonical(name) + doc.text[name.end:mention.end]), "description")
-    return _unnamed(doc, mention, det, content)
+    return _unnamed(doc, i, mention, det, content)
 
 
 def _the_noun(doc: Document, mention: Mention, content: list[str]) -> Resolved | None:
@@ -241,7 +241,7 @@ def _described(doc: Document, mention: Mention, head: str, content: list[str]) -
     return best
 
 
-def _unnamed(doc: Document, mention: Mention, det: str, content: list[str]) -> Resolved:
+def _unnamed(doc: Document, i: int, mention: Mention, det: str, content: list[str]) -> Resolved:
     """A description no name near stands for: the name the story gives it later, the one
     the turn before called, the kin of the story's couple, the fuller form that
     introduced it, else the description itself."""
@@ -257,6 +257,12 @@ def _unnamed(doc: Document, mention: Mention, det: str, content: list[str]) -> R
     addressed = characters.addressed_as(doc, mention)
     if addressed is not None:
         return Resolved(cast.entities[addressed].canonical, "called so in the turn just before", addressed)
+    chosen = characters.one_of_two(doc, i, mention)
+    if chosen is not None:  # "said the latter", "cried the other"
+        return Resolved(cast.entities[chosen].canonical, "one of the two people just named or speaking", chosen)
+    seen = characters.scene_person(doc, i, mention)
+    if seen is not None:  # "said the girl": the one girl of the scene
+        return Resolved(cast.entities[seen].canonical, "the one person of that sex named in the scene", seen)
     kin = characters.kin(doc, mention)
     if kin is not None:
         return Resolved(cast.entities[kin].canonical, "the kin of the story's couple", kin)

@@ -52,6 +52,12 @@ _DETERMINERS = tuple(NOUN_DETERMINERS)
 _NOT_AFTER_DETERMINER = regex.compile(rf"(?<!\b(?:{'|'.join(NOUN_DETERMINERS)})\s)")
 
 
+#: After "was" following a quotation: a name and its possessive ("was |Mr. Dunn|'s next observation").
+_OWNED_TURN = regex.compile(r"\s*(?:all\s+)?(?P<np>\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}]*){0,2})['’]s(?![\p{L}])")
+#: The next of up to four lower-case words after it ("calm |answer|").
+_NEXT_WORDS = regex.compile(r"\G\s+(\p{Ll}+)(?![\p{L}'’])")
+
+
 class Cue(NamedTuple):
     """A cue found in the text: the verb, and the speaker phrase or filler around it."""
 
@@ -88,6 +94,8 @@ class Cues:
                 self._fragment_pairs.setdefault(words[0], set()).add(words[1])
 
         self._firsts = self._single | frozenset(self._pairs)
+        self._inverted_forms = lex.inverted_verb_forms  # cues only in '"...," returned Mrs. Tabb'
+        self._speech_nouns = lex.speech_nouns  # '"...," was Anne's calm answer'
         self._fragment_firsts = self._fragment_single | frozenset(self._fragment_pairs)
         #: the fewest letters a verb's first word has: a narrower window holds none
         self._shortest = min(map(len, self._firsts | self._fragment_firsts))
@@ -203,11 +211,35 @@ class Cues:
             return None
         verb = self.verb_at(text, m.end(), endpos)
         if verb is None:
-            return None
+            return self._inverted_only(text, pos, m.end(), endpos)
         np = self._inverted_np.match(text, verb[1], endpos)
         if np is None:
             return None
         return Cue(pos, np.end(), verb[0], verb[1], text[verb[0]:verb[1]], np.start("np"), np.end("np"))
+
+    def _inverted_only(self, text: str, pos: int, at: int, endpos: int) -> Cue | None:
+        """', returned Mrs. Tabb', ', thought Anne': a verb that is a cue only here, before a
+        name or a "the" noun (not a he/she)."""
+        if text[pos:at].rstrip().endswith("was"):  # "was" is read as an auxiliary
+            return self._owned_turn(text, pos, at, endpos)
+        w = _LOWER_WORD.match(text, at, endpos)
+        if w is None or w.group() not in self._inverted_forms:
+            return None
+        np = self._inverted_np.match(text, w.end(), endpos)
+        if np is None or not (text[np.start("np")].isupper() or text.startswith("the ", np.start("np"))):
+            return None
+        return Cue(pos, np.end(), w.start(), w.end(), w.group(), np.start("np"), np.end("np"))
+
+    def _owned_turn(self, text: str, pos: int, at: int, endpos: int) -> Cue | None:
+        """', was Anne's calm answer': the owner of a noun of speech, a name, speaks (the noun
+        stands as the cue)."""
+        m = _OWNED_TURN.match(text, at, endpos)
+        if m is None:
+            return None
+        for w in _NEXT_WORDS.finditer(text, m.end(), min(endpos, m.end() + 60)):
+            if w.group(1) in self._speech_nouns:
+                return Cue(pos, w.end(), w.start(1), w.end(1), w.group(1), m.start("np"), m.end("np"))
+        return None
 
     def pre_sentence(self, text: str, lo: int, hi: int) -> Cue | None:
         """A sentence ending in its cue just before a quote: '..., Schiff said.' (the first verb that fits)."""

@@ -93,6 +93,11 @@ class Lexicon:
     noun_verbs: frozenset[str]  # speech verb forms that are also nouns ("a Facebook post")
     work_nouns: frozenset[str]  # nouns naming a titled work ("book", "show"): a title in marks follows
     org_words: frozenset[str]  # last words that make a name an organisation or a place ("party", "coast")
+    place_words: frozenset[str]  # last words of a place's name ("Cottage", "Avenue"): no person
+    locative_prepositions: frozenset[str]  # "to", "at", "from": before a place's name
+    scene_nouns: frozenset[str]  # "girl", "lad": "the girl" is the one girl named in the scene
+    inverted_verb_forms: frozenset[str]  # "returned", "thought": a cue only in '"...," returned Mrs. Tabb'
+    speech_nouns: frozenset[str]  # "answer", "remark": '"...," was Anne's calm answer'
     marks: tuple[MarkPair, ...]
     confidence: dict[tuple[str, str], float]  # (rule, mention kind) -> measured share right in news
     confidence_dialogue: dict[tuple[str, str], float]  # the same in documents written as dialogue
@@ -133,6 +138,11 @@ def load() -> Lexicon:
         noun_verbs=_words("noun_verbs.txt"),
         work_nouns=_words("work_nouns.txt"),
         org_words=_words("org_words.txt"),
+        place_words=_words("place_words.txt"),
+        locative_prepositions=_words("locative_prepositions.txt"),
+        scene_nouns=_words("scene_nouns.txt"),
+        inverted_verb_forms=_words("inverted_verbs.txt"),
+        speech_nouns=_words("speech_nouns.txt"),
         titles=_words("titles.txt"),
         demonyms=_words("demonyms.txt"),
         not_names=_words("not_names.txt"),

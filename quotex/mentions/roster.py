@@ -1,0 +1,52 @@
+"""The roster of a document's people: which of the cast's names are people at all.
+
+:class:`quotex.mentions.cast.Cast` links every capitalized name to an entity and calls
+it a person when its words look like one (two words that are no organisation, a first
+name, an honorific). A story also names its places and houses so ("Hill Cottage",
+"Elm Avenue", "a walk to Stoke Abbey"), and a he/she of the dialogue tags then finds
+them as antecedents. This pass, run once on the cast of a document, takes the places
+out of the people: a speaker is a person or an organisation, never a place.
+"""
+from __future__ import annotations
+
+import regex
+
+from quotex.lang.en.lexicon import Lexicon
+from quotex.mentions.cast import Cast, Entity
+
+#: The last word before a position, after blanks ("to |", "at the |" gives "the").
+_WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
+#: How far back the word before a name is looked for.
+_LOOK_BACK = 24
+
+
+def place_named(cast: Cast, ent: Entity, lex: Lexicon) -> bool:
+    """Every longer form of the entity ends in a place's word ("Hill Cottage", "Elm
+    Avenue"), the text once puts a preposition of place before one of its names ("to Hill
+    Cottage"), and nothing makes it a person: no honorific or role word before any of its
+    names, no first name opening a form."""
+    longer = [f for f in ent.forms if len(f) >= 2]
+    if not longer or ent.title:
+        return False
+    for form in longer:
+        if form[-1].lower() not in lex.place_words or form[0].lower() in lex.first_name_gender:
+            return False
+    located = False
+    for k in ent.mentions:
+        name = cast.names[k]
+        if any(p in lex.titles or p.rstrip(".") in lex.titles or p in lex.roles for p in name.prefix):
+            return False
+        if not located:
+            before = _WORD_BEFORE.search(cast.text, max(0, name.start - _LOOK_BACK), name.start)
+            located = before is not None and before.group(1).lower() in lex.locative_prepositions
+    return located
+
+
+def mark_places(cast: Cast, lex: Lexicon) -> list[int]:
+    """Take the places out of the cast's people (``Entity.person`` false); their ids."""
+    out = []
+    for ent in cast.entities:
+        if ent.person and place_named(cast, ent, lex):
+            ent.person = False
+            out.append(ent.id)
+    return out
