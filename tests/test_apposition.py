@@ -9,9 +9,9 @@ import quotex
 
 @pytest.mark.parametrize("text, speaker", [
     ('"We are done waiting," Tobin R. Quallis II, a writer for The Ledger, said on Friday.', "Tobin R. Quallis II"),
-    ('Pim Okoye, a former agent for President Ada Blake has written a book in which he exposes the '
-     '"eruptive" behavior of her aide.', "Pim Okoye"),
-    ('As Lionel Ferrante, a tax lawyer and senior fellow at the Lindqvist Center, put it, '
+    ('Pim Okoye, a onetime driver for Mayor Ada Blake now describes in a memoir the '
+     '"volcanic" moods of her chief of staff.', "Pim Okoye"),
+    ('As Lionel Ferrante, an accountant and visiting scholar at the Lindqvist Center, put it, '
      '"Who pays the bill?"', "Lionel Ferrante"),
 ])
 def test_person_described_by_the_apposition_speaks(text: str, speaker: str) -> None:
@@ -74,7 +74,7 @@ def test_as_x_put_it(text: str, speaker: str) -> None:
 
 
 def test_as_x_said_after_the_quote() -> None:
-    text = 'Still, the race "is a dead heat right now," as Oren Whitlock said on a radio show on Monday.'
+    text = 'Still, the contest "could go either way this fall," as Oren Whitlock said on a podcast on Monday.'
     [q] = quotex.extract(text)
     assert q.speaker == "Oren Whitlock" and q.rule == "quote-X-said"
 

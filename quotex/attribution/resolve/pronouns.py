@@ -160,7 +160,7 @@ def participants(doc: Document, i: int) -> set[int]:
 
 def titled_subject(doc: Document, pos: int, gender: str, after: int) -> tuple[int, str] | None:
     """The person "the <title>" stands for, when it is the subject of a sentence of the
-    narration between ``after`` and ``pos`` ("The Colonel sprang out of the car." /
+    narration between ``after`` and ``pos`` ("The Colonel stood up." /
     '"Gentlemen," he cried'): the one person of that title (and of ``gender``) the story
     named before; with the description's text."""
     text, cast = doc.text, doc.cast

@@ -93,7 +93,7 @@ def _pronoun(doc: Document, i: int, mention: Mention) -> Resolved:
     spoken_to = voices.spoken_to(doc, i, mention) | voices.named_after_in_clause(doc, i, mention)
     nearest, chosen, subject = _antecedent(doc, mention, gender, spoken_to)
     titled = pronouns.titled_subject(doc, mention.start, gender, chosen)
-    if titled is not None:  # "The Colonel sprang out of the car." / '"Gentlemen," he cried'
+    if titled is not None:  # "The Colonel stood up." / '"Friends," he cried'
         return Resolved(doc.cast.entities[titled[0]].canonical, f"pronoun -> {titled[1]!r} (the one of that title)",
                         titled[0])
     character = characters.character_before(doc, mention.start, gender, chosen)

@@ -242,9 +242,8 @@ _ASIDE_OPEN = regex.compile(r"\s*(?:,|\(|\s" + alternation(ASIDE_PREPOSITIONS) +
 
 def quote_x_aside_said(doc: Document, ctx: Context) -> Attribution | None:
     """A tag whose name is set apart from its verb by an apposition or a place, longer than the
-    tag rules read: '"...," Jeffrey Lewis of the James Martin Center for Nonproliferation
-    Studies wrote in December.', '"...," Texas delegate Bill Eastland, wearing a cowboy hat,
-    said.' The name opens the words after the quotation, and the first speech verb of the
+    tag rules read: '"...," Ann Lee of the Harwick Institute for Coastal Studies wrote
+    in May.', '"...," Ohio delegate Bo Park, holding a banner, said.' The name opens the words after the quotation, and the first speech verb of the
     sentence, with no stop before it, is its."""
     span, a_end, att = ctx.span, ctx.a_end, ctx.att
     if not _tag_cut(ctx):

@@ -381,7 +381,7 @@ def last_subject(doc: Document, sent: int, colon: int) -> Mention | None:
             continue
         lead = [w.lower() for w in WORD.findall(text, max(sent, name.start - 40), name.start)][-2:]
         if any(w in SUBORDINATORS for w in lead):
-            continue  # "after the FBI appears to have ...": a clause of its own
+            continue  # "after the board appears to have ...": a clause of its own
         if not heads_clause(doc, sent, name.start):
             continue
         return Mention(name.start, name.end, text[name.start:name.end], "name")
