@@ -209,9 +209,9 @@ def take_turn(doc: Document, i: int, att: Attribution) -> Attribution:
         if cont is not None:
             break
     if cont is not None and unread_cue(doc, i, cont.speaker):
-        cont = None  # '"...," New York City Public Advocate Trish James said': another voice
+        cont = None  # '"...," Harbor County Public Advocate Ann Lee said': another voice
     if cont is not None and cont.speaker in turns.vocatives(doc, doc.spans[i]):
-        # "Your mother would never forgive me, Lucy.": Lucy is spoken to, not speaking
+        # "Your aunt will never let me hear the end of it, Nell.": Nell is spoken to, not speaking
         other = doc.results[i - 1].speaker if cont.rule in ids.ANSWERS else None
         cont.why.append(f"{cont.speaker!r} is addressed in the quote")
         cont.speaker, cont.confidence = other, (cont.confidence if other else 0.0)

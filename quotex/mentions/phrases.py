@@ -93,8 +93,8 @@ def phrase_before(cast: Cast, start: int, end: int, *, strict: bool = False) -> 
         if cut >= 0 and _RELATIVE.match(tail, cut + 1):
             found = None  # "..., who was among those polled,": a clause about the speaker, not the speaker
         if (found is None or found.kind == "name" and not _person(cast, found)) and cut >= 0:
-            # "Terrie Rizzo, the chair of Florida's Palm Beach County, said", "Harry Bond, 30,
-            # of Raleigh, N.C., who was polled, said": a person named before the appositions
+            # "Dana Voss, the chair of Ohio's Lake Ridge County, said", "Lyle Park, 41,
+            # of Dayton, Ohio, who was surveyed, said": a person named before the appositions
             # speaks, not the place or body that closes them (the nearest such person)
             comma = cut
             while comma >= 0:
@@ -132,7 +132,7 @@ def _phrase_at(cast: Cast, start: int, end: int, strict: bool) -> Mention | None
     if name is not None and name.end == end:
         if not _object_of(text, start, name.start):
             pair = coordinated(cast, start, name.start)
-            if pair is not None:  # "Trump and Ryan| issued": both speak
+            if pair is not None:  # "Hale and Ortiz| issued": both speak
                 return Mention(pair, name.end, text[pair:name.end], "description")
             return Mention(name.start, name.end, text[name.start:name.end], "name")
         of = _OF_PLACE.search(text, max(start, name.start - 8), name.start)
@@ -144,7 +144,7 @@ def _phrase_at(cast: Cast, start: int, end: int, strict: bool) -> Mention | None
         head = cast.name_at(max(start, comma - 120), comma) if comma >= 0 else None
         if head is not None and head.end == comma and cast.entities[head.entity].person \
                 and "," not in text[comma + 1:name.start]:
-            # "Anthony Anton, president and CEO of Washington Restaurant Association stated"
+            # "Mara Quill, president and CEO of Coastal Grocers Council stated"
             return Mention(head.start, head.end, text[head.start:head.end], "name")
     owned = owner_phrase(cast, start, end)
     if owned is not None:
@@ -179,14 +179,14 @@ def _clause_cut(text: str, words: list[tuple[int, int, str]], end: int) -> int |
     """Where the description read back from a verb to its determiner ends: before a
     relative word that opens a clause about it ("commentators| who have suggested").
     None when the words hold another clause (a conjunction, a linking verb, a dash: "its
-    donations on Wednesday, but multiple| reports"), when no noun is left, or when they
+    grants on Monday, but several| accounts"), when no noun is left, or when they
     end in a number or an adverb ("one of 45| states", "the only pollster to correctly| predict")."""
     for j, (ws, _, w) in enumerate(words):
         dash = text.find("--", words[j - 1][1] if j else ws, ws)
         if w.lower() in RELATIVE_WORDS:
             return _noun_left(text, words[:j], ws)  # "an amiable handsome baronet,| who"
         if w.lower() in CLAUSE_INSIDE or dash >= 0 or text[words[j - 1][1] if j else ws:ws].strip() in ("—", "–"):
-            return None  # "its donations on Wednesday, but| multiple reports": another clause
+            return None  # "its grants on Monday, but| several accounts": another clause
     if words:
         last = words[-1][2].lower()
         if last.isdigit() or last.endswith("ly") and last not in LY_NOUNS:
@@ -213,8 +213,8 @@ def _role_then_tail(cast: Cast, words: list[tuple[int, int, str]]) -> bool:
 
 def coordinated(cast: Cast, start: int, pos: int) -> int | None:
     """Where the person named before "and" starts, when the name at ``pos`` is the second of
-    two people joined by it ("Trump and| Ryan", "Senate leader Phil Berger and House Speaker|
-    Tim Moore"); None otherwise. Not across a preposition ("talks with Trump and| Ryan")."""
+    two people joined by it ("Hale and| Ortiz", "Senate leader Rob Fenn and House Speaker|
+    Joy Marsh"); None otherwise. Not across a preposition ("talks with Hale and| Ortiz")."""
     text = cast.text
     joint = _AND_BEFORE.search(text, max(start, pos - 60), pos)
     if joint is None:
@@ -268,8 +268,8 @@ def role_after(cast: Cast, pos: int, end: int) -> regex.Match[str] | None:
 
 
 def _office_of(cast: Cast, lead: list[str], k: int) -> bool:
-    """The word at ``k`` of a lead is the "of" of an office: "said former secretary of state|
-    Hillary Clinton", "said master of ceremonies| Asab Al-Tabchi"."""
+    """The word at ``k`` of a lead is the "of" of an office: "said former secretary of labor|
+    Nora Bell", "said master of the hunt| Omar Dales"."""
     lex = cast.lex
     return 0 < k < len(lead) - 1 and lead[k].lower() == "of" and (lead[k - 1].lower() in lex.roles
                                                                   or lead[k - 1].lower() in lex.person_nouns)

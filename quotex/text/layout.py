@@ -1,7 +1,7 @@
 """Page furniture of a news article: its headline, bylines and datelines.
 
 A news file usually opens with its headline on a line of its own
-("Trump: 'We are going to win so much.'"), sometimes with a deck on the next
+("Hale: 'This harbor will be busy again.'"), sometimes with a deck on the next
 line, then the body; the body may open with a byline ("By Jane Doe") and a
 dateline ("NASHUA, N.H. - ...", "DALLAS (AP) — ..."). None of these is the
 narration around a quotation:

@@ -3,8 +3,8 @@
 Functions of the document under attribution (:class:`quotex.attribution.document.Document`,
 their first argument), like :mod:`quotex.attribution.dialogue.turns`. Fiction names
 its speakers by nouns ("the doctor", "his mother"), by what the others call
-them ("Jane, I don't like ..."), by introductions ("I am Parson Tringham",
-"Her name was Duchess") and by the turns of a conversation (:mod:`.voices`); these
+them ("Mina, I won't have ..."), by introductions ("I am Deacon Hollis",
+"Her name was Pepper") and by the turns of a conversation (:mod:`.voices`); these
 functions find the person each of those stands for, and the passes at the end
 give a story's speakers their one name (the narrator's, an alias's, a label).
 They act only where the resolver asks: mostly in documents written as dialogue
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 LOWER_RUN = tuple(regex.compile(rf"\G(?:[\p{{Ll}}\-]+,?\s+){{{k}}}([\p{{Ll}}\-]+)(?![\p{{L}}'’])") for k in range(3))
 #: An indefinite article: how a story brings in a character it does not name.
 _INDEFINITE = regex.compile(r"(?<![\p{L}'’])an?\s+", regex.IGNORECASE)
-#: ", or " between a name and another name for the same person: "Caroline|, or |Sister Carrie,".
+#: ", or " between a name and another name for the same person: "Margaret|, or |Aunt Peg,".
 _OR_ALIAS = regex.compile(r",\s+or\s+")
 #: How far before "Her name was X" the character's noun must stand.
 NAME_GIVEN_WINDOW = 250
@@ -108,7 +108,7 @@ def introduced_before(doc: Document, pos: int, gender: str) -> Mention | None:
 
 def name_narrator(doc: Document) -> None:
     """The one telling the story has a name when the turns answering theirs call them by
-    it ("I asked." / "Jane, I don't like cavillers"): the narrator's quotes take it.
+    it ("I asked." / "Mina, I won't have grumblers"): the narrator's quotes take it.
     A name that speaks a turn of its own is somebody else."""
     results, spans = doc.results, doc.spans
     mine = [i for i, r in enumerate(results) if r.speaker == NARRATOR]
@@ -136,8 +136,8 @@ def name_narrator(doc: Document) -> None:
 
 
 def join_aliases(doc: Document) -> None:
-    """A name the narration gives as another's alias ("Caroline, or Sister Carrie, as she
-    had been half affectionately termed") is the same person: quotes given to the alias take
+    """A name the narration gives as another's alias ("Margaret, or Aunt Peg, as the
+    village children liked to call her") is the same person: quotes given to the alias take
     the first name's speaker (the fuller of the two)."""
     cast, text = doc.cast, doc.text
     alias: dict[int, int] = {}
@@ -161,8 +161,8 @@ def join_aliases(doc: Document) -> None:
 
 
 def self_introductions(doc: Document) -> None:
-    """A character known only by a noun who says who they are ("...when I be plain Jack
-    Durbeyfield, the haggler?") takes that name in all their quotes."""
+    """A character known only by a noun who says who they are ("...when I be only Tom
+    Pellow, the tinker?") takes that name in all their quotes."""
     results, spans = doc.results, doc.spans
     names: dict[str, int] = {}
     for span, att in zip(spans, results):
@@ -190,7 +190,7 @@ def called(doc: Document, span: Span) -> list[int]:
         comma = _untitled(doc, before).endswith(",") or turns.after_comma(doc, span.inner_start, n.start, VOCATIVE_LEAD)
         opens = n.start - span.inner_start < 8 or \
             all(w.lower() in VOCATIVE_LEAD or w.lower() in doc.lex.titles for w in lead)
-        # "Jane, I ...", "Hulloa, Emma!", "Yes, Beatrice." call; "Bingley." and "Dorian Gray? Is
+        # "Mina, I ...", "Hallo, Rosa!", "Yes, Agnes." call; "Pettigrew." and "Silas Crane? Is
         # that his name?" speak of someone
         if (opens and after in (",", "!") or comma and after in (",", "!", "?", ".", "”", '"', "’", "'")) \
                 and doc.cast.entities[n.entity].person:
@@ -228,7 +228,7 @@ def named_later(doc: Document, mention: Mention) -> int | None:
         # the phrase stands as a subject or owner in the sentences just before: "...my mother..."
         before = doc.text[max(0, pos - NAME_GIVEN_WINDOW):pos].lower()
         if phrase in before or _owned(words[1], before):
-            return entity  # "This is my son," said the old man; "his name's George." 
+            return entity  # "Here is my boy," said the old farmer; "we call him Ned." 
     return None
 
 

@@ -88,9 +88,9 @@ def present_voice(doc: Document, i: int, entity: int, name: str) -> Attribution 
 
 
 def answer_to_question(doc: Document, i: int) -> Attribution | None:
-    """A short turn after a question ('"Am I to come home?" he asked.' / '"Yes, I've
-    come to fetch you."') answers it: not the asker, but the one the asker called by name
-    in the turns just before ("Hulloa, Emma!"); nobody when no one was called."""
+    """A short turn after a question ('"Shall I wait by the gate?" he asked.' / '"Yes, I'll
+    be down directly."') answers it: not the asker, but the one the asker called by name
+    in the turns just before ("Hallo, Rosa!"); nobody when no one was called."""
     pa = doc.results[i - 1]
     k = doc.paragraph_of(doc.spans[i].start)
     for j in range(i - 1, max(-1, i - 6), -1):

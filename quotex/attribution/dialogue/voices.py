@@ -97,8 +97,8 @@ def opens_sentence_between(doc: Document, lo: int, hi: int, gender: str) -> bool
 
 def named_after_in_clause(doc: Document, i: int, mention: Mention) -> set[int]:
     """The people named after a he/she in the rest of its clause, in the narration before
-    the quotation ("He beckoned Kronborg into the living-room and said sternly:"): the
-    object of his verb is not "he" (up to a comma: "If he wins, Trump ..." may be Trump)."""
+    the quotation ("He waved Abernethy over to the stove and said gruffly:"): the
+    object of his verb is not "he" (up to a comma: "If he wins, Hale ..." may be Hale)."""
     text = doc.text
     stop = CLAUSE_STOP.search(text, mention.end, min(len(text), mention.end + CLAUSE_REACH))
     end = stop.start() if stop else min(len(text), mention.end + CLAUSE_REACH)
@@ -119,7 +119,7 @@ def spoken_to(doc: Document, i: int, mention: Mention) -> set[int]:
     out = {e for s in doc.spans[max(0, i - 4):i + 3] if doc.paragraph_of(s.start) == k
            for e in characters.called(doc, s)}
     to = _TO_AFTER.match(doc.text, mention.end, min(len(doc.text), mention.end + 60))
-    if to is not None:  # '"This is a strange place," said he to Temple': not Temple
+    if to is not None:  # '"What an odd little town," said he to Whitcombe': not Whitcombe
         out.update(n.entity for n in doc.cast.names_before(to.end() + 60, 60) if n.start == to.end())
     return out
 
@@ -192,8 +192,8 @@ def partner(doc: Document, i: int, mention: Mention) -> int | None:
     before: int | None = None
     spoken_to = set(characters.called(doc, span))
     if k and doc.spans[i - 1].end <= doc.paragraphs[k - 1]:
-        # narration just before names the people of the scene: "Curtis and Florence returned
-        # to the library." / '"Florence," said her cousin': the one not called
+        # narration just before names the people of the scene: "Jasper and Maud walked
+        # into the orchard." / '"Maud," said her cousin': the one not called
         lo = doc.paragraphs[k - 1]
         present = {n.entity for n in doc.cast.names_before(span.start, span.start - lo)
                    if not n.quoted and doc.cast.entities[n.entity].person}

@@ -38,9 +38,9 @@ _TO_TOPIC = regex.compile(r"(?<![\p{L}])To\s+(?:[\p{L}.\-]+\s+){0,8}$")
 #: An apposition after a name, up to its noun: ", the grocery store worker", ", a retired teacher".
 _PERSON_APPOSITION = regex.compile(r",\s+(?:the|a|an)\s+((?:[\p{Ll}\-]+\s+){0,3}[\p{Ll}\-]+)(?=[\s,.;]|$)")
 #: "according to" (and a few words) before a name, the source of what the sentence reports:
-#: "according to a post from |Arianna Huffington|."
+#: "according to a note from |Delia Marsh|."
 _ACCORDING_BEFORE = regex.compile(r"(?<![\p{L}])(?i:according\s+to)\s+(?:[\p{L}\-]+\s+){0,4}$")
-#: A subordinating or wh- word right before a name (a role word or two between): "when |Tapper asked",
+#: A subordinating or wh- word right before a name (a role word or two between): "when |Fenwick asked",
 #: "when reporter |Mark Ellis asked", "who |Ali was".
 _SUBORDINATOR_BEFORE = regex.compile(r"(?<![\p{L}])(?:when|while|after|before|because|since|although|though|until|once|as"
                                   r"|who|what|why|how|whether|that|if)"
@@ -86,7 +86,7 @@ def pronoun_heads_sentence(doc: Document, n: Name, mention: Mention) -> bool:
 
 def source(doc: Document, n: Name) -> bool:
     """The name is the source "according to" which the sentence reports: a he/she
-    after it may well be that source ("according to a post from Arianna Huffington.
+    after it may well be that source ("according to a note from Delia Marsh.
     '...,' she wrote")."""
     return bool(_ACCORDING_BEFORE.search(doc.text, max(0, n.start - 40), n.start))
 
@@ -105,8 +105,8 @@ def topic(doc: Document, n: Name) -> bool:
 
 def described_person(doc: Document, n: Name, gender: str | None) -> bool:
     """The name is introduced with a person's noun after it, and no noun of the other
-    gender before it: "Garcia, the grocery store worker" may be "he"; "her husband,
-    Milton Berg, a money manager" is not "she"."""
+    gender before it: "Garcia, the grocery store worker" may be "he"; "her brother,
+    Owen Tully, a ferry pilot" is not "she"."""
     m = _PERSON_APPOSITION.match(doc.text, n.end, min(len(doc.text), n.end + 80))
     if m is None:
         return False
@@ -119,8 +119,8 @@ def described_person(doc: Document, n: Name, gender: str | None) -> bool:
 
 
 def verb_after(doc: Document, n: Name) -> regex.Match[str] | None:
-    """The verb after a name, also past where it is from: "Michael Brown of Washington,
-    D.C., explained", "Mitch McConnell, R-Ky., delivered"."""
+    """The verb after a name, also past where it is from: "Paul Greer of Albany,
+    N.Y., explained", "Jan Okafor, D-Vt., delivered"."""
     text = doc.text
     hi = min(len(text), n.end + 160)
     place = _OF_PLACE_AFTER.match(text, n.end, hi) or PARTY_AFTER_NAME.match(text, n.end, hi)
@@ -139,7 +139,7 @@ def speech_subject(doc: Document, n: Name) -> bool:
         if low in doc.lex.verb_forms or low in doc.lex.fragment_verb_forms:
             return True
     if not _CLAUSE_END.match(text, n.end):
-        return False  # "Garten, said Nunberg was ...": Nunberg is what was said
+        return False  # "Pruitt, said Lindqvist was ...": Lindqvist is what was said
     lo = max(0, n.start - INVERTED_LEAD)
     verbs = doc.cues.verbs(text, lo, n.start)
     if not verbs or char_before(text, verbs[-1][0]) not in (",", "\"", "”", "’", "'"):
@@ -156,7 +156,7 @@ def reporter(doc: Document, names: list[Name], k: int, gender: str | None) -> Na
     chosen = names[k]
     sent = doc.sentence_start(max(0, chosen.start - WINDOW_BEFORE), chosen.end)
     if _SUBORDINATOR_BEFORE.search(doc.text, max(sent, chosen.start - 40), chosen.start):
-        # "Ryan did not exude confidence when Tapper asked ...": the main clause's subject
+        # "Ortiz did not sound certain when Fenwick asked ...": the main clause's subject
         for j in range(k - 1, -1, -1):
             n = names[j]
             if n.start < sent:
@@ -189,7 +189,7 @@ def lone_name(doc: Document, mention: Mention) -> Name | None:
     n = names[0]
     ent = doc.cast.entities[n.entity]
     if any(not doc.quoted(m.start()) for m in _GENDERED.finditer(doc.text, lo, mention.start)):
-        return None  # "Sawston psychology had long been his specialty.": he is someone else
+        return None  # "Harbor gossip had always been his hobby.": he is someone else
     if n.quoted or doc.page.furniture(n.start) or ent.gender is not None or verb_after(doc, n) is None \
             or any(t.lower() in ORG_WORDS or t.isupper() for t in n.tokens) \
             or _THE_BEFORE.search(doc.text, max(0, n.start - 5), n.start):

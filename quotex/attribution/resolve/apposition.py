@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from quotex.attribution.document import Document
 
 #: From the comma after a name to a name further on, an apposition that describes the first by
-#: a role and a preposition: ", president of the |", ", a writer for The |", ", a tax lawyer and
-#: senior fellow at the |", ", chairman of Germany's liberal |". A role opens it in lower case
+#: a role and a preposition: ", president of the |", ", a writer for The |", ", a patent attorney and
+#: visiting scholar at the |", ", chairman of Norway's green |". A role opens it in lower case
 #: (never "Senator" of "to Smith, Senator Jones"); no clause verb, no comma inside.
 _ROLE_THEN_OBJECT = regex.compile(
     r",\s+(?:" + alternation(ARTICLES) + r"\s+)?\p{Ll}[\p{L}'’\-]*(?:\s+[\p{L}'’\-]+){0,7}?\s+"

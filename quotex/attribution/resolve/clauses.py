@@ -40,16 +40,16 @@ _THAT_BEFORE = regex.compile(r"(?<![\p{L}])that\s+$")
 
 def unread_cue(doc: Document, i: int, speaker: str | None) -> bool:
     """A cue right after the quote names someone the rules could not read ('"...,"
-    New York City Public Advocate Trish James said'), not ``speaker``: whoever the
+    Harbor County Public Advocate Ann Lee said'), not ``speaker``: whoever the
     narration before was about, the cue says another voice speaks. A pronoun
-    ('"...," it further wrote') or a word of the speaker's name ('"...," Cuban said'
-    for Mark Cuban) says nothing against it."""
+    ('"...," it further wrote') or a word of the speaker's name ('"...," Lindell said'
+    for Rosa Lindell) says nothing against it."""
     span = doc.spans[i]
     nxt = doc.spans[i + 1].start if i + 1 < len(doc.spans) else len(doc.text)
     a_end = min(nxt, doc.paragraph_end(span.end - 1), span.end + WINDOW_AFTER)
     known = set(str(speaker).split())
-    # the quote's sentence goes on to an inverted cue: '"...," in sharp contrast to ...
-    # when campaigns took on that function, says Dante Scala, a political scientist'
+    # the quote's sentence goes on to an inverted cue: '"...," in plain contrast to ...
+    # back when parties did that job, says Ivo Marsh, a history professor'
     stop = SENTENCE_STOP.search(doc.text, span.end, a_end)
     hi = stop.start() if stop else a_end
     for vs, ve in doc.cues.verbs(doc.text, span.end, hi):
@@ -71,7 +71,7 @@ def unread_cue(doc: Document, i: int, speaker: str | None) -> bool:
 
 def reported_by(doc: Document, sent: int, mention: Mention) -> Mention:
     """The subject of a clause after "that" that a quotation before cut off from its
-    sentence ('Axelrod said this was "a mistake" and that she has learned her lesson:
+    sentence ('Pruitt said this was "an error" and that she has changed her ways:
     "..."') is reported speech: the sentence's own subject speaks."""
     if not _THAT_BEFORE.search(doc.text, max(0, mention.start - 12), mention.start):
         return mention
@@ -110,10 +110,10 @@ def heads_clause(doc: Document, start: int, pos: int) -> bool:
 
 
 def outer_reporter(doc: Document, sent: int, mention: Mention) -> Mention | None:
-    """Who reports the clause ``mention`` stands in: in "Trump said that Romney begged him
-    ... and "would have dropped to his knees"", the words are Trump's account, not
-    Romney's. The first speech verb of the sentence before the mention, with a subject
-    of its own; a verb right after the mention is its own ("Romney said")."""
+    """Who reports the clause ``mention`` stands in: in "Hale said that Greer pleaded with him
+    ... and "would have sold his own boat"", the words are Hale's account, not
+    Greer's. The first speech verb of the sentence before the mention, with a subject
+    of its own; a verb right after the mention is its own ("Greer said")."""
     text = doc.text
     for vs, ve in doc.cues.verbs(text, sent, mention.start):
         if noun_use(doc, text[vs:ve], vs) or participle(text[vs:ve]):

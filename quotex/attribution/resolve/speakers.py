@@ -162,7 +162,7 @@ def _no_antecedent(doc: Document, i: int, mention: Mention, gender: str, spoken_
         return Resolved(description(introduced.text), "pronoun -> the one character introduced before")
     chain = voices.pronoun_chain(doc, i, mention, gender)
     if chain is not None and (chain.entity is None or chain.entity not in spoken_to):
-        # '"Oh," he answered' ... '"You want to see Lincoln Park," he said'; not "said he to Temple"
+        # '"Oh," he answered' ... '"You ought to see the old mill," he said'; not "said he to Whitcombe"
         return Resolved(chain.speaker, "pronoun: the same he/she as the quotes before", chain.entity)
     return Resolved(None, "pronoun")
 

@@ -6,7 +6,7 @@ for the speaker phrase before a verb: the first name, he/she or description a ve
 follows (:func:`subject`), the name or noun that opens a story's sentence, a
 description with a clause about it, a subject cut off from its verb by a clause
 set off by commas, the name a relative clause hangs on, the name of an absolute
-phrase ("with Sen. John McCain calling it").
+phrase ("with Sen. Ruth Alder calling it").
 """
 from __future__ import annotations
 
@@ -36,25 +36,25 @@ _DETERMINER = regex.compile(r"(?i:" + "|".join(DESCRIPTION_OPENERS) + r")(?![\p{
 _DETERMINER_AFTER_OPENER = regex.compile(r"(?<=[,;:—–]\s*|\b" + alternation(BEFORE_INNER_DESCRIPTION) + r"\s+)"
                                          r"(?i:" + "|".join(DESCRIPTION_OPENERS) + r")(?![\p{L}])")
 _FIRST_WORD = regex.compile(r"[\s\"“”‘’']*\K\p{L}")
-#: A clause about a description before its verb: ", who spoke anonymously," or "speaking to Fox News".
+#: A clause about a description before its verb: ", who spoke privately," or "speaking to Radio Delta".
 _MODIFYING_CLAUSE = regex.compile(r"(?:,?\s+who\s+[^,;:.!?\"“”]{1,100}?,?"
                                   r"|\s+\p{Ll}+ing\s+[^,;:.!?\"“”]{1,80}?,?)"
                                   r"(?:\s+(?:" + "|".join(TIME_ADVERBS + PERFECT_AUXILIARIES) + r"|\p{Lu}\p{Ll}+day))*\s*")
-#: Blanks, or one -ly adverb, between a name and its participle: "Trump| reportedly |yelling".
+#: Blanks, or one -ly adverb, between a name and its participle: "Hale| reportedly |yelling".
 _ADVERB_GAP = regex.compile(r"\s*(?:\p{Ll}+ly\s+)?")
 #: An adverb set off by commas between a subject and its verb: ", however,".
 _ASIDE = regex.compile(r",\s*\p{Ll}+,")
 #: The field of an office after its role word: "secretary| of state", "director| of communications".
 _OF_OFFICE = regex.compile(r"\s+of\s+\p{Ll}+")
-#: "with", "and" or a comma opening an absolute phrase before a name, titles allowed: "with Sen. |John McCain",
-#: "and |Trump calling it".
+#: "with", "and" or a comma opening an absolute phrase before a name, titles allowed: "with Sen. |Ruth Alder",
+#: "and |Hale calling it".
 _WITH_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:with|and)\s+|[,–—]\s+)(?:the\s+)?(?:[\p{Lu}][\p{L}.\-]*\s+){0,3}$")
-#: A relative clause whose verb the name before it governs: "Trump|, who has in the past| called".
+#: A relative clause whose verb the name before it governs: "Hale|, who has in the past| called".
 _WHO_BEFORE = regex.compile(r",\s+who\s+(?:(?!" + alternation(("that", *SUBJECT_PRONOUNS)) + r"\b)\p{Ll}+\s+){0,4}$")
 #: An apposition between a name and its relative clause: ", the ranking Democrat on the panel".
 _APPOSITION_GAP = regex.compile(r",\s+" + alternation(ARTICLES) + r"\s+[^,;:.!?\"“”]{1,80}")
 #: A word in -s followed by a comma and a capital is a plural noun ending an opening
-#: phrase ("In his YouTube dispatches, Santilli ..."), not a verb after its subject.
+#: phrase ("In her weekly podcasts, Marlow ..."), not a verb after its subject.
 _PLURAL_THEN_CLAUSE = regex.compile(r",\s+\p{Lu}")
 #: The comma that closes a clause set off between a subject and its verb, an adverb or
 #: auxiliary allowed before the verb: "Jones, who ..., |later| said".
@@ -73,7 +73,7 @@ _CLAUSE_LEAD = regex.compile(r"(?:,|(?<![\p{L}])(?i:" + "|".join(CLAUSE_LEAD_WOR
 
 def subject(doc: Document, start: int, end: int, limit: int | None = None) -> Mention | None:
     """The subject of the clause before ``end``: the first name, pronoun or
-    description in ``text[start:end]`` that a verb follows ("While ..., Trump mocked").
+    description in ``text[start:end]`` that a verb follows ("While ..., Hale mocked").
     The verb may lie up to ``limit`` (default ``end``)."""
     text = doc.text
     limit = end if limit is None else limit
@@ -94,7 +94,7 @@ def subject(doc: Document, start: int, end: int, limit: int | None = None) -> Me
         verb = VERBISH.match(text, mention.end, limit) \
             or (VERBISH.match(text, party.end(), limit) if party else None)
         if verb is not None and not (verb.group().endswith("s") and _PLURAL_THEN_CLAUSE.match(text, verb.end())):
-            return mention  # not "In his first YouTube| dispatches, Santilli wears"
+            return mention  # not "In her weekly| podcasts, Marlow sounds"
     return None
 
 
@@ -125,14 +125,14 @@ def _candidates(doc: Document, start: int, end: int) -> list[Mention]:
 
 
 def _widened(doc: Document, start: int, mention: Mention, limit: int) -> Mention | None:
-    """``mention`` as a subject: widened to a pair of names ("Trump and Ryan issued") or to
+    """``mention`` as a subject: widened to a pair of names ("Hale and Ortiz issued") or to
     the group a name modifies ("Sanders protesters interrupted"); None after a word no
     subject follows."""
     text = doc.text
     pair = coordinated(doc.cast, start, mention.start) if mention.kind == "name" else None
     before_pair = PREV_WORD.search(text, max(start, pair - 20), pair) if pair is not None else None
     if pair is not None and not (before_pair and before_pair.group(1).lower() in CLAUSE_WORDS | {"where"}):
-        # "Trump and Ryan issued": both speak (not "where Clinton and O'Malley appeared")
+        # "Hale and Ortiz issued": both speak (not "where Brandt and Kiley appeared")
         mention = Mention(pair, mention.end, text[pair:mention.end], "description")
     prev = PREV_WORD.search(text, max(start, mention.start - 20), mention.start)
     if prev and prev.group(1).lower() in NOT_BEFORE_SUBJECT:
@@ -146,7 +146,7 @@ def _widened(doc: Document, start: int, mention: Mention, limit: int) -> Mention
 
 def opening_subject(doc: Document, start: int, end: int) -> Mention | None:
     """The name, he/she or "the <person>" that opens the sentence at ``start``: the
-    subject of a story's sentence whatever its verbs ("He would pat and stroke her and say")."""
+    subject of a story's sentence whatever its verbs ("She would hum and sway and say")."""
     text = doc.text
     while start < end and not text[start].isalnum():
         start += 1
@@ -166,9 +166,9 @@ def opening_subject(doc: Document, start: int, end: int) -> Mention | None:
 
 
 def modified_subject(doc: Document, start: int, verb: int) -> Mention | None:
-    """A description followed by a clause about it, then the verb: "Another intelligence
-    source speaking to Fox News| said", "a White House official who spoke anonymously|
-    said Wednesday". The description (determiner, up to four words, a role or body
+    """A description followed by a clause about it, then the verb: "Another port
+    official speaking to Radio Delta| said", "a city hall aide who spoke privately|
+    said Friday". The description (determiner, up to four words, a role or body
     word) is the speaker; the clause (who ..., or an -ing phrase) is left out."""
     text = doc.text
     lex = doc.lex
@@ -195,8 +195,8 @@ def modified_subject(doc: Document, start: int, verb: int) -> Mention | None:
 
 def described_subject(doc: Document, start: int, verb: int, speech: bool = True) -> Mention | None:
     """The description that opens the sentence as its subject, the verb following it
-    (auxiliaries and adverbs allowed): "The radioman pointed out that ...", "One Clinton
-    spokesman has called the situation", "The former secretary of state mocked". Its head
+    (auxiliaries and adverbs allowed): "The radioman pointed out that ...", "One Brandt
+    aide has described the delay", "The former harbor commissioner mocked". Its head
     is a word for a person, a group or a body; "of" and a name or body may follow it.
     A bare plural ("Leaders of the organization have said") only before a speech verb
     (``speech``): "Officials searched for words such as "..."" quotes no one."""
@@ -206,7 +206,7 @@ def described_subject(doc: Document, start: int, verb: int, speech: bool = True)
     if first is None or doc.quoted(first.start()):
         return None
     m = _DETERMINER.match(text, first.start(), verb)
-    if m is None:  # a bare plural role opening the sentence: "Proponents of the new bill say"
+    if m is None:  # a bare plural role opening the sentence: "Critics of the harbor plan say"
         word = WORD.match(text, first.start(), verb)
         low = word.group().lower() if word is not None else ""
         if not speech or word is None or not low.endswith("s") or low not in lex.roles:
@@ -224,7 +224,7 @@ def described_subject(doc: Document, start: int, verb: int, speech: bool = True)
             tail = OF_TAIL.match(text, end, verb) or _OF_OFFICE.match(text, end, verb)  # "secretary| of state"
             if tail is not None and VERBISH.match(text, tail.end(), verb + 40):
                 end = tail.end()
-            aside = _ASIDE.match(text, end, verb)  # "Proponents of the new bill|, however,| say"
+            aside = _ASIDE.match(text, end, verb)  # "Critics of the harbor plan|, however,| say"
             if aside is not None and VERBISH.match(text, aside.end(), verb + 40):
                 return Mention(m.start(), end, text[m.start():end], "description")
             if VERBISH.match(text, end, verb + 40):  # the sentence's subject: its verbs are this one's
@@ -234,14 +234,14 @@ def described_subject(doc: Document, start: int, verb: int, speech: bool = True)
 
 
 def with_subject(doc: Document, start: int, verb: Cue) -> Mention | None:
-    """The name in an absolute phrase: "with Sen. John McCain calling it ...", "with the
-    American Federation of Teachers calling her ..." (an -ing verb right after the name)."""
+    """The name in an absolute phrase: "with Sen. Ruth Alder calling it ...", "with the
+    Valley Nurses Guild calling her ..." (an -ing verb right after the name)."""
     if not participle(verb.verb):
         return None
     name = doc.cast.name_at(max(start, verb.verb_start - 80), verb.verb_start)
     if name is None or not _ADVERB_GAP.fullmatch(doc.text, name.end, verb.verb_start) \
             or doc.page.furniture(name.start):
-        return None  # (an adverb may stand between: "with Trump reportedly yelling")
+        return None  # (an adverb may stand between: "with Hale reportedly yelling")
     if not _WITH_BEFORE.search(doc.text, max(start, name.start - 60), name.start):
         return None
     return Mention(name.start, name.end, doc.text[name.start:name.end], "name")
@@ -262,7 +262,7 @@ def interrupted_subject(doc: Document, start: int, verb: int) -> Mention | None:
     if close < 0 or "," in text[close + 1:verb] or _CLAUSE_BREAK_AFTER.search(text, close + 1, verb):
         return None
     if not _CLOSING_COMMA.match(text, close, verb) and not VERBISH.match(text, close + 1, verb):
-        return None  # the clause's own verb follows the comma: "Fallon, a spokesman, called ... and said"
+        return None  # the clause's own verb follows the comma: "Dorsey, a spokesman, called ... and said"
     for comma in islice(regex.finditer(",", text[start:close]), MAX_SUBJECTS):
         c0 = start + comma.start()
         if _INTERRUPTION.match(text, c0, close) is None or doc.sentence_start(c0, close) > c0 \
@@ -278,7 +278,7 @@ def interrupted_subject(doc: Document, start: int, verb: int) -> Mention | None:
         if head.kind == "description" and not any(
                 w.lower() in doc.lex.roles or w.lower() in doc.lex.person_nouns or w.lower() in ORG_WORDS
                 for w in WORD.findall(head.text)):
-            return None  # "their remarks on the stars, to think ...": no one
+            return None  # "their talk of the tides, to think ...": no one
         if head.kind == "name":
             name = doc.cast.name_at(head.start, head.end)
             if name is None or doc.page.furniture(name.start):
@@ -289,7 +289,7 @@ def interrupted_subject(doc: Document, start: int, verb: int) -> Mention | None:
 
 def relative_subject(doc: Document, start: int, verb: int) -> Mention | None:
     """The name a relative clause hangs on, when the verb at ``verb`` is the clause's:
-    "Contrast that with Trump, who has called the pact ..." -> Trump."""
+    "Compare that with Hale, who has called the levy ..." -> Hale."""
     who = _WHO_BEFORE.search(doc.text, max(start, verb - 40), verb)
     if who is None:
         return None

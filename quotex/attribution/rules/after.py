@@ -1,5 +1,5 @@
-"""Cue rules that read the text after the quotation: "...," Putin said; "...,"
-said Putin; "..." - Bernie Sanders; "...," glowed Carol; "...," he smiled."""
+"""Cue rules that read the text after the quotation: "...," Greer said; "...,"
+said Greer; "..." - Nora Bell; "...," beamed Hattie; "...," he smiled."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -40,7 +40,7 @@ _SHORT_CLAUSE = regex.compile(r"[^.!?;\"“”]{0,50}[.!?]")
 #: A form of "be" before an -ing verb: '"...," he was saying'.
 _BE_BEFORE = regex.compile(r"(?<![\p{L}])" + alternation(BE_BEFORE_ING) + r"\s+(?:\p{Ll}+ly\s+)?$", regex.IGNORECASE)
 
-#: After a quotation, a past-tense verb then (at the match's end) a name: '" glowed |Carol.'.
+#: After a quotation, a past-tense verb then (at the match's end) a name: '" beamed |Hattie.'.
 _TAG_INVERTED = regex.compile(r"\s*(?P<verb>\p{Ll}{3,}ed)\s+(?=\p{Lu})")
 
 #: After a quotation, he/she or a capitalized name, then a past-tense verb and the sentence's end.
@@ -65,7 +65,7 @@ def quote_x_said(doc: Document, ctx: Context) -> Attribution | None:
     if not m:
         return None
     if doc.cues.verb_at(doc.text, m.np_start):
-        return None  # '"...," said the girl, who was in a state': inverted, not 'X states'
+        return None  # '"...," said the clerk, who was plainly in a state': inverted, not 'X states'
     if noun_use(doc, m.verb, m.verb_start):
         return None  # '"...” in a Facebook post': a thing, not a cue
     if participle(m.verb) and not _BE_BEFORE.search(doc.text, m.np_start, m.verb_start):
@@ -78,7 +78,7 @@ def quote_x_said(doc: Document, ctx: Context) -> Attribution | None:
         return None
     if mention.kind == "description" and any(
             w.lower() in NOT_BEFORE_SUBJECT for w in WORD.findall(doc.text, span.end, mention.start)):
-        return None  # '"..." from attending the same mosque, said': the quote's sentence goes on
+        return None  # '"..." from sharing the same ferry, said': the quote's sentence goes on
     if inner.endswith(".") and not _SHORT_CLAUSE.match(doc.text, m.end, a_end + 1):
         return None
     if inner.endswith(".") and mention.text[:1].isupper() and mention.kind == "pronoun":
@@ -129,8 +129,8 @@ def _tag_cut(ctx: Context) -> bool:
 
 def quote_verbed_x(doc: Document, ctx: Context) -> Attribution | None:
     """A quotation cut by a comma or a mark, then a verb in the past, a person's name and
-    the sentence's end, has the shape of a dialogue tag whatever the verb ('"I just love
-    common workmen," glowed Carol.'): the name speaks."""
+    the sentence's end, has the shape of a dialogue tag whatever the verb ('"I do adore
+    a brass band," beamed Hattie.'): the name speaks."""
     span, a_end, att = ctx.span, ctx.a_end, ctx.att
     if not _tag_cut(ctx):
         return None
@@ -219,8 +219,8 @@ def sentence_stop(doc: Document, start: int, end: int) -> int | None:
 
 
 def inverted_after_phrase(doc: Document, span: Span, a_end: int) -> Cue | None:
-    """An inverted cue after the rest of the quote's sentence: '"casually" from attending
-    the same mosque, said the bureau's director, James B. Comey'."""
+    """An inverted cue after the rest of the quote's sentence: '"briefly" from sharing
+    the same ferry, said the agency's chief, Walter P. Dunmore'."""
     text = doc.text
     verbs = doc.cues.verbs(text, span.end, a_end)
     if not verbs:

@@ -57,7 +57,7 @@ def x_said_quote(doc: Document, ctx: Context) -> Attribution | None:
             or phrase_before(doc.cast, sent, m.verb_start, strict=True) \
             or main_subject(doc, sent, m.verb_start, m.verb_end)
     if mention is None and not _CLAUSE_BREAK.search(doc.text, sent, m.verb_start):
-        mention = opening_subject(doc, sent, m.verb_start)  # "He would pat and stroke her and say,"
+        mention = opening_subject(doc, sent, m.verb_start)  # "She would hum and sway and say,"
     if mention is None:
         mention = modified_subject(doc, sent, m.verb_start)
     colon = doc.text[m.filler_end:span.start].strip().endswith(":")
@@ -116,7 +116,7 @@ def x_colon_quote(doc: Document, ctx: Context) -> Attribution | None:
         if mention is not None:
             mention = reported_by(doc, sent, mention)
     if mention is None:
-        # "My uncle saw me staring and said to me:", "Lucy, who ..., at once rose to her feet, exclaiming:"
+        # "My aunt caught me yawning and said to me:", "Nell, who ..., quickly got up from the bench, crying:"
         mention = opening_subject(doc, sent, colon)
     att.why.append(f"colon: {mention and mention.text!r}")
     if mention is None:
@@ -148,7 +148,7 @@ def subject_verb_fragment(doc: Document, ctx: Context) -> Attribution | None:
     verb = doc.cues.fragment_verb(doc.text, sent, span.start)
     verbs = [(vs, ve) for vs, ve in doc.cues.verbs(doc.text, sent, span.start, fragment=True)
              if not noun_use(doc, doc.text[vs:ve], vs)]  # not "Rubio's claim"
-    if verbs:  # the verb nearest the quote: "And in a turn that called to mind ..., Cruz pledged to"
+    if verbs:  # the verb nearest the quote: "And in a move that recalled ..., Ortiz vowed to"
         vs, ve = verbs[-1]
         verb = Cue(vs, ve, vs, ve, doc.text[vs:ve])
     if verb:
@@ -260,8 +260,8 @@ _PASSIVE_BE = regex.compile(r"(?<![\p{L}])" + alternation(PASSIVE_BE) + r"(?![\p
 
 def adjacent_subject(doc: Document, sent: int, verb_start: int, verb_end: int) -> Mention | None:
     """The name right before the cue's verb, when nothing but what may stand between a subject
-    and its verb separates them (an adverb, "has", an aside in commas): "Fifteen minutes after
-    Pence was picked, Clinton campaign chairman John Podesta called ..." -> John Podesta, not
+    and its verb separates them (an adverb, "has", an aside in commas): "Ten minutes after
+    Greer was named, Hale campaign manager Tessa Lund called ..." -> Tessa Lund, not
     the first name of the sentence a verb follows."""
     if turns.written_as_dialogue(doc):
         return None  # news copy: a story's narration keeps its own subject rules
@@ -341,14 +341,14 @@ def adjacent_description(doc: Document, sent: int, verb_start: int, verb_end: in
     return None
 
 
-#: A subordinate clause opening a sentence, up to its comma: "When Wallace died in 1998, ".
+#: A subordinate clause opening a sentence, up to its comma: "When Fenwick retired in 2004, ".
 _LEADING_CLAUSE = regex.compile(alternation(capitalized(LEADING_SUBORDINATORS))
                                 + r"\s[^,;:\"“”]{1,120},\s*")
 
 
 def main_clause(doc: Document, sent: int, end: int) -> int:
     """Where the sentence's main clause starts: after a subordinate clause that opens it
-    ("When Wallace died in 1998, |President Clinton released the following statement:"), whose
+    ("When Fenwick retired in 2004, |Mayor Brandt issued this short note:"), whose
     subject is not the sentence's. News only, as :func:`adjacent_subject`."""
     if turns.written_as_dialogue(doc):
         return sent
@@ -370,7 +370,7 @@ def last_subject(doc: Document, sent: int, colon: int) -> Mention | None:
     if turns.written_as_dialogue(doc):
         return None
     text = doc.text
-    sent = main_clause(doc, sent, colon)  # not "When Wallace died in 1998, ..."
+    sent = main_clause(doc, sent, colon)  # not "When Fenwick retired in 2004, ..."
     for name in reversed(doc.cast.names_before(colon, colon - sent + 1)):
         if name.start < sent:
             break

@@ -47,9 +47,9 @@ def only_lead(gap: str) -> bool:
 
 def phrase_then_name(gap: str, gerunds: bool = False) -> bool:
     """The quote's sentence goes on for a phrase, then a comma and the speaker's name:
-    '"If there had not been that intervention" by the United States, NATO and other
-    partners, Clinton said'. No clause inside (no verb-like word, no subordinator);
-    with ``gerunds``, -ing forms may stand in it ("from attending the same mosque")."""
+    '"Without that early help" from the port, the county and several
+    charities, Brandt said'. No clause inside (no verb-like word, no subordinator);
+    with ``gerunds``, -ing forms may stand in it ("from sharing the same ferry")."""
     words = LEAD_WORD.findall(gap)
     verbish = ("ed",) if gerunds else ("ed", "ing")
     return gap.rstrip().endswith(",") and len(words) <= 14 and not any(
@@ -63,7 +63,7 @@ def participle(verb: str) -> bool:
 
 def phrase_end(text: str, end: int, limit: int) -> int:
     """Where a speaker phrase cut at a dot ends once dotted initials are read through:
-    "said Rep. G.|K. Butterfield (D-N.C.), head of ..." -> "...Butterfield (D-N"."""
+    "said Rep. J.|P. Hollings (D-N.M.), chair of ..." -> "...Hollings (D-N"."""
     for _ in range(4):
         if not INITIAL_DOT.match(text, end, limit):
             break
