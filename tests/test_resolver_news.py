@@ -9,13 +9,13 @@ from quotex.lang.en.shapes import participle, phrase_then_name
 
 
 @pytest.mark.parametrize("gap, gerunds, ok", [
-    (" by the United States, NATO and other partners, ", False, True),
-    (" in sharp contrast to previous years, ", False, True),
-    (" from attending the same mosque, ", False, False),  # a gerund: only for inverted cues
-    (" from attending the same mosque, ", True, True),
-    (" when campaigns took on that function, ", True, False),  # a clause
+    (" by the harbor board, the mayor and two other towns, ", False, True),
+    (" in stark contrast to earlier seasons, ", False, True),
+    (" from sharing the same ferry, ", False, False),  # a gerund: only for inverted cues
+    (" from sharing the same ferry, ", True, True),
+    (" when parties took over that role, ", True, False),  # a clause
     (" and then he left, ", True, False),
-    (" by the United States", False, False),  # no comma before the name
+    (" by the harbor board", False, False),  # no comma before the name
     (" " + "word " * 20 + ", ", False, False),  # too long
 ])
 def test_phrase_then_name(gap: str, gerunds: bool, ok: bool) -> None:
@@ -51,12 +51,12 @@ def test_noun_uses_of_speech_verbs_are_no_cue() -> None:
 
 
 def test_said_before_needs_a_speaker_phrase() -> None:
-    """'... to the next administration if asked.' ends in a speech verb, but what stands
+    """'... to the new council if asked.' ends in a speech verb, but what stands
     before it is a clause, not a speaker phrase: the quote after it is not given to
-    'his expertise to the next administration if'."""
-    text = ('Endorsement\n\nFormer ambassador Paul Brandt distanced himself from the protest movement by '
-            'saying he would be willing to bring his expertise to the next administration if asked. '
-            '"I am going to support him, and support him enthusiastically."')
+    'his experience to the new council if'."""
+    text = ('Endorsement\n\nFormer ambassador Paul Brandt stepped back from the strike committee by '
+            'saying he would be glad to lend his experience to the new council if asked. '
+            '"I will back him, and back him with all my heart."')
     [record] = quotex.extract(text)
     assert record.rule != "X-said-then-quote"
     assert record.speaker == "Paul Brandt"
@@ -70,8 +70,8 @@ def test_said_before_needs_a_speaker_phrase() -> None:
      "Pat Swanson"),
     ('County delegate Mary Susan, clad in a cape that spelled the name Trump, said the meeting could be '
      'a "failure" if nobody came.', "Mary Susan"),
-    ('Brian Wexler, a spokesman for Mrs. Clinton, called on the senator to apologize and said he had '
-     'reached a "new low."', "Brian Wexler"),
+    ('Owen Pike, a spokesman for Mrs. Brandt, called on the mayor to resign and said she had '
+     'sunk to a "new low."', "Owen Pike"),
     ('In Iowa, Tom Reyes, 45, said the county was "broke."', "Tom Reyes"),
     ('A clerk named Ada Brenner, a tall woman in a gray coat, muttered, "The line is too long."', "Ada Brenner"),
 ])
@@ -85,7 +85,7 @@ def test_subject_across_a_clause_set_off_by_commas(text: str, speaker: str) -> N
     ('Sen. Ann Moss, the nominee in 2008, issued a statement after rival Tom Reyes told a crowd '
      'that the plan was "peanuts."', "Ann Moss"),
     # ", he said," is a cue of its own, not a clause about the word before it
-    ('Nor, he said, did he say anything that could be "read as an order."', "Nor"),
+    ('Nor, he said, did he write anything that might be "taken as a threat."', "Nor"),
 ])
 def test_no_subject_across_another_clause(text: str, not_speaker: str) -> None:
     [q] = quotex.extract(text)
