@@ -52,14 +52,14 @@ def test_interrupted_quote_shares_the_speaker() -> None:
 
 
 def test_dash_dialogue_lines_take_the_speaker_announced_before_them() -> None:
-    text = ("Nasty Roche had big hands. One day he had asked:\n\n--What is your name?\n\n"
-            "Stephen Dedalus had answered:\n\n--Stephen Dedalus.\n\nThen Nasty Roche had said:\n\n"
-            "--What kind of a name is that?\n")
+    text = ("Surly Keogh had muddy boots. One day he had asked:\n\n--Who are you, then?\n\n"
+            "Owen Garvey had answered:\n\n--Owen Garvey.\n\nThen Surly Keogh had said:\n\n"
+            "--Is that a real name or a joke?\n")
     quotes = quotex.extract(text)
     assert [text[q.start:q.end] for q in quotes] == [
-        "--What is your name?", "--Stephen Dedalus.", "--What kind of a name is that?"]
-    assert [q.quote for q in quotes] == ["What is your name?", "Stephen Dedalus.", "What kind of a name is that?"]
-    assert [q.speaker for q in quotes] == ["Nasty Roche", "Stephen Dedalus", "Nasty Roche"]
+        "--Who are you, then?", "--Owen Garvey.", "--Is that a real name or a joke?"]
+    assert [q.quote for q in quotes] == ["Who are you, then?", "Owen Garvey.", "Is that a real name or a joke?"]
+    assert [q.speaker for q in quotes] == ["Surly Keogh", "Owen Garvey", "Surly Keogh"]
 
 
 def test_a_short_reply_in_its_own_tag_is_speech_even_without_a_speaker() -> None:
