@@ -192,7 +192,7 @@ class Cast:
         if ent is None:
             ent = Entity(len(self.entities))
             self.entities.append(ent)
-            if namesakes:  # "Mrs. Bennet" after "Mr. Bennet"
+            if namesakes:  # "Mrs. Harlow" after "Mr. Harlow"
                 ent.namesake = True
                 for eid in namesakes:
                     self.entities[eid].namesake = True

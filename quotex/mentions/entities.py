@@ -32,7 +32,7 @@ class Entity:
             return self._canonical[1]
         best = max(self.forms, key=lambda f: (len(f), sum(map(len, f))))
         if self.namesake and self.title and len(best) == 1:
-            name = f"{self.title} {best[0]}"  # "Mrs. Bennet", not the "Bennet" her husband is too
+            name = f"{self.title} {best[0]}"  # "Mrs. Harlow", not the "Harlow" her husband is too
         else:
             name = " ".join(best)
         self._canonical = (key, name)

@@ -46,7 +46,7 @@ CHARACTER_WINDOW = 600
 #: An owner's word before a noun: "my |mother", "the |doctor" (see ``_owned``).
 _OWNER_WORD = regex.compile(r"\b" + alternation(OWNER_WORDS) + " ")
 _BOUNDARY = regex.compile(r"\b")
-#: The honorifics that may stand between a vocative's comma and the name: "Pray, Mr. Knightley".
+#: The honorifics that may stand between a vocative's comma and the name: "Pray, Mr. Ashdown".
 HONORIFICS = FEMALE_TITLES | MALE_TITLES
 #: The last blank-separated token of a stretch.
 _LAST_TOKEN = regex.compile(r"(\S+)$")
@@ -333,7 +333,7 @@ def one_of_two(doc: Document, i: int, mention: Mention) -> int | None:
     the people named in the narration just before ("Emma met Miss Bates. ... said the
     latter"); "the other": the other party of a conversation of two: the nearest person
     named in the narration since the quote just before who is not its speaker ("said
-    Marianne to Elinor. ... cried the other"), else the last other voice before it."""
+    Clara to Ruth. ... cried the other"), else the last other voice before it."""
     words = WORD.findall(mention.text.lower())
     if len(words) != 2 or words[0] != "the":
         return None
@@ -357,7 +357,7 @@ def one_of_two(doc: Document, i: int, mention: Mention) -> int | None:
     lo = spans[i - 1].start - TWO_NAMED_WINDOW
     for n in reversed(cast.names_before(mention.start, mention.start - lo)):
         if not n.quoted and n.entity != last and cast.entities[n.entity].person:
-            return n.entity  # named in the narration of the turn: "said Marianne to Elinor"
+            return n.entity  # named in the narration of the turn: "said Clara to Ruth"
     for j in range(i - 2, max(-1, i - 1 - OTHER_VOICE_QUOTES), -1):
         ent = results[j].entity
         if ent is not None and ent != last:

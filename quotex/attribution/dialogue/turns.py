@@ -38,7 +38,7 @@ SCENE_WINDOW = 320
 
 def same_voice(a: str | None, b: str | None) -> bool:
     """Two speakers are one voice when one's words are all in the other's ("Carl" and
-    "Carl Linstrum"); "Mr. Bennet" and "Mrs. Bennet" are two."""
+    "Carl Vance"); "Mr. Harlow" and "Mrs. Harlow" are two."""
     if a is None or b is None:
         return a is b
     x, y = set(a.split()), set(b.split())

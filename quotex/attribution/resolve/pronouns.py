@@ -4,7 +4,7 @@ Functions of the document under attribution (:class:`quotex.attribution.document
 their first argument). In a story's dialogue a "he said" or "she replied" rarely stands for
 the last name of the narration: it stands for a party of the conversation, and the turn
 before tells which. When the turn just before called someone of the pronoun's gender by
-name ('"Pray, Mr. Knightley," said Emma, "..."' / '"Certainly," replied he'), the reply is
+name ('"Pray, Mr. Ashdown," said Nora, "..."' / '"Certainly," replied he'), the reply is
 theirs.
 """
 from __future__ import annotations
@@ -100,9 +100,9 @@ def reply_to_other(doc: Document, i: int, mention: Mention, entity: int, lemma: 
 
 
 def nearer_scene(doc: Document, near: Name, older: Name, gender: str) -> bool:
-    """``near``, a person of ``gender`` named (not as a subject, nor as an owner: "Durbeyfield's
+    """``near``, a person of ``gender`` named (not as a subject, nor as an owner: "Pryor's
     name") in a later paragraph than ``older``, the subject the look-back reached: the scene
-    has moved on to them ("Wickham asked Elizabeth whether ..." / '"...," she replied'). In stories
+    has moved on to them ("Hale asked Nora whether ..." / '"...," she replied'). In stories
     told in dialogue only: news names many people in passing."""
     if not turns.written_as_dialogue(doc) or doc.cast.entities[near.entity].gender != gender \
             or doc.text[near.end:near.end + 2] in ("'s", "’s") \
@@ -125,7 +125,7 @@ PARTY_TURNS = 8
 def other_party(doc: Document, i: int, mention: Mention, gender: str) -> int | None:
     """The party of ``gender`` in a conversation whose turn just before was spoken by
     someone of the other gender: the last voice of ``gender`` among the turns before, in
-    unbroken paragraphs of dialogue ('"..." said Emma.' / '"...," he replied': the man
+    unbroken paragraphs of dialogue ('"..." said Nora.' / '"...," he replied': the man
     she was talking with)."""
     turn = turn_before(doc, i, mention)
     if turn is None:

@@ -88,7 +88,7 @@ def _pronoun(doc: Document, i: int, mention: Mention) -> Resolved:
     if gender not in ("m", "f"):
         return Resolved(None, "pronoun")
     called = pronouns.reply_to_called(doc, i, mention, gender)
-    if called is not None:  # '"Pray, Mr. Knightley," said Emma' / '"Certainly," replied he'
+    if called is not None:  # '"Pray, Mr. Ashdown," said Nora' / '"Certainly," replied he'
         return Resolved(doc.cast.entities[called].canonical, pronouns.CALLED, called)
     spoken_to = voices.spoken_to(doc, i, mention) | voices.named_after_in_clause(doc, i, mention)
     nearest, chosen, subject = _antecedent(doc, mention, gender, spoken_to)
@@ -114,7 +114,7 @@ def _pronoun(doc: Document, i: int, mention: Mention) -> Resolved:
                 return Resolved(doc.cast.entities[voice].canonical, "pronoun: the voice of the conversation", voice)
         party = pronouns.other_party(doc, i, mention, gender)
         if party is not None and nearest.id != party and nearest.id not in pronouns.participants(doc, i):
-            # '"...," said Emma.' / '"...," he replied': the man she talks with, not a name of the narration
+            # '"...," said Nora.' / '"...," he replied': the man she talks with, not a name of the narration
             return Resolved(doc.cast.entities[party].canonical, "pronoun: the party of that gender in the conversation",
                             party)
         nearest.gender = nearest.gender or gender  # what the pronoun tells of the name
@@ -141,7 +141,7 @@ def _antecedent(doc: Document, mention: Mention, gender: str, spoken_to: set[int
                 or antecedents.verb_after(doc, n) is not None or antecedents.described_person(doc, n, gender) \
                 or antecedents.topic(doc, n) or antecedents.source(doc, n):
             if near is not None and nearest is not None and pronouns.nearer_scene(doc, near, n, gender):
-                return nearest, chosen, True  # "Wickham asked Elizabeth whether ..." / '"...," she replied'
+                return nearest, chosen, True  # "Hale asked Nora whether ..." / '"...," she replied'
             picked = antecedents.reporter(doc, names, k, gender)
             return cast.entities[picked.entity], picked.start, True
         if nearest is None:

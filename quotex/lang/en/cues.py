@@ -94,7 +94,7 @@ class Cues:
                 self._fragment_pairs.setdefault(words[0], set()).add(words[1])
 
         self._firsts = self._single | frozenset(self._pairs)
-        self._inverted_forms = lex.inverted_verb_forms  # cues only in '"...," returned Mrs. Tabb'
+        self._inverted_forms = lex.inverted_verb_forms  # cues only in '"...," returned Mrs. Quill'
         self._speech_nouns = lex.speech_nouns  # '"...," was Anne's calm answer'
         self._fragment_firsts = self._fragment_single | frozenset(self._fragment_pairs)
         #: the fewest letters a verb's first word has: a narrower window holds none
@@ -218,7 +218,7 @@ class Cues:
         return Cue(pos, np.end(), verb[0], verb[1], text[verb[0]:verb[1]], np.start("np"), np.end("np"))
 
     def _inverted_only(self, text: str, pos: int, at: int, endpos: int) -> Cue | None:
-        """', returned Mrs. Tabb', ', thought Anne': a verb that is a cue only here, before a
+        """', returned Mrs. Quill', ', thought Anne': a verb that is a cue only here, before a
         name or a "the" noun (not a he/she)."""
         if text[pos:at].rstrip().endswith("was"):  # "was" is read as an auxiliary
             return self._owned_turn(text, pos, at, endpos)

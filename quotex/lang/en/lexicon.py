@@ -96,7 +96,7 @@ class Lexicon:
     place_words: frozenset[str]  # last words of a place's name ("Cottage", "Avenue"): no person
     locative_prepositions: frozenset[str]  # "to", "at", "from": before a place's name
     scene_nouns: frozenset[str]  # "girl", "lad": "the girl" is the one girl named in the scene
-    inverted_verb_forms: frozenset[str]  # "returned", "thought": a cue only in '"...," returned Mrs. Tabb'
+    inverted_verb_forms: frozenset[str]  # "returned", "thought": a cue only in '"...," returned Mrs. Quill'
     speech_nouns: frozenset[str]  # "answer", "remark": '"...," was Anne's calm answer'
     marks: tuple[MarkPair, ...]
     confidence: dict[tuple[str, str], float]  # (rule, mention kind) -> measured share right in news

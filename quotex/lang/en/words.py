@@ -57,7 +57,7 @@ MODIFIER_STOPS = ("the", "of", "for", "to", "in", "on", "with", "at", "and", "or
 #: The lower-case particles a name in a byline may hold: "By Ursula |von| der Leyen".
 BYLINE_PARTICLES = ("de", "van", "von", "der", "la", "le", "da")
 
-#: Words that may come before a name a quotation opens by calling: "My dear Mr. Bennet,".
+#: Words that may come before a name a quotation opens by calling: "My dear Mr. Harlow,".
 VOCATIVE_LEAD = frozenset("my dear oh o ah why well yes no now poor good old".split())
 #: Words a character's label keeps in lower case inside it: "The Man with the Scar".
 LABEL_SMALL_WORDS = frozenset("of and with in on at to from the a an".split())
@@ -67,7 +67,7 @@ OWNER_WORDS = ("my", "his", "her", "our", "the")
 CALLED_NOUN_OWNERS = frozenset("the his her my".split())
 #: What opens a kinship noun: "his |wife", "their |mother".
 KIN_OWNERS = frozenset("his her the their my".split())
-#: The titles of a married couple, without their dot: Mr. and Mrs. Bennet.
+#: The titles of a married couple, without their dot: Mr. and Mrs. Harlow.
 COUPLE_TITLES = ("Mr", "Mrs")
 #: The title of a married woman, without its dot.
 WIFE_TITLE = "Mrs"
