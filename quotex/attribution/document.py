@@ -36,15 +36,16 @@ class Document:
         self._dialogue: bool | None = None  # written as dialogue (turns.written_as_dialogue)
         self.spans = spans
         self.paragraphs = paragraphs
-        self.cast = Cast(text, [(s.start, s.end) for s in spans])
-        self.places = frozenset(roster.mark_places(self.cast, language.lexicon()))  # no person speaks for them
+        self.lex = language.lexicon()
+        quoted = [(s.start, s.end) for s in spans]
+        self.cast = Cast(text, quoted)
+        self.places = frozenset(roster.mark_places(self.cast, self.lex))  # no person speaks for them
+        genders.learn(self.cast, quoted, self.lex.pronoun_gender)  # after the places: they are no people
         self.span_starts = [s.start for s in spans]
         self.results: list[Attribution] = []  # the quotes attributed so far, in order
         self.salient: set[int] = set()  # starts of names that a cue made a speaker
         self._names_given: list[tuple[int, str, int]] | None = None  # "Her name was Duchess"
         self.described: dict[str, int] = {}  # the entity each "the <noun>" last resolved to
-        self.lex = language.lexicon()
-        genders.learn(self.cast, [(s.start, s.end) for s in spans], self.lex.pronoun_gender)
         self.cues = language.cues().bound(text)  # remembers the verbs of this document's windows
         self.explain = True  # the reasoning is kept as steps (quotex.explain); extract needs none
         self._ends: tuple[list[int], list[int]] | None = None  # every sentence end: starts, ends

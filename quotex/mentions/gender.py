@@ -36,13 +36,15 @@ def _inside(ranges: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) 
 
 
 def votes(cast: Cast, quoted: Sequence[tuple[int, int]], pronoun_gender: Mapping[str, str]) -> dict[int, Counter[str]]:
-    """For each entity, the genders of the first pronoun of the narration after its names."""
+    """For each entity with no gender yet, the genders of the first pronoun of the narration
+    after its names."""
     text = cast.text
     starts = [q[0] for q in quoted]
     out: dict[int, Counter[str]] = {}
     names = cast.names
     for k, n in enumerate(names):
-        if n.quoted or text[n.end:n.end + 2] in ("'s", "’s") or not cast.is_subject(n):
+        if n.quoted or cast.entities[n.entity].gender is not None or text[n.end:n.end + 2] in ("'s", "’s") \
+                or not cast.is_subject(n):
             continue
         stop = min(len(text), n.end + REACH, names[k + 1].start if k + 1 < len(names) else len(text))
         para = text.find("\n\n", n.end, stop)
@@ -61,9 +63,6 @@ def votes(cast: Cast, quoted: Sequence[tuple[int, int]], pronoun_gender: Mapping
 def learn(cast: Cast, quoted: Sequence[tuple[int, int]], pronoun_gender: Mapping[str, str]) -> None:
     """Give each person of ``cast`` without a gender the one their pronouns agree on."""
     for entity, count in votes(cast, quoted, pronoun_gender).items():
-        ent = cast.entities[entity]
-        if ent.gender is not None:
-            continue
         (g, top), = count.most_common(1)
         if top >= MIN_VOTES and top >= MIN_SHARE * sum(count.values()):
-            ent.gender = g
+            cast.entities[entity].gender = g

@@ -38,19 +38,26 @@ CALLED = "pronoun: the one the turn before called by name"
 CALLED_KIND = "pronoun called by name"
 
 
+def _after_a_turn(doc: Document, i: int, mention: Mention) -> bool:
+    """Quote ``i`` opens its paragraph, ``mention`` stands in that paragraph, and the
+    paragraph just before ends with a quote and at most its tag (a turn of dialogue)."""
+    if i == 0 or i >= len(doc.spans):
+        return False
+    span, prev = doc.spans[i], doc.spans[i - 1]
+    k = doc.paragraph_of(span.start)
+    if doc.paragraphs[k] != span.start or doc.paragraph_of(prev.start) != k - 1 \
+            or doc.paragraph_of(mention.start) != k:
+        return False
+    return doc.paragraph_end(prev.start) - prev.end <= TAG_LENGTH  # else the story may have moved on
+
+
 def turn_before(doc: Document, i: int, mention: Mention) -> tuple[int, int] | None:
     """The quotes (first, last) of the paragraph just before, when quote ``i`` (under
     attribution) opens its paragraph, carries ``mention`` in its own tag, and the paragraph
     before is a turn of dialogue (a quote and at most its tag after it)."""
-    if i == 0 or i >= len(doc.spans):
+    if not _after_a_turn(doc, i, mention) or mention.start < doc.spans[i].end:
         return None
-    span, prev = doc.spans[i], doc.spans[i - 1]
-    k = doc.paragraph_of(span.start)
-    if doc.paragraphs[k] != span.start or doc.paragraph_of(prev.start) != k - 1 \
-            or doc.paragraph_of(mention.start) != k or mention.start < span.end:
-        return None
-    if doc.paragraph_end(prev.start) - prev.end > TAG_LENGTH:
-        return None  # narration after the turn before: the story may have moved on
+    k = doc.paragraph_of(doc.spans[i].start)
     first = bisect.bisect_left(doc.span_starts, doc.paragraphs[k - 1])
     return first, i - 1
 
@@ -70,7 +77,6 @@ def reply_to_called(doc: Document, i: int, mention: Mention, gender: str) -> int
     return found.pop() if len(found) == 1 else None
 
 
-
 #: How many quotes back a reply looks for the other voice of the conversation.
 REPLY_TURNS = 10
 REPLY_VERBS = frozenset(["answer", "reply", "rejoin", "retort", "respond", "return"])
@@ -80,17 +86,8 @@ def reply_to_other(doc: Document, i: int, mention: Mention, entity: int, lemma: 
     """A he/she that "replied" in the paragraph after a turn of dialogue is not the one
     who spoke that turn, though the narration just named them ("Lord Henry looked at him.
     '...'" / '"...," he replied'): the last other voice of that gender in the conversation."""
-    if lemma not in REPLY_VERBS:
+    if lemma not in REPLY_VERBS or not _after_a_turn(doc, i, mention) or doc.results[i - 1].entity != entity:
         return None
-    if i == 0 or i >= len(doc.spans):
-        return None
-    span, prev = doc.spans[i], doc.spans[i - 1]
-    k = doc.paragraph_of(span.start)
-    if doc.paragraphs[k] != span.start or doc.paragraph_of(prev.start) != k - 1 \
-            or doc.paragraph_of(mention.start) != k or doc.results[i - 1].entity != entity:
-        return None
-    if doc.paragraph_end(prev.start) - prev.end > TAG_LENGTH:
-        return None  # narration after the turn before: the story may have moved on
     gender = doc.lex.pronoun_gender.get(mention.text.lower())
     for j in range(i - 2, max(-1, i - REPLY_TURNS), -1):
         ent = doc.results[j].entity
