@@ -209,6 +209,11 @@ CHARACTER_DETERMINERS = (*ARTICLES, "his", "her", "their", "my", "our")
 TITLE_PREPOSITIONS = ("on", "in", "of", "to", "from")
 #: Words that open an aside between a speaker phrase and its verb: "Texas delegate |of| ...".
 ASIDE_PREPOSITIONS = ("of", "from", "at", "and", "with")
+#: "the latter" / "the former": which of the two people just named (the last, the one before);
+#: "the other": the other party of a conversation of two (quotex.attribution.dialogue.characters).
+ONE_OF_TWO = {"latter": 1, "former": 2}
+OTHER_PARTY = "other"
+
 
 def capitalized(words: Iterable[str]) -> tuple[str, ...]:
     """The words with their first letter in upper case, for a pattern of sentence openers."""
@@ -218,9 +223,3 @@ def capitalized(words: Iterable[str]) -> tuple[str, ...]:
 def either_case(words: Iterable[str]) -> tuple[str, ...]:
     """The words as patterns whose first letter may be either case: "[Oo]ne"."""
     return tuple(f"[{w[:1].upper()}{w[:1]}]{w[1:]}" for w in words)
-
-
-#: "the latter" / "the former": which of the two people just named (the last, the one before);
-#: "the other": the other party of a conversation of two (quotex.attribution.dialogue.characters).
-ONE_OF_TWO = {"latter": 1, "former": 2}
-OTHER_PARTY = "other"
