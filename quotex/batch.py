@@ -353,7 +353,12 @@ class _Pool:
             # its feeder thread may be blocked writing to workers about to die:
             # do not wait for it at exit (the interpreter would hang there)
             call_queue.cancel_join_thread()
-        executor.shutdown(wait=False, cancel_futures=True)
+        # No cancel_futures, and no Future.cancel() anywhere: once a worker
+        # dies, the executor's manager thread sets an exception on every
+        # pending future, and on CPython before 3.12 it raises
+        # InvalidStateError in that thread for a future already cancelled.
+        # The workers are terminated below, so nothing queued ever runs.
+        executor.shutdown(wait=False)
         for p in processes:
             if p.is_alive():
                 p.terminate()
@@ -513,8 +518,4 @@ def _run_pool(
         if finished:
             pool.close()
         else:
-            for entry in pending:
-                for part in entry.parts:
-                    if part.future is not None:
-                        part.future.cancel()
             pool.kill()
