@@ -57,6 +57,49 @@ def test_an_honorific_or_a_first_name_keeps_a_person(text: str, name: str) -> No
     assert ent.person
 
 
+@pytest.mark.parametrize("text, place", [
+    ("They met at Austin. Life in Austin was slow, and at Austin nobody hurried. Carl left Austin.", "Austin"),
+    ("She had lived in Rosalind as a girl. Rosalind had a fair; at Rosalind she was happy; "
+     "she went into Rosalind on Sundays.", "Rosalind"),
+])
+def test_a_name_the_text_uses_as_a_place_is_no_person(text: str, place: str) -> None:
+    cast = _cast(text)
+    ent = next(e for e in cast.entities if e.canonical == place)
+    assert ent.person  # a first name: a person, until the roster reads how the text uses it
+    roster.mark_places(cast, load())
+    assert not ent.person
+
+
+@pytest.mark.parametrize("text, name", [
+    # a person looked at and met with, but who speaks
+    ("Carl looked at Rosalind. He smiled at Rosalind. Rosalind said nothing. In Rosalind he saw fear.", "Rosalind"),
+    # too few uses to tell
+    ("They met at Austin and again at Austin.", "Austin"),
+    # an honorific makes a person, wherever the name stands
+    ("We dined at Mrs. Ostley's. We sat in Mrs. Ostley's parlour, at Mrs. Ostley's table.", "Ostley"),
+])
+def test_a_person_the_text_puts_after_at_or_in_stays_a_person(text: str, name: str) -> None:
+    cast = _cast(text)
+    roster.mark_places(cast, load())
+    ent = next(e for e in cast.entities if e.canonical.endswith(name))
+    assert ent.person
+
+
+def test_a_town_named_like_a_person_takes_no_she_of_a_dialogue_tag() -> None:
+    text = ('Nell had come to Rosalind in May. At Rosalind the days were long; in Rosalind nobody knew her; '
+            'at Rosalind she was free.\n\nRosalind was quiet that evening.\n\n"I shall stay," she said.')
+    assert [q.speaker for q in quotex.extract(text)] == ["Nell"]
+
+
+@pytest.mark.parametrize("opener", ["Impulsively", "Suddenly", "Quietly"])
+def test_a_word_opening_the_sentence_before_i_is_no_name(opener: str) -> None:
+    text = (f'Rosa turned away from the window.\n\n{opener} I crossed the room.\n\n'
+            '"Rosa," I said, "stay."\n\n"Why should I?" she said.')
+    cast = _cast(text)
+    assert not any(e.canonical.endswith(" I") or e.canonical == opener for e in cast.entities)
+    assert [q.speaker for q in quotex.extract(text)] == ["Narrator", "Narrator", "Rosa"]
+
+
 @pytest.mark.parametrize("text", [
     # the one name of the sentence before is a house
     'They walked home to Ashby Cottage.\n\nAshby Cottage stood at the end of the lane, under two old elms.'

@@ -129,6 +129,10 @@ def parse_chunk(chunk: str, office: bool) -> _Parsed | None:
             parts[-1] = (s, cleaned)
         break
     parts = [(s, t) for s, t in parts if t]
+    if len(parts) >= 2 and parts[-1][1] == "I" and parts[-2][1].lower() not in lex.first_name_gender:
+        parts.pop()  # "Impulsively I", "Here I": the teller, after a word opening the sentence ("Henry I" stays)
+        if len(parts) == 1 and parts[0][1].lower().endswith("ly"):
+            return None
     if not parts or any(_CONTRACTION.search(t) for _, t in parts):
         return None  # "We've", "Didn't": not names
     if len(parts) == 1 and len(parts[0][1]) < 2:

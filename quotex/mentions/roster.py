@@ -12,12 +12,19 @@ from __future__ import annotations
 import regex
 
 from quotex.lang.en.lexicon import Lexicon
+from quotex.lang.en.words import PLACE_ONLY_PREPOSITIONS
 from quotex.mentions.cast import Cast, Entity
 
 #: The last word before a position, after blanks ("to |", "at the |" gives "the").
 _WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
+#: The word right after a name, past a comma: "Ann| said|".
+_WORD_AFTER = regex.compile(r"\s+(\p{L}+)")
 #: How far back the word before a name is looked for.
 _LOOK_BACK = 24
+#: A name read after a preposition of place ("at |Florence|", "in |Monteriano|") at
+#: least this many times, and in at least this share of its mentions, names a place.
+_PLACE_USES = 3
+_PLACE_SHARE = 0.4
 
 
 def place_named(cast: Cast, ent: Entity, lex: Lexicon) -> bool:
@@ -42,11 +49,37 @@ def place_named(cast: Cast, ent: Entity, lex: Lexicon) -> bool:
     return located
 
 
+def word_before(cast: Cast, start: int) -> str:
+    """The word right before ``text[start]``, lowercase ('' when none)."""
+    before = _WORD_BEFORE.search(cast.text, max(0, start - _LOOK_BACK), start)
+    return before.group(1).lower() if before else ""
+
+
+def place_by_use(cast: Cast, ent: Entity, lex: Lexicon) -> bool:
+    """The text uses the name as a place's: after a preposition only places take ("at
+    Florence", "in Monteriano") at least :data:`_PLACE_USES` times and
+    in :data:`_PLACE_SHARE` of its mentions, never with an honorific or a role word, and
+    never right beside a verb of speech ("said Ann", "Ann said")."""
+    if ent.title or len(ent.mentions) < _PLACE_USES:
+        return False
+    located = 0
+    for k in ent.mentions:
+        name = cast.names[k]
+        if any(p in lex.titles or p.rstrip(".") in lex.titles or p in lex.roles for p in name.prefix):
+            return False
+        before = word_before(cast, name.start)
+        after = _WORD_AFTER.match(cast.text, name.end)
+        if before in lex.verb_forms or after is not None and after.group(1).lower() in lex.verb_forms:
+            return False
+        located += before in PLACE_ONLY_PREPOSITIONS
+    return located >= _PLACE_USES and located >= _PLACE_SHARE * len(ent.mentions)
+
+
 def mark_places(cast: Cast, lex: Lexicon) -> list[int]:
     """Take the places out of the cast's people (``Entity.person`` false); their ids."""
     out = []
     for ent in cast.entities:
-        if ent.person and place_named(cast, ent, lex):
+        if ent.person and (place_named(cast, ent, lex) or place_by_use(cast, ent, lex)):
             ent.person = False
             out.append(ent.id)
     return out
