@@ -274,3 +274,17 @@ def test_the_reply_reaches_back_across_a_few_paragraphs_of_narration() -> None:
             'Oliver looked at the low sky. "It will rain before noon. We should not sail."\n\n'
             '"Then we wait for tomorrow, and we sail with the morning tide."')
     assert quotex.extract(text)[-1].speaker == "Harriet Vane"  # six paragraphs back
+
+
+@pytest.mark.parametrize("tag, mention", [
+    ("said her mother soon afterwards.", "her mother"),
+    ("said the gardener after a long pause.", "the gardener"),
+    ("said his cousin--and then he left the room.", "his cousin"),
+    ("returned the now calmer doctor.", "the now calmer doctor"),
+    ("said the old man again.", "the old man"),
+])
+def test_a_description_after_an_inverted_verb_ends_before_the_adverbs_of_time(tag: str, mention: str) -> None:
+    text = f'Ruth sat by the stove.\n\n"It is getting late," {tag}'
+    quote = quotex.extract(text)[0]
+    assert quote.mention == mention
+    assert text[quote.mention_start:quote.mention_end] == mention

@@ -52,7 +52,8 @@ _OF_PLACE = regex.compile(r"\s+of\s+(?:the\s+)?$")
 _RELATIVE = regex.compile(r"\s*" + alternation(RELATIVE_OPENERS) + r"\b")
 _PAREN_TAIL = regex.compile(r"\s*\([^()]{1,40}\)$")
 _CLAUSE_OPENING = regex.compile(r"[,;:(—–]\s*$|\b(?:and|but)\s+$")
-_WORDS = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-.&]*")
+#: A word: letters and digits with inner apostrophes, dots, "&" and single hyphens ("brother--and" is two).
+_WORDS = regex.compile(r"[\p{L}\p{M}\d](?:[\p{L}\p{M}\d'’.&]|-(?!-))*")
 
 
 @dataclass(frozen=True)
@@ -357,8 +358,8 @@ def phrase_after(cast: Cast, start: int, end: int) -> Mention | None:
                 continue
             if STOP_AFTER.match(text, e, s2 + 1) and text[e:s2].strip() not in ("",):
                 break
-            if w2.lower() in DESCRIPTION_AFTER_STOPS \
-                    or w2.lower() in AUXILIARIES or (w2.lower().endswith("ly") and w2.islower()):
+            if k and (w2.lower() in DESCRIPTION_AFTER_STOPS  # a word after the determiner at least
+                      or w2.lower() in AUXILIARIES or (w2.lower().endswith("ly") and w2.islower())):
                 break  # "the doctor| carelessly", "the Trump campaign| has yet"
             e = e2
         tail = OF_TAIL.match(text, e, end)  # "a person close to the Clintons"

@@ -167,7 +167,10 @@ TAIL_DETERMINERS = ("the", "both", "all", "his", "her", "their")
 #: Prepositions whose object a name is ("in Brooklyn").
 OBJECT_PREPOSITIONS = frozenset("of for at with in on to from about by near under into".split())
 #: Words that end a description read after an inverted verb: "said the doctor| who ...".
-DESCRIPTION_AFTER_STOPS = ("of", "for", "at", "with", "in", "on", "who", "and", "to", "that", "from", "as")
+DESCRIPTION_AFTER_STOPS = ("of", "for", "at", "with", "in", "on", "who", "and", "to", "that", "from", "as",
+                           # and the adverbs of time that follow a tag: "said the painter| after a pause"
+                           "after", "before", "when", "while", "soon", "afterwards", "then", "again", "presently",
+                           "now", "once", "without", "upon", "into")
 
 # -- cue rules (quotex.attribution.rules) and appositions (quotex.attribution.resolve.apposition) ---
 #: The forms of "be" before an -ing verb in a tag: '"...," he |was| saying'.
