@@ -51,9 +51,9 @@ PASSES: list[tuple[str, Callable[[Document], None]]] = [
     (ids.CONVERSATION_TURN, chains.chains),  # untagged turns between tagged ones alternate, both ways
     (ids.NOT_THE_ONE_CALLED, addressees.not_the_one_called),  # a guessed voice is never the one addressed
     (ids.NAME_NARRATOR, characters.name_narrator),  # "I" gets the narrator's name when the text gives it
-    (ids.SELF_INTRODUCTIONS, characters.self_introductions),  # '"I am Parson Tringham"'
+    (ids.SELF_INTRODUCTIONS, characters.self_introductions),  # '"I am Parson Ashdown"'
     (ids.JOIN_ALIASES, characters.join_aliases),  # one person, one canonical name
-    (ids.CHARACTER_LABELS, characters.character_labels),  # "the croupier" -> "The Croupier"
+    (ids.CHARACTER_LABELS, characters.character_labels),  # "the ferryman" -> "The Ferryman"
     (ids.ADDRESSEES, addressees.fill),  # a turn is spoken to the one it calls, else the other party
 ]
 

@@ -52,7 +52,7 @@ def test_a_noun_named_nowhere_gives_way_to_the_woman_named_before() -> None:
 
 
 def test_she_asked_in_the_paragraph_before_outranks_an_older_subject() -> None:
-    text = EXCHANGE + ('Ruth Kemp had gone to the window long before.\n\n'
+    text = EXCHANGE + ('Ruth Brock had gone to the window long before.\n\n'
                        'Then Mr. Ord turned and asked Jane Moss whether the letter had come.\n\n'
                        '"It came this morning," she replied.')
     assert speaker_of(text, "It came this morning") == "Jane Moss"
@@ -60,10 +60,10 @@ def test_she_asked_in_the_paragraph_before_outranks_an_older_subject() -> None:
 
 def test_a_woman_spoken_of_after_for_is_no_antecedent_in_her_turn() -> None:
     # "for Nell Shaw": the object of a preposition does not take the scene over
-    text = EXCHANGE + ('Ruth Kemp had gone to the window long before.\n\n'
+    text = EXCHANGE + ('Ruth Brock had gone to the window long before.\n\n'
                        'The letter was for Nell Shaw, and it had come at last.\n\n'
                        '"It came this morning," she said.')
-    assert speaker_of(text, "It came this morning") == "Ruth Kemp"
+    assert speaker_of(text, "It came this morning") == "Ruth Brock"
 
 
 def test_the_narration_tells_that_an_unknown_name_is_a_man() -> None:

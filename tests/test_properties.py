@@ -84,7 +84,7 @@ def test_lone_surrogates_and_controls_inside_quotes(noise: str, text: str) -> No
     # found by fuzz/fuzz_extract.py: an unclosed quote before a trailing separator control (U+001F)
     '"The\x1f', 'Intro.\n\n"The\n0\x1f',
     # dash-led dialogue
-    "Then he asked:\n\n--What is your name?\n\n— Stephen Dedalus.", "--A\n\n--B\x1f",
+    "Then the clerk asked:\n\n--And your name?\n\n— Felix Marwood.", "--A\n\n--B\x1f",
 ])
 def test_edge_cases(text: str) -> None:
     check_text(text)

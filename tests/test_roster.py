@@ -58,9 +58,9 @@ def test_an_honorific_or_a_first_name_keeps_a_person(text: str, name: str) -> No
 
 
 @pytest.mark.parametrize("text, place", [
-    ("They met at Austin. Life in Austin was slow, and at Austin nobody hurried. Carl left Austin.", "Austin"),
-    ("She had lived in Rosalind as a girl. Rosalind had a fair; at Rosalind she was happy; "
-     "she went into Rosalind on Sundays.", "Rosalind"),
+    ("They met at Austin. Life in Austin was slow, and at Austin nobody hurried. Hugo left Austin.", "Austin"),
+    ("She had lived in Winifred as a girl. Winifred had a fair; at Winifred she was happy; "
+     "she went into Winifred on Sundays.", "Winifred"),
 ])
 def test_a_name_the_text_uses_as_a_place_is_no_person(text: str, place: str) -> None:
     cast = _cast(text)
@@ -72,7 +72,7 @@ def test_a_name_the_text_uses_as_a_place_is_no_person(text: str, place: str) -> 
 
 @pytest.mark.parametrize("text, name", [
     # a person looked at and met with, but who speaks
-    ("Carl looked at Rosalind. He smiled at Rosalind. Rosalind said nothing. In Rosalind he saw fear.", "Rosalind"),
+    ("Hugo looked at Winifred. He smiled at Winifred. Winifred said nothing. In Winifred he saw fear.", "Winifred"),
     # too few uses to tell
     ("They met at Austin and again at Austin.", "Austin"),
     # an honorific makes a person, wherever the name stands
@@ -86,8 +86,8 @@ def test_a_person_the_text_puts_after_at_or_in_stays_a_person(text: str, name: s
 
 
 def test_a_town_named_like_a_person_takes_no_she_of_a_dialogue_tag() -> None:
-    text = ('Nell had come to Rosalind in May. At Rosalind the days were long; in Rosalind nobody knew her; '
-            'at Rosalind she was free.\n\nRosalind was quiet that evening.\n\n"I shall stay," she said.')
+    text = ('Nell had come to Winifred in May. At Winifred the days were long; in Winifred nobody knew her; '
+            'at Winifred she was free.\n\nWinifred was quiet that evening.\n\n"I shall stay," she said.')
     assert [q.speaker for q in quotex.extract(text)] == ["Nell"]
 
 
@@ -105,7 +105,7 @@ def test_a_word_opening_the_sentence_before_i_is_no_name(opener: str) -> None:
     'They walked home to Ashby Cottage.\n\nAshby Cottage stood at the end of the lane, under two old elms.'
     '\n\n"I have seen it," said he.',
     # the name nearest the "he" is a house
-    'The Dashwoods had come to Ashby Cottage in the spring. Colonel Ward rode over.\n\n"It is late," said Elinor.'
+    'The Pellows had come to Ashby Cottage in the spring. Major Hollis rode over.\n\n"It is late," said Agnes.'
     '\n\nAshby Cottage was dark when he left it.\n\n"Good night," said he.',
 ])
 def test_a_he_of_a_dialogue_tag_never_stands_for_a_place(text: str) -> None:
@@ -130,8 +130,8 @@ def test_the_latter_and_the_other_are_people_of_the_scene(quote: str, speaker: s
 
 
 def test_the_former_is_the_first_of_the_two() -> None:
-    text = ('Anne Gray and Mr. Pell came in from the garden.\n\n"It is cold," said the former.')
-    assert quotex.extract(text)[0].speaker == "Anne Gray"
+    text = ('Anne Fenwick and Mr. Pell came in from the garden.\n\n"It is cold," said the former.')
+    assert quotex.extract(text)[0].speaker == "Anne Fenwick"
 
 
 def test_the_latter_needs_two_people() -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 QUOTE_X_SAID = "quote-X-said"  #: "...," Putin said
 QUOTE_SAID_X = "quote-said-X"  #: "...," said Putin
 QUOTE_DASH_X = "quote-dash-X"  #: "..." - Bernie Sanders
-QUOTE_VERBED_X = "quote-verbed-X"  #: "...," glowed Carol. (any verb in the past, a name after it)
+QUOTE_VERBED_X = "quote-verbed-X"  #: "...," glowed Mabel. (any verb in the past, a name after it)
 QUOTE_X_VERBED = "quote-X-verbed"  #: "Well," he smiled. (he/she or a name, any verb in the past)
 QUOTE_X_ASIDE_SAID = "quote-X-aside-said"  #: "...," Ann Lee of the Cato Institute, an economist, wrote
 QUOTE_THEN_TAG = "quote-then-tag"  #: "..." that he can win, said Ann Lee. (the sentence goes on, then its tag)
@@ -43,7 +43,7 @@ NOT_THE_ONE_CALLED = "not-the-one-called"  #: a guessed voice is never the one t
 CHARACTER_LABELS = "character-labels"  #: a character the story never names speaks by a label
 ADDRESSEES = "addressees"  #: a turn is spoken to the one it calls, else the other party
 NAME_NARRATOR = "name-narrator"  #: "I" gets the narrator's name, when the text gives it
-SELF_INTRODUCTIONS = "self-introductions"  #: '"I am Parson Tringham"'
+SELF_INTRODUCTIONS = "self-introductions"  #: '"I am Parson Ashdown"'
 JOIN_ALIASES = "join-aliases"  #: one person, one canonical name
 
 # -- page layout ------------------------------------------------------------------------

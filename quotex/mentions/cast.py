@@ -88,7 +88,7 @@ class Cast:
                 if len(tokens) == 1 and start == cstart and opens and self.in_lowercase(tokens[0].lower()):
                     continue  # "Fifteen minutes after...": a common word opening a sentence
                 if len(tokens) > 1 and start == cstart and opens and self._common_lead(tokens):
-                    # "Dear Anne, ...", "Presently Marilla came in": the name is the rest
+                    # "Dear Nell, ...", "Presently Agnes came in": the name is the rest
                     gap = RUN_GAP.search(text, start)
                     if gap is None:
                         continue
@@ -124,8 +124,8 @@ class Cast:
 
     def _common_lead(self, tokens: tuple[str, ...]) -> bool:
         """The first word of a name opening a sentence is no name's word ("Presently
-        Marilla", "Give George"): no first name, written in lower case in the text, and
-        the two words never stand together inside a sentence ("Frank Churchill" does)."""
+        Agnes", "Give Jasper"): no first name, written in lower case in the text, and
+        the two words never stand together inside a sentence ("Frank Tallis" does)."""
         word = tokens[0]
         low = word.lower()
         if low in self.lex.first_name_gender or not word[1:].islower() or not self.in_lowercase(low):
@@ -186,7 +186,7 @@ class Cast:
                 first = max((self.entities[e] for e in islice(reversed(by_first), MAX_NAMESAKES)),
                             key=lambda e: len(e.mentions))
                 if len(first.mentions) > len(ent.mentions):
-                    # the first name "Anne" is Anne Shirley, named often, not the "Allan Anne" of one slip
+                    # the first name "Nell" is Nell Grant, named often, not the "Pryor Nell" of one slip
                     ent = first
         if ent is None and len(shape.core) >= 2:
             ent = self._first_name_only(shape.core[0], gender)

@@ -1,8 +1,8 @@
 """The gender the narration gives a document's people: the he or she that follows their name.
 
 A title ("Mrs.", "Sir") or a first name the lexicon knows gives a person's gender when the
-cast is built (:mod:`quotex.mentions.cast`); a surname ("Hallward"), a foreign or rare first
-name ("Polina") or a nickname gives none. The story tells it anyway: "Hallward went to the
+cast is built (:mod:`quotex.mentions.cast`); a surname ("Ashdown"), a foreign or rare first
+name ("Ottilie") or a nickname gives none. The story tells it anyway: "Ashdown went to the
 window. He ...". :func:`learn` counts, for each person without a gender, the first he or she
 of the narration after each of their names that is the subject of its clause, in the same
 paragraph, before any other name; a person whose pronouns agree often enough (``MIN_VOTES``,
@@ -21,7 +21,7 @@ from quotex.mentions.cast import Cast
 
 #: A word, read for a he or she.
 _WORD = regex.compile(r"(?<![\p{L}'’])[\p{L}]+(?![\p{L}'’])")
-#: The pronouns read: a subject's (an object's "her" may be anyone's: "Gino took her hand").
+#: The pronouns read: a subject's (an object's "her" may be anyone's: "Piero took her hand").
 SUBJECT_PRONOUNS = frozenset(["he", "she"])
 #: How far after a name its pronoun is looked for (characters).
 REACH = 160

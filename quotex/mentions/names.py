@@ -111,7 +111,7 @@ def parse_chunk(chunk: str, office: bool) -> _Parsed | None:
         if low in lex.not_names or low_nodot in lex.not_names or low in lex.titles \
                 or low_nodot in lex.titles or low in lex.demonyms or low in lex.roles \
                 or len(parts) > 1 and _ELIDED.fullmatch(parts[0][1]):
-            prefix.append(low)  # "Pa'son Tringham": a title said in dialect
+            prefix.append(low)  # "Pa'son Ashdown": a title said in dialect
             parts.pop(0)
         else:
             break
@@ -230,7 +230,7 @@ class _Shape(NamedTuple):
     core: tuple[str, ...]  # without suffixes ("Jr.")
     key: str  # the last word of the core, lower-cased: the name is filed under it
     gender: str | None  # from an honorific, or the first name of a longer name: tells namesakes apart
-    any_gender: str | None  # also from a lone first name ("Emil")
+    any_gender: str | None  # also from a lone first name ("Hugo")
     person: bool  # an honorific, a gendered first name, or a multi-word name that is no organisation
 
 

@@ -3,7 +3,7 @@
 :class:`quotex.mentions.cast.Cast` links every capitalized name to an entity and calls
 it a person when its words look like one (two words that are no organisation, a first
 name, an honorific). A story also names its places and houses so ("Hill Cottage",
-"Elm Avenue", "a walk to Stoke Abbey"), and a he/she of the dialogue tags then finds
+"Elm Avenue", "a walk to Elder Abbey"), and a he/she of the dialogue tags then finds
 them as antecedents. This pass, run once on the cast of a document, takes the places
 out of the people: a speaker is a person or an organisation, never a place.
 """
@@ -21,7 +21,7 @@ _WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
 _WORD_AFTER = regex.compile(r"\s+(\p{L}+)")
 #: How far back the word before a name is looked for.
 _LOOK_BACK = 24
-#: A name read after a preposition of place ("at |Florence|", "in |Monteriano|") at
+#: A name read after a preposition of place ("at |Florence|", "in |Lisbon|") at
 #: least this many times, and in at least this share of its mentions, names a place.
 _PLACE_USES = 3
 _PLACE_SHARE = 0.4
@@ -57,7 +57,7 @@ def word_before(cast: Cast, start: int) -> str:
 
 def place_by_use(cast: Cast, ent: Entity, lex: Lexicon) -> bool:
     """The text uses the name as a place's: after a preposition only places take ("at
-    Florence", "in Monteriano") at least :data:`_PLACE_USES` times and
+    Florence", "in Lisbon") at least :data:`_PLACE_USES` times and
     in :data:`_PLACE_SHARE` of its mentions, never with an honorific or a role word, and
     never right beside a verb of speech ("said Ann", "Ann said")."""
     if ent.title or len(ent.mentions) < _PLACE_USES:

@@ -1,7 +1,7 @@
 """Who a turn of dialogue is spoken to.
 
 In a story told in dialogue a quotation is addressed to the person it calls by
-name ("Well, Marlow, what do you make of it?") first, then to the other party of
+name ("Well, Tallis, what do you make of it?") first, then to the other party of
 the conversation (the voice of the turn it answers, or, when it opens the
 conversation, the voice that answers it), the others present who speak before
 and after it, and the one who answers it next. A pass over the whole document

@@ -181,7 +181,7 @@ def self_introductions(doc: Document) -> None:
 
 
 def called(doc: Document, span: Span) -> list[int]:
-    """The people a quotation addresses by name ("It is your best work, Basil"), as entities."""
+    """The people a quotation addresses by name ("It is your best work, Jasper"), as entities."""
     out = []
     for n in doc.cast.names_before(span.inner_end, span.inner_end - span.inner_start):
         before = doc.text[max(span.inner_start, n.start - 12):n.start]
@@ -243,7 +243,7 @@ def _owned(noun: str, text: str) -> bool:
 
 def addressed_as(doc: Document, mention: Mention) -> int | None:
     """A character named by a noun just after a turn that called someone by name
-    ('"Hulloa, Emma!" he said.' / 'The nurse bent down and kissed him.'): the one
+    ('"Hello, Martha!" he said.' / 'The nurse stooped and hugged him.'): the one
     called, when the noun's gender fits and the caller is someone else."""
     words = WORD.findall(mention.text.lower())
     if len(words) != 2 or words[0] not in CALLED_NOUN_OWNERS or not turns.written_as_dialogue(doc):
@@ -282,7 +282,7 @@ def kin(doc: Document, mention: Mention) -> int | None:
                     and other.forms[other.longest][-1] == surname:
                 return other.id
     if gender == "f" and words[0].lower() == "the":
-        # no couple named: the one married woman named so far ("the mother" is Mrs. Morel)
+        # no couple named: the one married woman named so far ("the mother" is Mrs. Tolland)
         wives = {e.id for e in cast.titled(WIFE_TITLE) if e.person and _named_before(cast, e, mention.start)}
         if len(wives) == 1:
             return wives.pop()
@@ -304,14 +304,14 @@ def _named_before(cast: Cast, ent: Entity, pos: int) -> bool:
 
 def label(description: str) -> str:
     """The label of a character the story never names, as annotated fiction writes it:
-    "the croupier" -> "The Croupier" (like "Narrator")."""
+    "the ferryman" -> "The Ferryman" (like "Narrator")."""
     words = description.split()
     return " ".join(w if k and w in LABEL_SMALL_WORDS else w[:1].upper() + w[1:] for k, w in enumerate(words))
 
 
 def character_labels(doc: Document) -> None:
-    """In a story, a speaker known only by a definite description ("said the croupier") is a
-    character of the story: their quotes name them by its label, "The Croupier"."""
+    """In a story, a speaker known only by a definite description ("said the ferryman") is a
+    character of the story: their quotes name them by its label, "The Ferryman"."""
     if not turns.written_as_dialogue(doc):
         return
     for att in doc.results:
@@ -330,7 +330,7 @@ OTHER_VOICE_PARAGRAPHS = 3
 
 def one_of_two(doc: Document, i: int, mention: Mention) -> int | None:
     """The person "the latter" or "the former" stands for: the last or the one before of
-    the people named in the narration just before ("Emma met Miss Bates. ... said the
+    the people named in the narration just before ("Cora met Miss Quill. ... said the
     latter"); "the other": the other party of a conversation of two: the nearest person
     named in the narration since the quote just before who is not its speaker ("said
     Clara to Ruth. ... cried the other"), else the last other voice before it."""

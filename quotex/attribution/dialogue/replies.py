@@ -54,7 +54,7 @@ def voice_of_turn(doc: Document, i: int) -> Attribution | None:
 
 
 def called_in_turn(doc: Document, i: int, ppar: int) -> Attribution | None:
-    """A turn of dialogue after one that called someone by name ("Well, Marlow, what do you
+    """A turn of dialogue after one that called someone by name ("Well, Tallis, what do you
     make of it?") is the reply of the one called, when they are not its speaker."""
     if not turns.written_as_dialogue(doc) or not turns.turn_of_dialogue(doc, doc.spans[i]):
         return None

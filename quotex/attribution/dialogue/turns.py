@@ -37,8 +37,8 @@ SCENE_WINDOW = 320
 
 
 def same_voice(a: str | None, b: str | None) -> bool:
-    """Two speakers are one voice when one's words are all in the other's ("Carl" and
-    "Carl Vance"); "Mr. Harlow" and "Mrs. Harlow" are two."""
+    """Two speakers are one voice when one's words are all in the other's ("Hugo" and
+    "Hugo Marwood"); "Mr. Harlow" and "Mrs. Harlow" are two."""
     if a is None or b is None:
         return a is b
     x, y = set(a.split()), set(b.split())
@@ -109,7 +109,7 @@ def bare_turn(doc: Document, span: Span) -> bool:
 def alternate_forward(doc: Document) -> None:
     """Third pass, from the start, over short turns still without a speaker: after two
     turns of two voices in the paragraphs just before, the voice two turns back speaks
-    again ('"Amory." / "Yes, Beatrice." / "Dear, don't think of getting up yet."'), now that
+    again ('"Julian." / "Yes, Cordelia." / "Dear, don't get up just yet."'), now that
     :func:`fill_dialogue` has given those turns their voices."""
     results, spans = doc.results, doc.spans
     for i in range(2, len(spans)):
@@ -139,7 +139,7 @@ def after_comma(doc: Document, lo: int, pos: int, lead: frozenset[str]) -> bool:
 
 
 def vocatives(doc: Document, span: Span) -> set[str]:
-    """People addressed by name in the quote: "Why, Emil!", "Mr. Denham, mother"."""
+    """People addressed by name in the quote: "Why, Hugo!", "Mr. Marwood, mother"."""
     out = set()
     for n in doc.cast.names_before(span.inner_end, span.inner_end - span.inner_start):
         before = doc.text[max(span.inner_start, n.start - 12):n.start]
@@ -153,7 +153,7 @@ def vocatives(doc: Document, span: Span) -> set[str]:
 def scene(doc: Document, i: int) -> Attribution | None:
     """A cue-less quote opening a paragraph after a narrative one is spoken by the
     person (a name or he/she) the narrative's last sentence was about:
-    'Then she stooped down to wipe his face.' / '"Why, Emil! ..."'."""
+    'Then she bent to button his coat.' / '"Why, Hugo! ..."'."""
     span = doc.spans[i]
     k = doc.paragraph_of(span.start)
     if k == 0 or doc.paragraphs[k] != span.start:
@@ -212,8 +212,8 @@ def across_narration(doc: Document, i: int) -> Attribution | None:
 
 def after_the_turn(doc: Document, i: int) -> Attribution | None:
     """In a story told in dialogue, a turn whose paragraph goes on with narration after
-    the quotation ('... said Ogden simply. Mr. Pett grunted. Ogden celebrated his
-    victory.') hands the next quotation to the person its last sentence is about."""
+    the quotation ('... said Tobias shortly. Mr. Quill sniffed. Tobias enjoyed his
+    small triumph.') hands the next quotation to the person its last sentence is about."""
     if not written_as_dialogue(doc):
         return None
     span, prev = doc.spans[i], doc.spans[i - 1]

@@ -213,7 +213,7 @@ def partner(doc: Document, i: int, mention: Mention) -> int | None:
                 continue
             return None
         if ent in spoken_to:
-            continue  # "You oughtn't to have gone, Henrietta," said her sister
+            continue  # "You oughtn't to have gone, Winifred," said her sister
         if ent != before and doc.cast.entities[ent].gender in (gender, None, "-") or \
                 (ent != before and gender == "-"):
             return ent

@@ -71,7 +71,7 @@ def reply_to_called(doc: Document, i: int, mention: Mention, gender: str) -> int
     first, last = turn
     speaker = doc.results[last].entity
     if speaker is None:
-        return None  # "Mr. Lockwood, your new tenant": an unknown speaker may be naming themselves
+        return None  # "Mr. Quill, your new lodger": an unknown speaker may be naming themselves
     found = {e for j in range(first, last + 1) for e in characters.called(doc, doc.spans[j])
              if e != speaker and doc.cast.entities[e].gender == gender}
     return found.pop() if len(found) == 1 else None
@@ -84,7 +84,7 @@ REPLY_VERBS = frozenset(["answer", "reply", "rejoin", "retort", "respond", "retu
 
 def reply_to_other(doc: Document, i: int, mention: Mention, entity: int, lemma: str) -> int | None:
     """A he/she that "replied" in the paragraph after a turn of dialogue is not the one
-    who spoke that turn, though the narration just named them ("Lord Henry looked at him.
+    who spoke that turn, though the narration just named them ("Lord Rupert looked at him.
     '...'" / '"...," he replied'): the last other voice of that gender in the conversation."""
     if lemma not in REPLY_VERBS or not _after_a_turn(doc, i, mention) or doc.results[i - 1].entity != entity:
         return None
@@ -111,7 +111,7 @@ def nearer_scene(doc: Document, near: Name, older: Name, gender: str) -> bool:
     lo = doc.paragraphs[doc.paragraph_of(near.start)]
     for p in _HE_SHE.finditer(doc.text, lo, near.start):
         if doc.lex.pronoun_gender.get(p.group().lower()) == gender and not doc.quoted(p.start()):
-            return False  # "She went down, where she gave Millie ...": the she has the lead, not Millie
+            return False  # "She went down, where she gave Flora ...": the she has the lead, not Flora
     return True
 
 

@@ -138,7 +138,7 @@ def _antecedent(doc: Document, mention: Mention, gender: str, spoken_to: set[int
         n = names[k]
         ent = cast.entities[n.entity]
         if not antecedents.antecedent(doc, n, gender) or ent.id in spoken_to:
-            continue  # '"Have a troche, Kronborg," he said': not Kronborg
+            continue  # '"Have a peppermint, Tallis," he said': not Tallis
         if antecedents.pronoun_heads_sentence(doc, n, mention):
             continue  # "He did not sound sure when Tapper asked": the sentence is the he's
         if n.start in doc.salient or cast.is_subject(n) or antecedents.speech_subject(doc, n) \
@@ -208,7 +208,7 @@ def _the_noun(doc: Document, mention: Mention, content: list[str]) -> Resolved |
         doc.described[head] = best.id
         return Resolved(best.canonical, "description-resolved", best.id)
     known = doc.described.get(head)
-    if known is not None:  # "the doctor", far from his name now, is still Dr. Archie
+    if known is not None:  # "the doctor", far from his name now, is still Dr. Quill
         return Resolved(doc.cast.entities[known].canonical, "the same noun named them before", known)
     body = descriptions.body_named(doc, mention, content)
     if body is not None:
@@ -251,16 +251,16 @@ def _described(doc: Document, mention: Mention, head: str, content: list[str]) -
             break
         titled = head in n.prefix or bool(synonyms & set(n.prefix))
         if n.start > mention.start and not titled:
-            continue  # a later name only when its title is the word: "the parson" ... "Parson Tringham"
+            continue  # a later name only when its title is the word: "the parson" ... "Parson Ashdown"
         if not ent.person or doc.page.furniture(n.start) or head not in cast.descriptors(ent.id) \
                 and not synonyms & cast.descriptors(ent.id):
             continue
         if ent.gender is not None and lex.person_nouns.get(head, ent.gender) not in (ent.gender, "-"):
-            continue  # "the old man" is not Miss Bartlett
+            continue  # "the old man" is not Miss Tallis
         if not descriptions.modifiers_fit(doc, ent, mention):
             continue  # "the Texas senator" is no senator the text never ties to Texas
         if n.quoted and not titled:
-            continue  # spoken of, unless called by the title: "I am Parson Tringham"
+            continue  # spoken of, unless called by the title: "I am Parson Ashdown"
         score = sum(w in ent.descriptors or bool(lex.role_synonyms.get(w, frozenset()) & ent.descriptors)
                     for w in content)
         if score > best_score:

@@ -54,7 +54,7 @@ _WHO_BEFORE = regex.compile(r",\s+who\s+(?:(?!" + alternation(("that", *SUBJECT_
 #: An apposition between a name and its relative clause: ", the ranking Democrat on the panel".
 _APPOSITION_GAP = regex.compile(r",\s+" + alternation(ARTICLES) + r"\s+[^,;:.!?\"“”]{1,80}")
 #: A word in -s followed by a comma and a capital is a plural noun ending an opening
-#: phrase ("In her weekly podcasts, Marlow ..."), not a verb after its subject.
+#: phrase ("In her weekly podcasts, Marwick ..."), not a verb after its subject.
 _PLURAL_THEN_CLAUSE = regex.compile(r",\s+\p{Lu}")
 #: The comma that closes a clause set off between a subject and its verb, an adverb or
 #: auxiliary allowed before the verb: "Jones, who ..., |later| said".
@@ -94,7 +94,7 @@ def subject(doc: Document, start: int, end: int, limit: int | None = None) -> Me
         verb = VERBISH.match(text, mention.end, limit) \
             or (VERBISH.match(text, party.end(), limit) if party else None)
         if verb is not None and not (verb.group().endswith("s") and _PLURAL_THEN_CLAUSE.match(text, verb.end())):
-            return mention  # not "In her weekly| podcasts, Marlow sounds"
+            return mention  # not "In her weekly| podcasts, Marwick sounds"
     return None
 
 

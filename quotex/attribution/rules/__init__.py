@@ -35,7 +35,7 @@ RULES: list[tuple[str, Rule]] = [
     (ids.QUOTE_X_SAID, quote_x_said),  # "...," Putin said
     (ids.QUOTE_SAID_X, quote_said_x),  # "...," said Putin
     (ids.QUOTE_DASH_X, quote_dash_x),  # "..." - Bernie Sanders
-    (ids.QUOTE_VERBED_X, quote_verbed_x),  # "...," glowed Carol.
+    (ids.QUOTE_VERBED_X, quote_verbed_x),  # "...," glowed Mabel.
     (ids.QUOTE_X_VERBED, quote_x_verbed),  # "Well," he smiled.
     (ids.QUOTE_THEN_TAG, sentence_tag),  # "..." that he can win, said Ann Lee.
     (ids.X_SAID_QUOTE, x_said_quote),  # Putin said: "..."

@@ -110,7 +110,7 @@ def x_colon_quote(doc: Document, ctx: Context) -> Attribution | None:
     else:  # "delivered a blunt message to Trump:": the subject speaks, not the name before the colon
         mention = None
         clause = _LAST_AND.search(doc.text, sent, colon)
-        if clause is not None:  # "He kept this suspended, and Mrs. Hilbery ... remarking:"
+        if clause is not None:  # "She set the cup down, and Mrs. Quill ... remarking:"
             mention = subject(doc, clause.end(), colon)
         mention = mention or last_subject(doc, sent, colon) or main_subject(doc, sent, colon)
         if mention is not None:

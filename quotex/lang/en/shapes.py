@@ -122,7 +122,7 @@ def plain(phrase: str) -> str:
     return " ".join(CONTROL.sub("", phrase).split())
 #: Letters each with its dot, as initials read once lower-cased: "u.s.", "j.".
 DOTTED_LETTERS = regex.compile(r"(?:\p{L}\.)+")
-#: A speaker saying who they are: "I am |Jack Pryor", "when I be plain |Jack".
+#: A speaker saying who they are: "I am |Ned Pryor", "when I be plain |Ned".
 I_AM = regex.compile(r"\bI(?:'m|’m| am| be)(?: plain| only| just)? ")
 #: The narration giving a character's name: "Her name was |Duchess".
 NAME_WAS = regex.compile(r"\b([Hh]is|[Hh]er) name(?: was| is|'s|’s) ")
