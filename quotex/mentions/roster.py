@@ -17,11 +17,11 @@ from quotex.mentions.cast import Cast, Entity
 
 #: The last word before a position, after blanks ("to |", "at the |" gives "the").
 _WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
-#: The word right after a name, past a comma: "Ann| said|".
+#: The word right after a name: "Ann| said|".
 _WORD_AFTER = regex.compile(r"\s+(\p{L}+)")
 #: How far back the word before a name is looked for.
 _LOOK_BACK = 24
-#: A name read after a preposition of place ("at |Florence|", "in |Lisbon|") at
+#: A name read after a preposition of place ("at |Lisbon|", "in |Lisbon|") at
 #: least this many times, and in at least this share of its mentions, names a place.
 _PLACE_USES = 3
 _PLACE_SHARE = 0.4
@@ -44,8 +44,7 @@ def place_named(cast: Cast, ent: Entity, lex: Lexicon) -> bool:
         if any(p in lex.titles or p.rstrip(".") in lex.titles or p in lex.roles for p in name.prefix):
             return False
         if not located:
-            before = _WORD_BEFORE.search(cast.text, max(0, name.start - _LOOK_BACK), name.start)
-            located = before is not None and before.group(1).lower() in lex.locative_prepositions
+            located = word_before(cast, name.start) in lex.locative_prepositions
     return located
 
 
@@ -57,7 +56,7 @@ def word_before(cast: Cast, start: int) -> str:
 
 def place_by_use(cast: Cast, ent: Entity, lex: Lexicon) -> bool:
     """The text uses the name as a place's: after a preposition only places take ("at
-    Florence", "in Lisbon") at least :data:`_PLACE_USES` times and
+    Lisbon", "in Verona") at least :data:`_PLACE_USES` times and
     in :data:`_PLACE_SHARE` of its mentions, never with an honorific or a role word, and
     never right beside a verb of speech ("said Ann", "Ann said")."""
     if ent.title or len(ent.mentions) < _PLACE_USES:
