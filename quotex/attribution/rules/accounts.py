@@ -1,6 +1,6 @@
-"""The cue rule for a quotation the sentence gives as someone's account: 'According to
-the Courier, Lee said "..."', '"...," Lee said, according to the Courier.' The writer
-quotes the account; the speech it reports is inside it."""
+"""Cue rules for a quotation the sentence gives as someone's account or words: 'According to
+the Courier, Lee said "..."', '"...," Lee said, according to the Courier' (the writer
+quotes the account; the speech it reports is inside it); 'In the words of Ann Lee, "..."'."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 _OPENING_ACCORDING = regex.compile(r"[\s\"“‘']*(?P<verb>[Aa]ccording\s+to)\s+(?P<np>[^,;:\"“”]{2,80}),")
 #: A quote's tag then ", according to": '," Lee said at a meeting|, according to|'.
 _TAG_THEN_ACCORDING = regex.compile(r"[,\s\"”’']*[^,;:\"“”()]{2,80}(?:,[^,;:\"“”()]{2,80})?,\s*")
+#: Right before a quotation, whose words it is: "in the words of Ann Lee, |", "in Lee's own words: |".
+_IN_WORDS_OF = regex.compile(r"(?:(?<![\p{L}])(?P<verb>[Ii]n\s+the\s+words\s+of)\s+(?P<np>[^,;:\"“”]{2,80})"
+                             r"|(?<![\p{L}])[Ii]n\s+(?P<np2>[^,;:\"“”]{2,60}?)(?:['’]s|['’])\s+(?:own\s+)?words)"
+                             r"\s*[,:]?\s*$")
 
 
 def reported_according_to(doc: Document, ctx: Context) -> Attribution | None:
@@ -47,3 +51,18 @@ def reported_according_to(doc: Document, ctx: Context) -> Attribution | None:
         return None
     att.why.append(f"the account the sentence quotes: according to {mention.text!r}")
     return finish(doc, ctx, mention, "according to", ids.ACCOUNT_ACCORDING_TO_X, None, None)
+
+
+def in_the_words_of(doc: Document, ctx: Context) -> Attribution | None:
+    """The words just before the quotation say whose words it holds: 'In the words of Ann
+    Lee, "..."', 'the town was, in Lee's words, "..."'."""
+    span, sent, att = ctx.span, ctx.sent, ctx.att
+    m = _IN_WORDS_OF.search(doc.text, max(sent, span.start - 160), span.start)
+    if m is None:
+        return None
+    group = "np" if m.group("np") else "np2"
+    mention = phrase_after(doc.cast, m.start(group), m.end(group))
+    if mention is None or mention.kind == "pronoun":
+        return None
+    att.why.append(f"in the words of: {mention.text!r}")
+    return finish(doc, ctx, mention, "in the words of", ids.IN_THE_WORDS_OF_X, None, None)
