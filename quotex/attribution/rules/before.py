@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 import regex
 
 from quotex.attribution import ids
-from quotex.attribution.resolve.clauses import heads_clause, noun_use, outer_reporter, passive_addressee, reported_by
+from quotex.attribution.resolve.clauses import (heads_clause, noun_use, outer_reporter, passive_addressee, reported_by,
+                                               tag_before_participle)
 from quotex.attribution.resolve.subjects import described_subject, interrupted_subject, modified_subject, opening_subject, relative_subject, subject, with_subject
 from quotex.attribution.resolver import finish
 from quotex.attribution.dialogue import turns
@@ -48,7 +49,8 @@ def x_said_quote(doc: Document, ctx: Context) -> Attribution | None:
         return None  # "Trump was asked, "...?"": the one asked does not ask
     before_verb = doc.text[max(0, m.verb_start - 8):m.verb_start]
     if verb.lower().endswith("ing") and before_verb.rstrip().endswith(","):
-        mention = subject(doc, sent, m.verb_start, m.verb_end)  # "X noted ..., assuring"
+        mention = tag_before_participle(doc, sent, m.verb_start) \
+            or subject(doc, sent, m.verb_start, m.verb_end)  # "X noted ..., assuring"
     else:
         mention = adjacent_subject(doc, sent, m.verb_start, m.verb_end) \
             or adjacent_description(doc, sent, m.verb_start, m.verb_end) \
