@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 _OPENING_ACCORDING = regex.compile(r"[\s\"“‘']*(?P<verb>[Aa]ccording\s+to)\s+(?P<np>[^,;:\"“”]{2,80}),")
 #: A quote's tag then ", according to": '," Lee said at a meeting|, according to|'.
 _TAG_THEN_ACCORDING = regex.compile(r"[,\s\"”’']*[^,;:\"“”()]{2,80}(?:,[^,;:\"“”()]{2,80})?,\s*")
+#: An outlet's report closing a tag: '," said Lee, |reports the Courier|'.
+_REPORTS = regex.compile(r"(?<![\p{L}])(?P<verb>reports|reported)\s+(?P<np>(?:the\s+)?\p{Lu}[^,;:\"“”()]{1,60})(?=\s*[.;]|$)")
 #: Right before a quotation, whose words it is: "in the words of Ann Lee, |", "in Lee's own words: |".
 _IN_WORDS_OF = regex.compile(r"(?:(?<![\p{L}])(?P<verb>[Ii]n\s+the\s+words\s+of)\s+(?P<np>[^,;:\"“”]{2,80})"
                              r"|(?<![\p{L}])[Ii]n\s+(?P<np2>[^,;:\"“”]{2,60}?)(?:['’]s|['’])\s+(?:own\s+)?words)"
@@ -41,7 +43,7 @@ def reported_according_to(doc: Document, ctx: Context) -> Attribution | None:
                           or not doc.cues.verbs(text, m.end(), span.start)):
         m = None  # the sentence it opens ended before the quotation, or reports no speech before it
     if m is None:
-        m = doc.cues.according.search(text, span.end, a_end)
+        m = doc.cues.according.search(text, span.end, a_end) or _REPORTS.search(text, span.end, a_end)
         if m is None or doc.sentence_start(span.end, m.start()) != span.end \
                 or not _TAG_THEN_ACCORDING.fullmatch(text, span.end, m.start()) \
                 or not doc.cues.verbs(text, span.end, m.start()):
@@ -49,8 +51,8 @@ def reported_according_to(doc: Document, ctx: Context) -> Attribution | None:
     mention = phrase_after(doc.cast, m.start("np"), m.end("np"))
     if mention is None or mention.kind == "pronoun":
         return None
-    att.why.append(f"the account the sentence quotes: according to {mention.text!r}")
-    return finish(doc, ctx, mention, "according to", ids.ACCOUNT_ACCORDING_TO_X, None, None)
+    att.why.append(f"the account the sentence quotes: {m.group('verb')} {mention.text!r}")
+    return finish(doc, ctx, mention, m.group("verb"), ids.ACCOUNT_ACCORDING_TO_X, None, None)
 
 
 def in_the_words_of(doc: Document, ctx: Context) -> Attribution | None:
