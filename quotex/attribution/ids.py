@@ -22,6 +22,8 @@ X_SAID_QUOTE = "X-said-quote"  #: Putin said that "..."
 X_SAID_COLON_QUOTE = "X-said-colon-quote"  #: Putin said: "..." (an outcome of X_SAID_QUOTE)
 AS_X_PUT_IT = "as-X-put-it"  #: As Ann Lee, a historian, put it: "..."
 ACCORDING_TO_X = "according-to-X"  #: "...," according to Putin
+ACCOUNT_ACCORDING_TO_X = "account-according-to-X"  #: According to the Courier, Lee said "..." (the account quoted)
+IN_THE_WORDS_OF_X = "in-the-words-of-X"  #: In the words of Ann Lee, "..."
 X_COLON_QUOTE = "X-colon-quote"  #: Shaw was blunt: "..."
 X_SAID_THEN_QUOTE = "X-said-then-quote"  #: ..., Schiff said. "..."
 SUBJECT_VERB_FRAGMENT = "subject-verb-fragment"  #: Cruz called it "..."
@@ -57,7 +59,7 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
 
 #: The rules that read a cue next to the quotation (the others carry a speaker over).
 CUE_RULES = frozenset([QUOTE_X_SAID, QUOTE_SAID_X, QUOTE_DASH_X, QUOTE_VERBED_X, QUOTE_X_VERBED, X_SAID_QUOTE,
-                       X_SAID_COLON_QUOTE, X_SAID_THEN_QUOTE, X_COLON_QUOTE, ACCORDING_TO_X, SUBJECT_VERB_FRAGMENT,
+                       X_SAID_COLON_QUOTE, X_SAID_THEN_QUOTE, X_COLON_QUOTE, ACCORDING_TO_X, ACCOUNT_ACCORDING_TO_X, IN_THE_WORDS_OF_X, SUBJECT_VERB_FRAGMENT,
                        SENTENCE_SUBJECT, QUOTE_X_ASIDE_SAID, AS_X_PUT_IT,
                        QUOTE_THEN_TAG])
 #: The cue rules that read a tag after the quotation: '"No," he said' is a reply, whoever "he" is.

@@ -14,7 +14,11 @@ from quotex.mentions.names import WORDS_BACKWARDS, lexicon
 _APPOSITION = regex.compile(
     r",\s+(?:who\s+" + alternation(w.replace(" ", r"\s+") for w in APPOSITION_VERBS) + r"\s+"
     r"(?:also\s+)?" + alternation(w + r"\s+" for w in APPOINTED) + "?)?"
-    r"(?:" + alternation(APPOSITION_DETERMINERS) + r"\s+)?((?:[\p{L}\-]+\s+){0,3}?[\p{L}\-]+)(?=[\s,.;]|$)")
+    r"(?:" + alternation(APPOSITION_DETERMINERS) + r"\s+)?"
+    r"(?:(?:\p{Lu}[\p{L}\-]*\s+){0,3}\p{Lu}[\p{L}\-]*(?:['’]s|s['’])\s+)?"  # "the Foreign Ministry's |spokeswoman"
+    r"((?:[\p{L}\-]+\s+){0,3}?[\p{L}\-]+)(?=[\s,.;]|$)")
+#: An age apposition after a name: "Tom Whitaker|, 67,|" makes him "the 67-year-old".
+_AGE = regex.compile(r",\s+(\d{1,3}),")
 
 
 @cache
@@ -55,7 +59,10 @@ def describe(text: str, start: int, end: int, prefix: Sequence[str]) -> list[str
             found.append(low)
         elif w.islower() and _verb_ending(low):
             break  # "Philippine lawmaker wants| Trump": the role is the subject's, not the name's
-    # apposition after the name: "Anton Shkaplerov, the commander of ..."
+    age = _AGE.match(text, end, end + 8)
+    if age:  # "Tom Whitaker, 67,": "the 67-year-old"
+        found.append(f"{age.group(1)}-year-old")
+    # apposition after the name: "Anton Shkaplerov, the commander of ...", "Lena Oduya, Harwick Mills' spokeswoman"
     m = _APPOSITION.match(text, end, end + 120) if text.startswith(",", end) else None
     if m:
         for w in m.group(1).split():

@@ -50,6 +50,8 @@ OF_TAIL = regex.compile(r"(?:\s+" + alternation(TAIL_ADJECTIVES) + ")?"
 _PREV_WORDS = regex.compile(r"(?<![\p{L}'’])(?P<prep>\p{Ll}+)\s+(?:the\s+)?$")
 _OF_PLACE = regex.compile(r"\s+of\s+(?:the\s+)?$")
 _RELATIVE = regex.compile(r"\s*" + alternation(RELATIVE_OPENERS) + r"\b")
+#: An apposition opening in lower case after a comma: ", |clad in a red coat ...", ", |wife of ...".
+_LOWER_LEAD = regex.compile(r"\s*\p{Ll}")
 _PAREN_TAIL = regex.compile(r"\s*\([^()]{1,40}\)$")
 _CLAUSE_OPENING = regex.compile(r"[,;:(—–]\s*$|\b(?:and|but)\s+$")
 #: A word: letters and digits with inner apostrophes, dots, "&" and single hyphens ("brother--and" is two).
@@ -93,10 +95,12 @@ def phrase_before(cast: Cast, start: int, end: int, *, strict: bool = False) -> 
         cut = tail[:-1].rfind(",")
         if cut >= 0 and _RELATIVE.match(tail, cut + 1):
             found = None  # "..., who was among those polled,": a clause about the speaker, not the speaker
-        if (found is None or found.kind == "name" and not _person(cast, found)) and cut >= 0:
+        inside = found is not None and found.kind == "name" and bool(_LOWER_LEAD.match(tail, cut + 1))
+        if (found is None or found.kind == "name" and not _person(cast, found) or inside) and cut >= 0:
             # "Dana Voss, the chair of Ohio's Lake Ridge County, said", "Lyle Park, 41,
             # of Dayton, Ohio, who was surveyed, said": a person named before the appositions
-            # speaks, not the place or body that closes them (the nearest such person)
+            # speaks, not the place or body that closes them (the nearest such person); nor a name
+            # inside an apposition that opens in lower case: "Mara Lind, wife of Dan Lind, said"
             comma = cut
             while comma >= 0:
                 head = _phrase_at(cast, start, start + comma, strict)

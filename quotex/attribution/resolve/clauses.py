@@ -128,3 +128,22 @@ def outer_reporter(doc: Document, sent: int, mention: Mention) -> Mention | None
             return reporter
         return None
     return None
+
+
+def tag_before_participle(doc: Document, sent: int, pos: int) -> Mention | None:
+    """The speaker of a tag closing the clause before the participle at ``pos``:
+    "Varga left early, Pell said, |adding" -> Pell (not Varga, the sentence's subject).
+    The tag is a speech verb right before the comma, its subject after the comma before it."""
+    text = doc.text
+    comma = text.rfind(",", sent, pos)
+    if comma < 0 or text[comma + 1:pos].strip():
+        return None
+    verbs = doc.cues.verbs(text, sent, comma)
+    if not verbs or text[verbs[-1][1]:comma].strip() or participle(text[verbs[-1][0]:verbs[-1][1]]):
+        return None
+    vs = verbs[-1][0]
+    opening = text.rfind(",", sent, vs)
+    if opening < 0:
+        return None  # "Pell said ..., adding": the sentence's subject, read as usual
+    mention = phrase_before(doc.cast, opening + 1, vs, strict=True)
+    return mention if mention is not None and mention.start > opening else None

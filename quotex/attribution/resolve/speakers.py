@@ -30,6 +30,8 @@ from quotex.mentions.phrases import Mention
 if TYPE_CHECKING:
     from quotex.attribution.document import Document
 
+#: A word of a description, an age included: "the |67-year-old|".
+_DESCRIPTION_WORD = regex.compile(r"\d+-[\p{L}\-]+|[\p{L}\-]+")
 #: Two names joined by "and", as one speaker phrase: "Trump and Ryan".
 _COORDINATED = regex.compile(r"(\p{Lu}.*?)\s+and\s+(?:\p{Lu}[\p{L}.\-]*\s+){0,3}?(\p{Lu}.*)")
 #: A possessive inside a description: "the former vice president’s| spokeswoman".
@@ -182,7 +184,7 @@ def _description(doc: Document, i: int, mention: Mention) -> Resolved:
         if first is not None and second is not None and first.entity != second.entity:
             # "Trump and Ryan": both, each by the fullest name
             return Resolved(f"{cast.canonical(first)} and {cast.canonical(second)}", TWO_NAMES)
-    words = [w.lower() for w in WORD.findall(mention.text)]
+    words = [w.lower() for w in _DESCRIPTION_WORD.findall(mention.text)]
     det = words[0] if words and words[0] in DESCRIPTION_DETERMINERS else ""
     content = [w for w in words if w not in DESCRIPTION_DETERMINERS]
     if det == "the" and content and not _INNER_POSSESSIVE.search(mention.text):

@@ -303,3 +303,26 @@ def relative_subject(doc: Document, start: int, verb: int) -> Mention | None:
     if doc.page.furniture(name.start):
         return None
     return Mention(name.start, name.end, doc.text[name.start:name.end], "name")
+
+
+#: A clause's subject, an aside set off by dashes, then (at ``verb``) its verb: "Hale -- named
+#: by a paper as the top choice -- |told", "A former governor — Tom Hale, who lost in 2010 — |said".
+_DASHED = regex.compile(r"(?P<head>[^—–]+?)\s*(?:--|[—–])\s*(?P<aside>[^—–]{1,250}?)\s*(?:--|[—–])\s*"
+                        r"(?:\p{Ll}+ly\s+)?$")
+
+
+def dashed_subject(doc: Document, start: int, verb: int) -> Mention | None:
+    """The subject of the verb at ``verb`` read across an aside between dashes; a
+    description set off so names its person when the aside opens with the name."""
+    m = _DASHED.match(doc.text, start, verb)
+    if m is None or "-" in m.group("head")[-1:]:
+        return None
+    head = phrase_before(doc.cast, start, m.end("head"), strict=True)
+    if head is None or head.kind == "pronoun" and head.text[:1].islower():
+        return None
+    if head.kind == "description":
+        inside = doc.cast.names_before(m.end("aside"), m.end("aside") - m.start("aside") + 1)
+        lead = [n for n in inside if n.start == m.start("aside") and doc.cast.entities[n.entity].person]
+        if lead:  # "A former governor -- Tom Hale, who ... --": the name the aside gives it
+            return Mention(lead[0].start, lead[0].end, doc.text[lead[0].start:lead[0].end], "name")
+    return head

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from quotex.attribution import ids
 from quotex.attribution.rules.after import (quote_dash_x, quote_said_x, quote_verbed_x, quote_x_aside_said, quote_x_said,
                                             quote_x_verbed, sentence_tag)
+from quotex.attribution.rules.accounts import in_the_words_of, reported_according_to
 from quotex.attribution.rules.before import (according_to_x, as_x_put_it, sentence_subject, subject_verb_fragment, x_colon_quote,
                                              x_said_quote, x_said_then_quote)
 
@@ -32,6 +33,8 @@ Rule = Callable[["Document", "Context"], "Attribution | None"]
 
 #: (rule id, function), most reliable first.
 RULES: list[tuple[str, Rule]] = [
+    (ids.ACCOUNT_ACCORDING_TO_X, reported_according_to),  # According to the Courier, Lee said "..."
+    (ids.IN_THE_WORDS_OF_X, in_the_words_of),  # In the words of Ann Lee, "..."
     (ids.QUOTE_X_SAID, quote_x_said),  # "...," Putin said
     (ids.QUOTE_SAID_X, quote_said_x),  # "...," said Putin
     (ids.QUOTE_DASH_X, quote_dash_x),  # "..." - Bernie Sanders

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 import regex
 
 from quotex.attribution import ids
-from quotex.attribution.resolve.clauses import heads_clause, noun_use, outer_reporter, passive_addressee, reported_by
-from quotex.attribution.resolve.subjects import described_subject, interrupted_subject, modified_subject, opening_subject, relative_subject, subject, with_subject
+from quotex.attribution.resolve.clauses import (heads_clause, noun_use, outer_reporter, passive_addressee, reported_by,
+                                               tag_before_participle)
+from quotex.attribution.resolve.subjects import described_subject, dashed_subject, interrupted_subject, modified_subject, opening_subject, relative_subject, subject, with_subject
 from quotex.attribution.resolver import finish
 from quotex.attribution.dialogue import turns
 from quotex.attribution.context import Attribution
@@ -48,11 +49,13 @@ def x_said_quote(doc: Document, ctx: Context) -> Attribution | None:
         return None  # "Trump was asked, "...?"": the one asked does not ask
     before_verb = doc.text[max(0, m.verb_start - 8):m.verb_start]
     if verb.lower().endswith("ing") and before_verb.rstrip().endswith(","):
-        mention = subject(doc, sent, m.verb_start, m.verb_end)  # "X noted ..., assuring"
+        mention = tag_before_participle(doc, sent, m.verb_start) \
+            or subject(doc, sent, m.verb_start, m.verb_end)  # "X noted ..., assuring"
     else:
         mention = adjacent_subject(doc, sent, m.verb_start, m.verb_end) \
             or adjacent_description(doc, sent, m.verb_start, m.verb_end) \
             or interrupted_subject(doc, sent, m.verb_start) \
+            or dashed_subject(doc, sent, m.verb_start) \
             or relative_subject(doc, sent, m.verb_start) \
             or phrase_before(doc.cast, sent, m.verb_start, strict=True) \
             or main_subject(doc, sent, m.verb_start, m.verb_end)
