@@ -274,3 +274,23 @@ def test_the_reply_reaches_back_across_a_few_paragraphs_of_narration() -> None:
             'Oliver looked at the low sky. "It will rain before noon. We should not sail."\n\n'
             '"Then we wait for tomorrow, and we sail with the morning tide."')
     assert quotex.extract(text)[-1].speaker == "Harriet Vane"  # six paragraphs back
+
+
+def test_role_words_near_a_name_stay_in_its_sentence_and_clause() -> None:
+    from quotex.mentions.descriptions import describe
+    text = "But the Captain did not turn round. Wexley waited."
+    at = text.index("Wexley")
+    assert "captain" not in describe(text, at, at + 6, ())
+    text = "I told the old lady that Ottilie had gone."
+    at = text.index("Ottilie")
+    assert "lady" not in describe(text, at, at + 7, ())
+    text = "The veteran astronaut Wexley waited."
+    at = text.index("Wexley")
+    assert "astronaut" in describe(text, at, at + 6, ())
+
+
+def test_the_title_is_the_titled_person_not_the_one_the_narration_follows() -> None:
+    text = ('Colonel Brisk had taken the chair nearest the stove and studied the harbour charts.\n\n'
+            'Anton Wexley came in with the letters. The Colonel did not look round. Wexley waited.\n\n'
+            '"Any news?" asked the Colonel.')
+    assert quotex.extract(text)[-1].speaker == "Brisk"

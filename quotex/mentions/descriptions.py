@@ -17,6 +17,11 @@ _APPOSITION = regex.compile(
     r"(?:" + alternation(APPOSITION_DETERMINERS) + r"\s+)?((?:[\p{L}\-]+\s+){0,3}?[\p{L}\-]+)(?=[\s,.;]|$)")
 
 
+#: A word that ends a sentence: a period after a lower-case run of two or more letters
+#: ("round.", not "J." or "U.S.").
+_ENDS_SENTENCE = regex.compile(r"\p{Ll}{2,}\.$")
+
+
 @cache
 def _descriptor_words() -> frozenset[str]:
     """Words that describe a person when they stand next to the name: titles, roles, nationalities."""
@@ -47,8 +52,8 @@ def describe(text: str, start: int, end: int, prefix: Sequence[str]) -> list[str
         low = w.lower()
         if low in (",", "-", "—"):
             continue
-        if not (w[0].isalnum()) or low in DESCRIPTOR_STOPS:
-            break
+        if not (w[0].isalnum()) or low in DESCRIPTOR_STOPS or _ENDS_SENTENCE.search(w) and low.rstrip(".") not in keep:
+            break  # "The captain did not look round.| Ames ...": the sentence before is not the name's
         if low in lex.verb_forms:
             break
         if low in keep:
