@@ -294,3 +294,11 @@ def test_the_title_is_the_titled_person_not_the_one_the_narration_follows() -> N
             'Anton Wexley came in with the letters. The Colonel did not look round. Wexley waited.\n\n'
             '"Any news?" asked the Colonel.')
     assert quotex.extract(text)[-1].speaker == "Brisk"
+
+
+def test_a_tag_closing_the_paragraph_before_with_a_comma_names_the_speaker() -> None:
+    text = ('"Are the nets mended?" asked Piet.\n\n'
+            'Orla put down her basket, looked along the quay for some time, and then, turning, said to Piet,\n\n'
+            '"Not one of them."')
+    q = quotex.extract(text)[-1]
+    assert q.speaker == "Orla" and q.rule == "X-said-quote"
