@@ -284,6 +284,9 @@ def test_role_words_near_a_name_stay_in_its_sentence_and_clause() -> None:
     text = "I told the old lady that Ottilie had gone."
     at = text.index("Ottilie")
     assert "lady" not in describe(text, at, at + 7, ())
+    text = "Tom knew that the Captain would follow Wexley home."
+    at = text.index("Wexley")
+    assert "captain" not in describe(text, at, at + 6, ())
     text = "The veteran astronaut Wexley waited."
     at = text.index("Wexley")
     assert "astronaut" in describe(text, at, at + 6, ())
