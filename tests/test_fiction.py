@@ -314,3 +314,34 @@ def test_a_lowercase_noun_is_no_title() -> None:
     text = TITLED.replace("said the Professor", "said the professor")
     speakers = [q.speaker for q in quotex.extract(text)]
     assert speakers[1] != "Quill"
+
+
+def test_role_words_near_a_name_stay_in_its_sentence_and_clause() -> None:
+    from quotex.mentions.descriptions import describe
+    text = "But the Captain did not turn round. Wexley waited."
+    at = text.index("Wexley")
+    assert "captain" not in describe(text, at, at + 6, ())
+    text = "I told the old lady that Ottilie had gone."
+    at = text.index("Ottilie")
+    assert "lady" not in describe(text, at, at + 7, ())
+    text = "Tom knew that the Captain would follow Wexley home."
+    at = text.index("Wexley")
+    assert "captain" not in describe(text, at, at + 6, ())
+    text = "The veteran astronaut Wexley waited."
+    at = text.index("Wexley")
+    assert "astronaut" in describe(text, at, at + 6, ())
+
+
+def test_the_title_is_the_titled_person_not_the_one_the_narration_follows() -> None:
+    text = ('Colonel Brisk had taken the chair nearest the stove and studied the harbour charts.\n\n'
+            'Anton Wexley came in with the letters. The Colonel did not look round. Wexley waited.\n\n'
+            '"Any news?" asked the Colonel.')
+    assert quotex.extract(text)[-1].speaker == "Brisk"
+
+
+def test_a_tag_closing_the_paragraph_before_with_a_comma_names_the_speaker() -> None:
+    text = ('"Are the nets mended?" asked Piet.\n\n'
+            'Orla put down her basket, looked along the quay for some time, and then, turning, said to Piet,\n\n'
+            '"Not one of them."')
+    q = quotex.extract(text)[-1]
+    assert q.speaker == "Orla" and q.rule == "X-said-quote"

@@ -62,6 +62,9 @@ GOLDEN_RULES: list[tuple[str, str, list[tuple[str, bool]]]] = [
      '"It is \'big\' " and he left.', [('"It is \'big\' "', True)]),
     ("32 a free-standing mark never closed is dropped, not cut at its paragraph",
      'Use a 3 " bolt. "Yes," he said.', [('"Yes,"', True)]),
+    ("33 a mark after a blank at a paragraph's end closes a broken-off line, never continues it",
+     '"Wait," said Orla. "If only the barge had "\n\n"Hush!" said Piet.',
+     [('"Wait,"', True), ('"If only the barge had "', True), ('"Hush!"', True)]),
 ]
 
 
@@ -100,3 +103,13 @@ def test_thousands_of_openers_stay_bounded() -> None:
     text = '"' * 5000 + " x"
     spans = find_spans(text)
     assert all(text[s.start] == '"' for s in spans)
+
+
+def test_broken_off_line_closes_in_wrapped_text_only_before_a_blank_line() -> None:
+    line = "word " * 14
+    body = "\n".join([line] * 6)
+    text = (f'{body}\n\n"Wait," said Orla, "if the barge "\n\n"Hush!" said Piet.\n\n'
+            f'"One," he said, "two "\nthree," he said.\n\n{body}')
+    assert hard_wrapped(text)
+    spans = [text[s.start:s.end] for s in find_spans(text)]
+    assert spans[:3] == ['"Wait,"', '"if the barge "', '"Hush!"']

@@ -21,6 +21,11 @@ _APPOSITION = regex.compile(
 _AGE = regex.compile(r",\s+(\d{1,3}),")
 
 
+#: A word that ends a sentence: a period after a lower-case run of two or more letters
+#: ("round.", not "J." or "U.S.").
+_ENDS_SENTENCE = regex.compile(r"\p{Ll}{2,}\.$")
+
+
 @cache
 def _descriptor_words() -> frozenset[str]:
     """Words that describe a person when they stand next to the name: titles, roles, nationalities."""
@@ -51,8 +56,8 @@ def describe(text: str, start: int, end: int, prefix: Sequence[str]) -> list[str
         low = w.lower()
         if low in (",", "-", "—"):
             continue
-        if not (w[0].isalnum()) or low in DESCRIPTOR_STOPS:
-            break
+        if not (w[0].isalnum()) or low in DESCRIPTOR_STOPS or _ENDS_SENTENCE.search(w) and low.rstrip(".") not in keep:
+            break  # "The captain did not look round.| Ames ...": the sentence before is not the name's
         if low in lex.verb_forms:
             break
         if low in keep:

@@ -58,6 +58,8 @@ _BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 _BREAK_LINES = r"(?:\r\n|\r|\n|\u2029)\s*"
 _BREAK_BLANK = r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*|\u2029\s*"
 _TRAILING_BLANKS = regex.compile(r"(?r)[ \t]+")
+#: The blanks after a mark up to the end of its line (and, for wrapped text, a blank line).
+_PARAGRAPH_END = regex.compile(r"[ \t]*(?:\r\n|\r|\n|\u2029|\Z)(?P<blank>[ \t]*(?:\r\n|\r|\n))?")
 
 
 @dataclass(frozen=True)
@@ -116,9 +118,10 @@ class _Open:
 class _Pairing:
     """The state of one pass: the stack, and what a paragraph break decides."""
 
-    def __init__(self, text: str, tables: _Tables) -> None:
+    def __init__(self, text: str, tables: _Tables, wrapped: bool = False) -> None:
         self.text = text
         self.t = tables
+        self.wrapped = wrapped  # single newlines wrap lines; a blank line ends a paragraph
         self.stack: list[_Open] = []
         # closed spans inside stack[0], at any depth, none nested in another
         self.children: list[Span] = []
@@ -142,6 +145,15 @@ class _Pairing:
     def free_standing(self, i: int) -> bool:
         """A mark with a blank (or the start of the text) before it and a blank after."""
         return self.text[i + 1:i + 2] in (" ", "\t") and (i == 0 or self.text[i - 1].isspace())
+
+    def ends_paragraph(self, i: int) -> bool:
+        """A mark with a blank before it and only blanks after it to its paragraph's
+        end: the closing mark of a broken-off line ('if only you "'), never an opener."""
+        if i == 0 or self.text[i - 1] not in " \t":
+            return False
+        m = _PARAGRAPH_END.match(self.text, i + 1)
+        return m is not None and (not self.wrapped or m.group("blank") is not None
+                                  or m.end() == len(self.text))
 
     def top_accepts(self, glyph: str, fam: str) -> int:
         """Index of the open mark this glyph may close, or -1.
@@ -174,6 +186,8 @@ class _Pairing:
                 return left and not right, right or not left
             if not left and not right and self.free_standing(i):
                 return not self.stack, bool(self.stack)  # '" Here."', 'he said, " and'
+            if not left and not right and self.stack and self.ends_paragraph(i):
+                return False, True
             return left and (not right or not self.stack), right and (not left or bool(self.stack))
         if fam == "single":
             if left and self.t.apostrophe.match(self.text, i):
@@ -306,8 +320,9 @@ def find_spans(text: str) -> list[Span]:
 def scan(text: str) -> tuple[list[Span], list[int]]:
     """The quoted spans of ``text`` and the offsets where its paragraphs start."""
     tables = _tables()
-    pattern = tables.blank if hard_wrapped(text) else tables.lines
-    state = _Pairing(text, tables)
+    wrapped = hard_wrapped(text)
+    pattern = tables.blank if wrapped else tables.lines
+    state = _Pairing(text, tables, wrapped)
     for m in pattern.finditer(text):
         if m.lastgroup == "brk":
             end = m.start()

@@ -254,7 +254,8 @@ def _described(doc: Document, mention: Mention, head: str, content: list[str]) -
         titled = head in n.prefix or bool(synonyms & set(n.prefix))
         if n.start > mention.start and not titled:
             continue  # a later name only when its title is the word: "the parson" ... "Parson Ashdown"
-        if not ent.person or doc.page.furniture(n.start) or head not in cast.descriptors(ent.id) \
+        if not ent.person or doc.page.furniture(n.start) or all(t.isupper() for t in n.tokens) \
+                or head not in cast.descriptors(ent.id) \
                 and not synonyms & cast.descriptors(ent.id):
             continue
         if ent.gender is not None and lex.person_nouns.get(head, ent.gender) not in (ent.gender, "-"):

@@ -35,8 +35,29 @@ _CLAUSE_BREAK = regex.compile(r"[;:]|\b" + alternation(CLAUSE_BREAK_BEFORE) + r"
 #: The last clause joined by "and" in a sentence: its subject is the one a closing colon follows.
 _LAST_AND = regex.compile(r"(?r)[,;]?\s+and\s+(?=\p{Lu})")
 
+def head_before_paragraph(doc: Document, span: Span, mark: str) -> int | None:
+    """Where the last sentence of the paragraph before starts, when the quote opens its
+    paragraph and that sentence ends in ``mark`` and no quote: 'and then, rising, said
+    to Nell,' / '"..."' (the quotation set on a line of its own after its tag)."""
+    if doc.paragraphs[doc.paragraph_of(span.start)] != span.start:
+        return None
+    k = doc.paragraph_of(span.start)
+    j = bisect.bisect_left(doc.span_starts, span.start)
+    prev_end = doc.spans[j - 1].end if j else 0
+    lo = max(doc.paragraphs[k - 1] if k else 0, prev_end, span.start - WINDOW_BEFORE)
+    head_end = doc.end_before(span.start)
+    if doc.text[head_end - 1:head_end] != mark or lo >= head_end:
+        return None
+    return doc.sentence_start(lo, head_end)
+
+
 def x_said_quote(doc: Document, ctx: Context) -> Attribution | None:
     span, sent, att = ctx.span, ctx.sent, ctx.att
+    if sent >= span.start:  # nothing before the quote in its paragraph: a tag closing the one before?
+        head = head_before_paragraph(doc, span, ",")
+        if head is None:
+            return None
+        sent = head
     # the verb nearest the quote: "noted ..., assuring "it will be continued.""
     m = doc.cues.pre_tail(doc.text, sent, span.start)
     if not m:
@@ -94,16 +115,12 @@ def x_colon_quote(doc: Document, ctx: Context) -> Attribution | None:
     """A quote after a colon closing a sentence about its speaker: Shaw was blunt: "..." """
     span, sent, att = ctx.span, ctx.sent, ctx.att
     head = doc.text[sent:span.start].rstrip()
-    if not head.endswith(":") and doc.paragraphs[doc.paragraph_of(span.start)] == span.start:
+    if not head.endswith(":"):
         # the colon closes the paragraph before: 'He said:' then the quotation
-        k = doc.paragraph_of(span.start)
-        j = bisect.bisect_left(doc.span_starts, span.start)
-        prev_end = doc.spans[j - 1].end if j else 0
-        lo = max(doc.paragraphs[k - 1] if k else 0, prev_end, span.start - WINDOW_BEFORE)
-        head_end = doc.end_before(span.start)
-        if doc.text[head_end - 1:head_end] == ":" and lo < head_end:
-            sent = doc.sentence_start(lo, head_end)
-            head = doc.text[sent:head_end]
+        before = head_before_paragraph(doc, span, ":")
+        if before is not None:
+            sent = before
+            head = doc.text[sent:doc.end_before(span.start)]
     if not head.endswith(":") or sent >= span.start:
         return None
     colon = sent + len(head) - 1

@@ -110,7 +110,8 @@ APPOINTED = ("appointed", "named", "elected")
 #: The determiners that may open the noun of an apposition: ", |the| commander of".
 APPOSITION_DETERMINERS = ("the", "a", "an", "its", "his", "her")
 #: Words that end the look back for role words before a name: "said| astronaut Norishige Kanai".
-DESCRIPTOR_STOPS = ("and", "or", "said", "told", "with", "by", "to")
+DESCRIPTOR_STOPS = ("and", "or", "said", "told", "with", "by", "to", "that", "whether", "if", "than", "would", "could",
+                    "should", "might", "must", "shall")
 
 # -- the words between a subject and its verb (VERBISH of quotex.lang.en.shapes) -------------------------
 #: Words of time opening a phrase before a verb: "|last| week", "|on| Monday".
