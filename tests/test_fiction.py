@@ -290,32 +290,6 @@ def test_a_description_after_an_inverted_verb_ends_before_the_adverbs_of_time(ta
     assert text[quote.mention_start:quote.mention_end] == mention
 
 
-TITLED = ('The rain had not stopped for three days, and the inn was full of travellers.\n\n'
-          'Professor Quill had taken the best room. At dinner Professor Quill spoke to nobody.\n\n'
-          + 'The storm went on through the night; the shutters banged and the river rose. ' * 40 + '\n\n'
-          'Later Hugo Marwood, a young professor of botany, came down and sat by the fire.\n\n'
-          '"Will the road be open tomorrow?" asked Marwood.\n\n'
-          '"Not before noon," said the Professor.')
-
-
-def test_a_title_written_as_a_name_is_the_person_the_text_calls_so() -> None:
-    # "the Professor", capitalized, is Professor Quill, named long before, not the nearer "young professor"
-    speakers = [q.speaker for q in quotex.extract(TITLED)]
-    assert speakers == ["Hugo Marwood", "Quill"]
-
-
-def test_a_title_given_once_in_passing_names_nobody() -> None:
-    text = TITLED.replace("At dinner Professor Quill spoke", "At dinner he spoke")
-    speakers = [q.speaker for q in quotex.extract(text)]
-    assert speakers[1] != "Quill"
-
-
-def test_a_lowercase_noun_is_no_title() -> None:
-    text = TITLED.replace("said the Professor", "said the professor")
-    speakers = [q.speaker for q in quotex.extract(text)]
-    assert speakers[1] != "Quill"
-
-
 def test_role_words_near_a_name_stay_in_its_sentence_and_clause() -> None:
     from quotex.mentions.descriptions import describe
     text = "But the Captain did not turn round. Wexley waited."

@@ -52,7 +52,6 @@ class Cast:
         self._lead_seen: dict[str, bool] = {}
         self._by_word: dict[str, list[int]] | None = None  # see _word_index
         self._titled: dict[str, list[Entity]] = {}  # see titled
-        self._called: dict[str, list[Name]] = {}  # see called
         self._learn()
 
     # -- learning ---------------------------------------------------------
@@ -300,14 +299,6 @@ class Cast:
         found = self._titled.get(title)
         if found is None:
             found = self._titled[title] = [e for e in self.entities if e.title.rstrip(".") == title]
-        return found
-
-    def called(self, word: str) -> list[Name]:
-        """The names the text gives with ``word`` (lowercase) among the titles and roles
-        before them ("Professor de Worms" for "professor"), in text order."""
-        found = self._called.get(word)
-        if found is None:
-            found = self._called[word] = [n for n in self.names if word in n.prefix]
         return found
 
     def canonical(self, name: Name) -> str:

@@ -14,7 +14,6 @@ gender, "the <noun>" remembers whom it named (``doc.described``).
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -38,9 +37,6 @@ _COORDINATED = regex.compile(r"(\p{Lu}.*?)\s+and\s+(?:\p{Lu}[\p{L}.\-]*\s+){0,3}
 _INNER_POSSESSIVE = regex.compile(r"\p{L}['’]s?\s+\p{L}")
 #: How a speaker phrase of two names joined by "and" resolved ("Trump and Ryan").
 TWO_NAMES = "two names joined by 'and'"
-#: How many times the text must call a person by a title ("Professor Hale") for "the
-#: Professor" to be them.
-TITLE_HOLDER_TIMES = 2
 
 
 class Resolved(NamedTuple):
@@ -202,9 +198,6 @@ def _the_noun(doc: Document, mention: Mention, content: list[str]) -> Resolved |
     """"the <noun>": the person the text described so, the one the same noun named
     before, or the body named before ("the board")."""
     head = content[-1]
-    titled = _title_holder(doc, mention, head)
-    if titled is not None:
-        return Resolved(titled.canonical, "the title it is written as", titled.id)
     best = _described(doc, mention, head, content)
     if best is not None:
         doc.described[head] = best.id
@@ -216,26 +209,6 @@ def _the_noun(doc: Document, mention: Mention, content: list[str]) -> Resolved |
     if body is not None:
         return Resolved(body, "description: the body named before")
     return None
-
-
-def _title_holder(doc: Document, mention: Mention, head: str) -> Entity | None:
-    """"the Professor", a title capitalized as in a name: the person the text calls
-    "Professor <name>" (at least :data:`TITLE_HOLDER_TIMES` times), the nearest before the
-    description, else the first after it."""
-    if head not in doc.lex.titles or not mention.text.lower().endswith(head) \
-            or not mention.text[len(mention.text) - len(head):][:1].isupper():
-        return None
-    holders = [n for n in doc.cast.called(head) if n.entity not in doc.places and not doc.page.furniture(n.start)]
-    times = Counter(n.entity for n in holders)  # (a person: the title says so, whatever the name's words)
-    best = None
-    for n in holders:
-        if times[n.entity] < TITLE_HOLDER_TIMES:
-            continue  # one "General Perovski" in passing does not make every "the General" him
-        if n.start > mention.start:
-            best = best or n.entity
-            break
-        best = n.entity
-    return None if best is None else doc.cast.entities[best]
 
 
 def _described(doc: Document, mention: Mention, head: str, content: list[str]) -> Entity | None:
