@@ -274,3 +274,20 @@ def test_the_reply_reaches_back_across_a_few_paragraphs_of_narration() -> None:
             'Oliver looked at the low sky. "It will rain before noon. We should not sail."\n\n'
             '"Then we wait for tomorrow, and we sail with the morning tide."')
     assert quotex.extract(text)[-1].speaker == "Harriet Vane"  # six paragraphs back
+
+
+HARBOUR = ('"Is the boat ready?" asked Oliver Finch.\n\n"Not yet," said Harriet Vane.\n\n'
+           '"Then we wait."\n\n"Wait if you like."\n\n')
+
+
+def test_the_pieces_of_one_turn_are_spoken_to_the_same_people() -> None:
+    text = HARBOUR + ('"Fine," said Oliver. "Clara, bring the rope," he added, "and hurry."\n\n'
+                      '"Clara is slow," said Harriet.')
+    got = _addressees(text)[4:7]
+    assert got == [("Oliver Finch", ("Clara", "Harriet Vane"))] * 3  # the one called first, in every piece
+
+
+def test_a_turn_nobody_is_known_to_speak_is_spoken_among_the_voices_around_it() -> None:
+    text = HARBOUR + ('"Listen," said Oliver.\n\nA cry came from the quay: "Whose bell is that?"\n\n'
+                      '"It is the bell of the chapel," said Harriet.')
+    assert _addressees(text)[5] == (None, ("Oliver Finch", "Harriet Vane"))
