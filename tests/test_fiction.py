@@ -291,3 +291,11 @@ def test_a_turn_nobody_is_known_to_speak_is_spoken_among_the_voices_around_it() 
     text = HARBOUR + ('"Listen," said Oliver.\n\nA cry came from the quay: "Whose bell is that?"\n\n'
                       '"It is the bell of the chapel," said Harriet.')
     assert _addressees(text)[5] == (None, ("Oliver Finch", "Harriet Vane"))
+
+
+def test_a_voice_the_story_only_describes_is_nobody_spoken_to() -> None:
+    text = HARBOUR + ('"Listen," said Oliver.\n\n"Whose bell is that?" a voice asked.\n\n'
+                      '"It is the bell of the chapel," said Harriet.')
+    got = _addressees(text)
+    assert got[5] == ("a voice", ("Oliver Finch", "Harriet Vane"))  # the described voice still speaks to them
+    assert got[4] == ("Oliver Finch", ("Harriet Vane",)) and got[6] == ("Harriet Vane", ())

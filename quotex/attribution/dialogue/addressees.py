@@ -36,17 +36,20 @@ def fill(doc: Document) -> None:
         return
     results = doc.results
     paragraph = [doc.paragraph_of(span.start) for span in doc.spans]  # each quotation's paragraph
+    # voices the story only describes ("a voice", "his mother"): no name to say who was spoken to
+    unnamed = {att.speaker for att in results if att.entity is None and not (att.speaker or "A")[:1].isupper()}
     for i, att in enumerate(results):
         if att.addressees:
             continue
         if att.speaker is None:
-            att.addressees = voices_around(doc, i)
+            att.addressees = tuple(v for v in voices_around(doc, i) if v not in unnamed)
             continue
         called = [doc.cast.entities[e].canonical for e in dict.fromkeys(characters.called(doc, doc.spans[i]))
                   if e != att.entity]
         out: list[str] = []
         for other in [*called, *parties(doc, i, paragraph), *answered_by(doc, i, paragraph)]:
-            if not turns.same_voice(other, att.speaker) and not any(turns.same_voice(other, o) for o in out):
+            if other not in unnamed and not turns.same_voice(other, att.speaker) \
+                    and not any(turns.same_voice(other, o) for o in out):
                 out.append(other)
         if out:
             att.addressees = tuple(out)
