@@ -319,3 +319,28 @@ def test_a_tag_closing_the_paragraph_before_with_a_comma_names_the_speaker() -> 
             '"Not one of them."')
     q = quotex.extract(text)[-1]
     assert q.speaker == "Orla" and q.rule == "X-said-quote"
+
+
+HARBOUR = ('"Is the boat ready?" asked Oliver Finch.\n\n"Not yet," said Nora Tallis.\n\n'
+           '"Then we wait."\n\n"Wait if you like."\n\n')
+
+
+def test_the_pieces_of_one_turn_are_spoken_to_the_same_people() -> None:
+    text = HARBOUR + ('"Fine," said Oliver. "Clara, bring the rope," he added, "and hurry."\n\n'
+                      '"Clara is slow," said Nora.')
+    got = _addressees(text)[4:7]
+    assert got == [("Oliver Finch", ("Clara", "Nora Tallis"))] * 3  # the one called first, in every piece
+
+
+def test_a_turn_nobody_is_known_to_speak_is_spoken_among_the_voices_around_it() -> None:
+    text = HARBOUR + ('"Listen," said Oliver.\n\nA cry came from the quay: "Whose bell is that?"\n\n'
+                      '"It is the bell of the chapel," said Nora.')
+    assert _addressees(text)[5] == (None, ("Oliver Finch", "Nora Tallis"))
+
+
+def test_a_voice_the_story_only_describes_is_nobody_spoken_to() -> None:
+    text = HARBOUR + ('"Listen," said Oliver.\n\n"Whose bell is that?" a voice asked.\n\n'
+                      '"It is the bell of the chapel," said Nora.')
+    got = _addressees(text)
+    assert got[5] == ("a voice", ("Oliver Finch", "Nora Tallis"))  # the described voice still speaks to them
+    assert got[4] == ("Oliver Finch", ("Nora Tallis",)) and got[6] == ("Nora Tallis", ())

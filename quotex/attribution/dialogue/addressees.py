@@ -36,17 +36,64 @@ def fill(doc: Document) -> None:
         return
     results = doc.results
     paragraph = [doc.paragraph_of(span.start) for span in doc.spans]  # each quotation's paragraph
+    # voices the story only describes ("a voice", "his mother"): no name to say who was spoken to
+    unnamed = {att.speaker for att in results if att.entity is None and not (att.speaker or "A")[:1].isupper()}
     for i, att in enumerate(results):
-        if att.speaker is None or att.addressees:
+        if att.addressees:
+            continue
+        if att.speaker is None:
+            att.addressees = tuple(v for v in voices_around(doc, i) if v not in unnamed)
             continue
         called = [doc.cast.entities[e].canonical for e in dict.fromkeys(characters.called(doc, doc.spans[i]))
                   if e != att.entity]
         out: list[str] = []
         for other in [*called, *parties(doc, i, paragraph), *answered_by(doc, i, paragraph)]:
-            if not turns.same_voice(other, att.speaker) and not any(turns.same_voice(other, o) for o in out):
+            if other not in unnamed and not turns.same_voice(other, att.speaker) \
+                    and not any(turns.same_voice(other, o) for o in out):
                 out.append(other)
         if out:
             att.addressees = tuple(out)
+    share_in_paragraph(doc, paragraph)
+
+
+def share_in_paragraph(doc: Document, paragraph: Sequence[int]) -> None:
+    """The pieces of one speaker's turn in one paragraph ('"Sit down," said Ann, "and you,
+    Tom, fetch a chair."') are spoken to the same people: each gets all of them, the ones
+    called by name first."""
+    results, i = doc.results, 0
+    while i < len(results):
+        j, me = i, results[i].speaker
+        while me is not None and j + 1 < len(results) and paragraph[j + 1] == paragraph[i] \
+                and results[j + 1].speaker == me:
+            j += 1
+        if j > i:
+            called = [doc.cast.entities[e].canonical
+                      for k in range(i, j + 1) for e in characters.called(doc, doc.spans[k])]
+            pieces = [a for att in results[i:j + 1] for a in att.addressees]
+            shared = tuple(dict.fromkeys([*(a for a in called if a in pieces), *pieces]))
+            for att in results[i:j + 1]:
+                att.addressees = shared
+        i = j + 1
+
+
+def voices_around(doc: Document, i: int) -> tuple[str, ...]:
+    """For a turn nobody is known to speak: the voices of the nearest turns before and after it
+    within :data:`TURN_GAP` paragraphs, the parties of the conversation it stands in."""
+    out: list[str] = []
+    for step in (-1, 1):
+        k = doc.paragraph_of(doc.spans[i].start)
+        j = i + step
+        while 0 <= j < len(doc.spans) and abs(j - i) <= REACH:
+            pk = doc.paragraph_of(doc.spans[j].start)
+            if abs(pk - k) > TURN_GAP:
+                break
+            voice = doc.results[j].speaker
+            if voice is not None:
+                if not any(turns.same_voice(voice, o) for o in out):
+                    out.append(voice)
+                break
+            k, j = pk, j + step
+    return tuple(out)
 
 
 def answered_by(doc: Document, i: int, paragraph: Sequence[int]) -> tuple[str, ...]:
