@@ -56,7 +56,7 @@ def word_before(cast: Cast, start: int) -> str:
 
 def place_by_use(cast: Cast, ent: Entity, lex: Lexicon) -> bool:
     """The text uses the name as a place's: after a preposition only places take ("at
-    Lisbon", "in Verona") at least :data:`_PLACE_USES` times and
+    Lisbon", "in Porto") at least :data:`_PLACE_USES` times and
     in :data:`_PLACE_SHARE` of its mentions, never with an honorific or a role word, and
     never right beside a verb of speech ("said Ann", "Ann said")."""
     if ent.title or len(ent.mentions) < _PLACE_USES:

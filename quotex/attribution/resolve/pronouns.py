@@ -166,7 +166,7 @@ def titled_subject(doc: Document, pos: int, gender: str, after: int) -> tuple[in
         if doc.quoted(m.start()) or not doc.opens_sentence(m.start()) or m.group(1).lower() not in doc.lex.titles:
             continue
         if cast.name_at(m.start(1), m.end(1)) is not None:
-            continue  # "The Signora" as a name of the cast: the look-back sees it
+            continue  # "The Countess" as a name of the cast: the look-back sees it
         found = m
     if found is None:
         return None

@@ -95,7 +95,7 @@ CONTRACTION_ENDINGS = ("ve", "re", "ll", "d", "m", "t")
 PLACE_FIRST = frozenset("new north south east west san los las saint st. fort lake mount port".split())
 #: Words that make "St." before a name part of a place: "South St. Paul", "East St. Louis".
 PLACE_COMPASS = frozenset("north south east west".split())
-#: Prepositions a person's name hardly ever follows ("at Lisbon", "in Verona"); "to",
+#: Prepositions a person's name hardly ever follows ("at Lisbon", "in Porto"); "to",
 #: "from", "with", "about" and "of" take people as well.
 PLACE_ONLY_PREPOSITIONS = frozenset("at in into near within inside throughout".split())
 #: "St." as a name's word, with and without its dot.
