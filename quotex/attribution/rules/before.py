@@ -35,6 +35,7 @@ _CLAUSE_BREAK = regex.compile(r"[;:]|\b" + alternation(CLAUSE_BREAK_BEFORE) + r"
 #: The last clause joined by "and" in a sentence: its subject is the one a closing colon follows.
 _LAST_AND = regex.compile(r"(?r)[,;]?\s+and\s+(?=\p{Lu})")
 
+
 def head_before_paragraph(doc: Document, span: Span, mark: str) -> int | None:
     """Where the last sentence of the paragraph before starts, when the quote opens its
     paragraph and that sentence ends in ``mark`` and no quote: 'and then, rising, said
