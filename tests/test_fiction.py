@@ -344,3 +344,17 @@ def test_a_voice_the_story_only_describes_is_nobody_spoken_to() -> None:
     got = _addressees(text)
     assert got[5] == ("a voice", ("Oliver Finch", "Nora Tallis"))  # the described voice still speaks to them
     assert got[4] == ("Oliver Finch", ("Nora Tallis",)) and got[6] == ("Nora Tallis", ())
+
+
+BETWEEN_TAGS = ('The lamp in the boathouse had gone out, and the two of them sat in the dark.\n\n'
+                '"Is the tide turning?" asked Ada Crane.\n\n'
+                '"Not yet."\n\n'
+                '"How long?"\n\n'
+                '"An hour, perhaps more."\n\n'
+                '"Then we wait here."\n\n'
+                '"We wait," said Tobin Hale.')
+
+
+def test_untagged_turns_between_two_tagged_voices_alternate() -> None:
+    speakers = [q.speaker for q in quotex.extract(BETWEEN_TAGS)]
+    assert speakers == ["Ada Crane", "Tobin Hale", "Ada Crane", "Tobin Hale", "Ada Crane", "Tobin Hale"]

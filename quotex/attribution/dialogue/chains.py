@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from quotex.attribution import ids
 from quotex.attribution.context import Attribution
-from quotex.attribution.dialogue.turns import same_voice, written_as_dialogue
+from quotex.attribution.dialogue.turns import same_voice, vocatives, written_as_dialogue
 
 if TYPE_CHECKING:
     from quotex.attribution.document import Document
@@ -82,6 +82,7 @@ def chains(doc: Document) -> None:
         anchors = [anchor(doc, quotes) for _, quotes in run]
         if sum(a is not None for a in anchors) < 2:
             continue
+        _between_two_voices(doc, run, anchors)
         forward = two_voices(anchors)
         backward = two_voices(anchors[::-1])[::-1]
         for (_, quotes), a, f, b in zip(run, anchors, forward, backward):
@@ -101,3 +102,36 @@ def chains(doc: Document) -> None:
                 doc.results[i] = Attribution(None, None, (), rule, f.speaker, doc.confidence(rule, "none"),
                                              att.why + [f"the turns of {f.speaker!r} and another alternate here, "
                                                         "read from both ends of the conversation"], f.entity)
+
+
+def _between_two_voices(doc: Document, run: list[tuple[int, list[int]]], anchors: list[Attribution | None]) -> None:
+    """Between two tagged turns of two voices, an odd number of turns apart in consecutive
+    paragraphs, the untagged turns alternate: the first voice, the second, the first, ...
+    ('"Well?" asked Ann. / "No." / "Why?" / "Too late." / "Go home." / "I will," said Ben.'); the
+    tags at both ends agree with strict alternation, so it overrules the turn rules' guesses
+    there, unless a turn calls a third person by name (who may be the one answering)."""
+    tagged = [k for k, a in enumerate(anchors) if a is not None]
+    for p, q in zip(tagged, tagged[1:]):
+        a, b = anchors[p], anchors[q]
+        assert a is not None and b is not None
+        if q - p < 3 or (q - p) % 2 == 0 or same_voice(a.speaker, b.speaker) \
+                or any(run[k][0] != run[k - 1][0] + 1 for k in range(p + 1, q + 1)) \
+                or _third_called(doc, [i for k in range(p, q) for i in run[k][1]], a, b):
+            continue
+        for k in range(p + 1, q):
+            voice = a if (k - p) % 2 == 0 else b
+            for i in run[k][1]:
+                att = doc.results[i]
+                if att.rule not in TURN_GUESSES or same_voice(att.speaker, voice.speaker):
+                    continue
+                rule = ids.CONVERSATION_TURN
+                doc.results[i] = Attribution(None, None, (), rule, voice.speaker, doc.confidence(rule, "none"),
+                                             att.why + [f"between the tagged turns of {a.speaker!r} and "
+                                                        f"{b.speaker!r}, the turns alternate: {voice.speaker!r}"],
+                                             voice.entity)
+
+
+def _third_called(doc: Document, quotes: list[int], a: Attribution, b: Attribution) -> bool:
+    """One of ``quotes`` calls by name someone who is neither voice ``a`` nor ``b``."""
+    return any(not same_voice(name, a.speaker) and not same_voice(name, b.speaker)
+               for i in quotes for name in vocatives(doc, doc.spans[i]))
