@@ -13,7 +13,7 @@ import regex
 
 from quotex.lang.en.lexicon import Lexicon
 from quotex.lang.en.words import PLACE_ONLY_PREPOSITIONS
-from quotex.mentions.cast import Cast, Entity
+from quotex.mentions.cast import Cast, Entity, Name
 
 #: The last word before a position, after blanks ("to |", "at the |" gives "the").
 _WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
@@ -41,11 +41,17 @@ def place_named(cast: Cast, ent: Entity, lex: Lexicon) -> bool:
     located = False
     for k in ent.mentions:
         name = cast.names[k]
-        if any(p in lex.titles or p.rstrip(".") in lex.titles or p in lex.roles for p in name.prefix):
+        if called_a_person(name, lex):
             return False
         if not located:
             located = word_before(cast, name.start) in lex.locative_prepositions
     return located
+
+
+def called_a_person(name: Name, lex: Lexicon) -> bool:
+    """An honorific or a role word stands before the name ("Mrs.", "Dr", "the painter"):
+    whatever its words, it names a person."""
+    return any(p in lex.titles or p.rstrip(".") in lex.titles or p in lex.roles for p in name.prefix)
 
 
 def word_before(cast: Cast, start: int) -> str:
@@ -64,7 +70,7 @@ def place_by_use(cast: Cast, ent: Entity, lex: Lexicon) -> bool:
     located = 0
     for k in ent.mentions:
         name = cast.names[k]
-        if any(p in lex.titles or p.rstrip(".") in lex.titles or p in lex.roles for p in name.prefix):
+        if called_a_person(name, lex):
             return False
         before = word_before(cast, name.start)
         after = _WORD_AFTER.match(cast.text, name.end)
